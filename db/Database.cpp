@@ -1,0 +1,385 @@
+// SPDX-License-Identifier: MIT
+#include "Database.h"
+
+#include <QAtomicInt>
+#include <QFile>
+#include <QFileInfo>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace EcoAtlas {
+
+namespace {
+
+QAtomicInt s_connectionCounter;
+
+/// Forward-only migrations: entry i brings a file from version i to version i + 1.
+const QList<QStringList> &migrations()
+{
+    static const QList<QStringList> m{
+            // 0 → 1: the landscape.
+            {
+                    QStringLiteral("PRAGMA application_id = %1").arg(Database::kApplicationId),
+                    QStringLiteral("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)"),
+                    QStringLiteral(
+                            "CREATE TABLE source (id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE,"
+                            " publisher TEXT NOT NULL, title TEXT NOT NULL, date TEXT, url TEXT,"
+                            " via_id INTEGER REFERENCES source(id) ON DELETE SET NULL, notes TEXT)"),
+                    QStringLiteral(
+                            "CREATE TABLE organization (id INTEGER PRIMARY KEY,"
+                            " key TEXT NOT NULL UNIQUE, name_en TEXT NOT NULL CHECK (name_en <> ''),"
+                            " name_zh TEXT, country TEXT,"
+                            " parent_id INTEGER REFERENCES organization(id) ON DELETE SET NULL,"
+                            " notes TEXT)"),
+                    QStringLiteral(
+                            "CREATE TABLE organization_alias (organization_id INTEGER NOT NULL"
+                            " REFERENCES organization(id) ON DELETE CASCADE, alias TEXT NOT NULL,"
+                            " position INTEGER NOT NULL, PRIMARY KEY (organization_id, alias))"),
+                    QStringLiteral(
+                            "CREATE TABLE organization_role (organization_id INTEGER NOT NULL"
+                            " REFERENCES organization(id) ON DELETE CASCADE, role TEXT NOT NULL"
+                            " CHECK (role IN ('cloud_vendor','chip_vendor','model_developer',"
+                            "'industry_client','investor','government','other')),"
+                            " PRIMARY KEY (organization_id, role))"),
+                    QStringLiteral(
+                            "CREATE TABLE product (id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE,"
+                            " owner_id INTEGER NOT NULL REFERENCES organization(id) ON DELETE CASCADE,"
+                            " name_en TEXT NOT NULL, name_zh TEXT, kind TEXT NOT NULL CHECK (kind IN"
+                            " ('model_platform','ai_platform','community','computing_cluster',"
+                            "'database','model','chip','other')), launched TEXT, notes TEXT)"),
+                    QStringLiteral(
+                            "CREATE TABLE deal (id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE,"
+                            " title TEXT NOT NULL, amount REAL, currency TEXT, amount_qualifier TEXT,"
+                            " units REAL, units_qualifier TEXT, chip_model TEXT, notes TEXT)"),
+                    QStringLiteral(
+                            "CREATE TABLE tie (id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE,"
+                            " kind TEXT NOT NULL CHECK (kind IN"
+                            " ('hosting','investment','chip_order','partnership')),"
+                            " from_id INTEGER NOT NULL REFERENCES organization(id) ON DELETE CASCADE,"
+                            " to_id INTEGER NOT NULL REFERENCES organization(id) ON DELETE CASCADE,"
+                            " product_id INTEGER REFERENCES product(id) ON DELETE SET NULL,"
+                            " deal_id INTEGER REFERENCES deal(id) ON DELETE SET NULL,"
+                            " start_date TEXT, end_date TEXT, is_claim INTEGER NOT NULL DEFAULT 0,"
+                            " claimant_id INTEGER REFERENCES organization(id) ON DELETE SET NULL,"
+                            " description TEXT, CHECK (from_id <> to_id))"),
+                    QStringLiteral(
+                            "CREATE TABLE hosting (tie_id INTEGER PRIMARY KEY"
+                            " REFERENCES tie(id) ON DELETE CASCADE, service TEXT NOT NULL CHECK"
+                            " (service IN ('training','inference','vector_database',"
+                            "'computing_cluster','development_platform','general')))"),
+                    QStringLiteral(
+                            "CREATE TABLE investment (tie_id INTEGER PRIMARY KEY"
+                            " REFERENCES tie(id) ON DELETE CASCADE, amount REAL, currency TEXT,"
+                            " amount_qualifier TEXT NOT NULL, round TEXT, is_lead INTEGER)"),
+                    QStringLiteral(
+                            "CREATE TABLE chip_order (tie_id INTEGER PRIMARY KEY"
+                            " REFERENCES tie(id) ON DELETE CASCADE, chip_model TEXT,"
+                            " units REAL, units_qualifier TEXT NOT NULL, amount REAL, currency TEXT,"
+                            " amount_qualifier TEXT NOT NULL, status TEXT NOT NULL CHECK (status IN"
+                            " ('ordered','delivered','at_risk','cancelled')), status_date TEXT,"
+                            " delivery_date TEXT)"),
+                    QStringLiteral(
+                            "CREATE TABLE figure (id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE,"
+                            " subject_id INTEGER NOT NULL REFERENCES organization(id) ON DELETE CASCADE,"
+                            " product_id INTEGER REFERENCES product(id) ON DELETE SET NULL,"
+                            " metric TEXT NOT NULL, value REAL, currency TEXT,"
+                            " qualifier TEXT NOT NULL, unit TEXT, as_of TEXT,"
+                            " is_claim INTEGER NOT NULL DEFAULT 0,"
+                            " claimant_id INTEGER REFERENCES organization(id) ON DELETE SET NULL,"
+                            " statement TEXT NOT NULL)"),
+                    QStringLiteral(
+                            "CREATE TABLE tie_source (tie_id INTEGER NOT NULL REFERENCES tie(id)"
+                            " ON DELETE CASCADE, source_id INTEGER NOT NULL REFERENCES source(id)"
+                            " ON DELETE CASCADE, PRIMARY KEY (tie_id, source_id))"),
+                    QStringLiteral(
+                            "CREATE TABLE figure_source (figure_id INTEGER NOT NULL REFERENCES"
+                            " figure(id) ON DELETE CASCADE, source_id INTEGER NOT NULL REFERENCES"
+                            " source(id) ON DELETE CASCADE, PRIMARY KEY (figure_id, source_id))"),
+                    QStringLiteral(
+                            "CREATE TABLE product_source (product_id INTEGER NOT NULL REFERENCES"
+                            " product(id) ON DELETE CASCADE, source_id INTEGER NOT NULL REFERENCES"
+                            " source(id) ON DELETE CASCADE, PRIMARY KEY (product_id, source_id))"),
+                    QStringLiteral(
+                            "CREATE TABLE deal_source (deal_id INTEGER NOT NULL REFERENCES deal(id)"
+                            " ON DELETE CASCADE, source_id INTEGER NOT NULL REFERENCES source(id)"
+                            " ON DELETE CASCADE, PRIMARY KEY (deal_id, source_id))"),
+                    QStringLiteral("CREATE INDEX tie_from ON tie(from_id)"),
+                    QStringLiteral("CREATE INDEX tie_to ON tie(to_id)"),
+            },
+            // 1 → 2: where the views left things (network diagram positions, pins).
+            {
+                    QStringLiteral(
+                            "CREATE TABLE node_position (view TEXT NOT NULL, organization_id INTEGER"
+                            " NOT NULL REFERENCES organization(id) ON DELETE CASCADE,"
+                            " x REAL NOT NULL, y REAL NOT NULL, pinned INTEGER NOT NULL DEFAULT 0,"
+                            " PRIMARY KEY (view, organization_id))"),
+            },
+    };
+    return m;
+}
+
+QString sqlError(const QString &what, const QSqlError &e)
+{
+    return QStringLiteral("%1: %2").arg(what, e.text().trimmed());
+}
+
+/// Reads one integer pragma; -1 on failure.
+int pragmaInt(QSqlDatabase db, const QString &name, QString *error)
+{
+    QSqlQuery q(db);
+    if (!q.exec(QStringLiteral("PRAGMA %1").arg(name)) || !q.next()) {
+        if (error)
+            *error = sqlError(QStringLiteral("reading %1").arg(name), q.lastError());
+        return -1;
+    }
+    return q.value(0).toInt();
+}
+
+} // namespace
+
+bool execSql(QSqlDatabase db, const QString &sql, QString *error, const QVariantList &bind)
+{
+    QSqlQuery q(db);
+    if (!q.prepare(sql)) {
+        if (error)
+            *error = sqlError(sql.left(60), q.lastError());
+        return false;
+    }
+    for (const QVariant &v : bind)
+        q.addBindValue(v);
+    if (!q.exec()) {
+        if (error)
+            *error = sqlError(sql.left(60), q.lastError());
+        return false;
+    }
+    return true;
+}
+
+Database::Database()
+    : m_connectionName(QStringLiteral("ecoatlas-%1").arg(s_connectionCounter.fetchAndAddRelaxed(1)))
+{}
+
+Database::~Database()
+{
+    close();
+}
+
+void Database::close()
+{
+    if (!QSqlDatabase::contains(m_connectionName))
+        return;
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(m_connectionName);
+    m_path.clear();
+}
+
+bool Database::isOpen() const
+{
+    return QSqlDatabase::contains(m_connectionName) && connection().isOpen();
+}
+
+QSqlDatabase Database::connection() const
+{
+    return QSqlDatabase::database(m_connectionName, false);
+}
+
+int Database::schemaVersion() const
+{
+    return pragmaInt(connection(), QStringLiteral("user_version"), nullptr);
+}
+
+bool Database::openConnection(const QString &path, bool readOnly, QString *error)
+{
+    close();
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
+    db.setDatabaseName(path);
+    QString options = QStringLiteral("QSQLITE_BUSY_TIMEOUT=3000");
+    if (readOnly)
+        options += QStringLiteral(";QSQLITE_OPEN_READONLY");
+    db.setConnectOptions(options);
+    if (!db.open()) {
+        *error = sqlError(QStringLiteral("cannot open %1").arg(path), db.lastError());
+        close();
+        return false;
+    }
+    m_path = path;
+    m_readOnly = readOnly;
+    return true;
+}
+
+int Database::inspect(const QString &path, QString *error)
+{
+    QString ignored;
+    if (!error)
+        error = &ignored;
+    const QFileInfo info(path);
+    if (!info.exists()) {
+        *error = QStringLiteral("%1: no such file").arg(path);
+        return -1;
+    }
+    if (!info.isFile()) {
+        *error = QStringLiteral("%1: not a file").arg(path);
+        return -1;
+    }
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = QStringLiteral("%1: cannot read (%2)").arg(path, file.errorString());
+        return -1;
+    }
+    const QByteArray header = file.read(16);
+    file.close();
+    if (header != QByteArray("SQLite format 3\0", 16)) {
+        *error = QStringLiteral("%1: not an EcoAtlas database (not an SQLite file)").arg(path);
+        return -1;
+    }
+    Database probe;
+    if (!probe.openConnection(path, true, error))
+        return -1;
+    QSqlDatabase db = probe.connection();
+    const int appId = pragmaInt(db, QStringLiteral("application_id"), error);
+    if (appId < 0)
+        return -1;
+    if (appId != kApplicationId) {
+        *error = QStringLiteral("%1: not an EcoAtlas database (SQLite application id %2)")
+                         .arg(path)
+                         .arg(appId);
+        return -1;
+    }
+    const int version = pragmaInt(db, QStringLiteral("user_version"), error);
+    if (version < 0)
+        return -1;
+    if (version > kSchemaVersion) {
+        *error = QStringLiteral("%1 was written by a newer EcoAtlas (schema %2; this version "
+                                "reads up to %3); it was left untouched")
+                         .arg(path)
+                         .arg(version)
+                         .arg(kSchemaVersion);
+        return -1;
+    }
+    QSqlQuery q(db);
+    if (!q.exec(QStringLiteral("PRAGMA quick_check")) || !q.next()) {
+        *error = sqlError(QStringLiteral("%1: integrity check failed").arg(path), q.lastError());
+        return -1;
+    }
+    const QString verdict = q.value(0).toString();
+    if (verdict != QLatin1String("ok")) {
+        *error = QStringLiteral("%1 is damaged (quick_check: %2); it was left untouched")
+                         .arg(path, verdict.left(200));
+        return -1;
+    }
+    return version;
+}
+
+bool Database::open(const QString &path, Mode mode, QString *error)
+{
+    QString ignored;
+    if (!error)
+        error = &ignored;
+    const int version = inspect(path, error);
+    if (version < 0)
+        return false;
+    if (mode == Mode::ReadOnly) {
+        if (version < kSchemaVersion) {
+            *error = QStringLiteral("%1 has the older schema %2 and must be opened for writing "
+                                    "to be upgraded")
+                             .arg(path)
+                             .arg(version);
+            return false;
+        }
+        return openConnection(path, true, error);
+    }
+    if (!QFileInfo(path).isWritable()) {
+        *error = QStringLiteral("%1: the file is not writable").arg(path);
+        return false;
+    }
+    if (!openConnection(path, false, error))
+        return false;
+    QSqlDatabase db = connection();
+    if (!execSql(db, QStringLiteral("PRAGMA foreign_keys = ON"), error)
+        || !execSql(db, QStringLiteral("PRAGMA journal_mode = WAL"), error)) {
+        close();
+        return false;
+    }
+    if (version < kSchemaVersion && !migrate(version, kSchemaVersion, error)) {
+        close();
+        return false;
+    }
+    return true;
+}
+
+bool Database::create(const QString &path, QString *error, int version)
+{
+    QString ignored;
+    if (!error)
+        error = &ignored;
+    if (version < 1 || version > kSchemaVersion) {
+        *error = QStringLiteral("schema version %1 does not exist").arg(version);
+        return false;
+    }
+    if (QFileInfo::exists(path)) {
+        *error = QStringLiteral("%1 already exists; EcoAtlas does not overwrite it").arg(path);
+        return false;
+    }
+    if (!openConnection(path, false, error))
+        return false;
+    QSqlDatabase db = connection();
+    const bool ok = execSql(db, QStringLiteral("PRAGMA foreign_keys = ON"), error)
+            && execSql(db, QStringLiteral("PRAGMA journal_mode = WAL"), error)
+            && migrate(0, version, error);
+    if (!ok) {
+        close();
+        QFile::remove(path);
+        QFile::remove(path + QStringLiteral("-wal"));
+        QFile::remove(path + QStringLiteral("-shm"));
+    }
+    return ok;
+}
+
+bool Database::migrate(int fromVersion, int toVersion, QString *error)
+{
+    return transaction(
+            [&](QString *err) {
+                for (int v = fromVersion; v < toVersion; ++v) {
+                    for (const QString &sql : migrations().at(v)) {
+                        if (!execSql(connection(), sql, err)) {
+                            *err = QStringLiteral("upgrading the schema to version %1 failed: %2")
+                                           .arg(v + 1)
+                                           .arg(*err);
+                            return false;
+                        }
+                    }
+                }
+                return execSql(connection(),
+                               QStringLiteral("PRAGMA user_version = %1").arg(toVersion),
+                               err);
+            },
+            error);
+}
+
+bool Database::transaction(const std::function<bool(QString *error)> &work, QString *error)
+{
+    QString ignored;
+    if (!error)
+        error = &ignored;
+    QSqlDatabase db = connection();
+    if (!db.transaction()) {
+        *error = sqlError(QStringLiteral("cannot start a transaction"), db.lastError());
+        return false;
+    }
+    if (!work(error)) {
+        db.rollback();
+        return false;
+    }
+    if (!db.commit()) {
+        *error = sqlError(QStringLiteral("cannot commit"), db.lastError());
+        db.rollback();
+        return false;
+    }
+    return true;
+}
+
+} // namespace EcoAtlas

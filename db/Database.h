@@ -1,0 +1,75 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QSqlDatabase>
+#include <QString>
+#include <QVariantList>
+
+#include <functional>
+
+namespace EcoAtlas {
+
+/// The RAII owner of one SQLite connection to one landscape document (one file = one
+/// landscape). Opening validates the file and runs forward-only schema migrations in one
+/// transaction; foreign keys are on and the journal is in WAL mode for read-write documents.
+///
+/// Files are refused, with a one-line message and without a single byte changed, when they
+/// are not SQLite, not EcoAtlas (`PRAGMA application_id`), written by a newer EcoAtlas
+/// (`PRAGMA user_version` above schemaVersion()) or damaged (`PRAGMA quick_check`): those
+/// checks run on a read-only connection before anything is opened for writing.
+///
+/// One connection per thread: a Database must be used from the thread that opened it.
+class Database
+{
+public:
+    /// The schema version this build writes and reads (older files are migrated on open).
+    static constexpr int kSchemaVersion = 2;
+    /// `PRAGMA application_id` of every EcoAtlas file: 'ECOA' (0x45434F41).
+    static constexpr int kApplicationId = 0x45434F41;
+
+    enum class Mode { ReadWrite, ReadOnly };
+
+    Database();
+    ~Database();
+    Database(const Database &) = delete;
+    Database &operator=(const Database &) = delete;
+
+    /// Opens an existing landscape file. ReadWrite migrates an older schema; ReadOnly refuses
+    /// a file that would need migrating. Returns false and sets `*error` on any refusal.
+    bool open(const QString &path, Mode mode, QString *error);
+    /// Creates a new, empty landscape file at `path` with the schema at `version` (tests
+    /// create older versions to exercise migrations). Refuses to overwrite an existing file.
+    bool create(const QString &path, QString *error, int version = kSchemaVersion);
+    /// Closes the connection (also done by the destructor).
+    void close();
+
+    bool isOpen() const;
+    bool isReadOnly() const { return m_readOnly; }
+    QString path() const { return m_path; }
+    /// The connection, for QSqlQuery. Valid while the Database is open.
+    QSqlDatabase connection() const;
+    /// `PRAGMA user_version` of the open file.
+    int schemaVersion() const;
+
+    /// Runs `work` inside one transaction: commits when it returns true, rolls back (and
+    /// keeps its `*error`) when it returns false. Returns whether the commit succeeded.
+    bool transaction(const std::function<bool(QString *error)> &work, QString *error);
+
+    /// Checks a file without opening it for writing: returns its schema version, or -1 and
+    /// `*error` when it is not a readable, intact EcoAtlas file of a version this build reads.
+    static int inspect(const QString &path, QString *error);
+
+private:
+    bool openConnection(const QString &path, bool readOnly, QString *error);
+    bool migrate(int fromVersion, int toVersion, QString *error);
+
+    QString m_connectionName;
+    QString m_path;
+    bool m_readOnly = false;
+};
+
+/// Runs one SQL statement on `db` with positional bindings; on failure sets `*error` to
+/// "what: driver message" and returns false. For the store's internal use and tests.
+bool execSql(QSqlDatabase db, const QString &sql, QString *error, const QVariantList &bind = {});
+
+} // namespace EcoAtlas

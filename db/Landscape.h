@@ -1,0 +1,178 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "Amount.h"
+#include "FuzzyDate.h"
+
+#include <QHash>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace EcoAtlas {
+
+/// Database row id. 0 means "none" (SQLite rowids start at 1).
+using RowId = qint64;
+
+/// The controlled vocabularies of a landscape (stable names used in JSON and the database,
+/// with English labels for display). The lists are documented in docs/landscape-json.md.
+namespace Vocabulary {
+/// cloud_vendor, chip_vendor, model_developer, industry_client, investor, government, other
+const QStringList &roles();
+/// hosting, investment, chip_order, partnership
+const QStringList &tieKinds();
+/// training, inference, vector_database, computing_cluster, development_platform, general
+const QStringList &hostingServices();
+/// ordered, delivered, at_risk, cancelled
+const QStringList &chipOrderStatuses();
+/// model_platform, ai_platform, community, computing_cluster, database, model, chip, other
+const QStringList &productKinds();
+/// English label for any stable name above, e.g. "cloud_vendor" → "Cloud vendor",
+/// "at_risk" → "At risk". Unknown names are returned unchanged.
+QString label(const QString &name);
+} // namespace Vocabulary
+
+/// Where a fact comes from: a publication (publisher, title, date with precision, URL when
+/// known). `viaId` names the source that relays this one (an article citing Reuters).
+struct Source
+{
+    RowId id = 0;
+    QString key;
+    QString publisher;
+    QString title;
+    FuzzyDate date;
+    QString url;
+    RowId viaId = 0;
+    QString notes;
+};
+
+/// A firm, group, government body or other actor. It may hold several roles at once.
+struct Organization
+{
+    RowId id = 0;
+    QString key;
+    QString nameEn;
+    QString nameZh;
+    QStringList aliases;
+    QStringList roles; ///< stable names from Vocabulary::roles()
+    RowId parentId = 0;
+    QString country; ///< ISO 3166 alpha-2 or empty
+    QString notes;
+
+    /// "English (中文)" or the English name alone when there is no Chinese name.
+    QString displayName() const;
+};
+
+/// A platform, product, cluster, community, model or chip run by an organization
+/// (Qianfan, Bailian, ModelScope, Ascend 910B …).
+struct Product
+{
+    RowId id = 0;
+    QString key;
+    RowId ownerId = 0;
+    QString nameEn;
+    QString nameZh;
+    QString kind; ///< stable name from Vocabulary::productKinds()
+    FuzzyDate launched;
+    QString notes;
+    QList<RowId> sourceIds;
+};
+
+/// Chip orders reported together, e.g. one total split among four buyers.
+struct Deal
+{
+    RowId id = 0;
+    QString key;
+    QString title;
+    Amount amount;
+    Amount units;
+    QString chipModel;
+    QString notes;
+    QList<RowId> sourceIds;
+};
+
+/// A dated, typed, sourced tie between two organizations. Direction: hosting vendor → client,
+/// investment investor → investee, chip_order buyer → supplier, partnership either way.
+/// Members after `sourceIds` apply to one kind only and stay empty for the others.
+struct Tie
+{
+    RowId id = 0;
+    QString key;
+    QString kind; ///< stable name from Vocabulary::tieKinds()
+    RowId fromId = 0;
+    RowId toId = 0;
+    RowId productId = 0; ///< the product the tie runs through, or 0
+    RowId dealId = 0;    ///< chip orders: the deal it belongs to, or 0
+    FuzzyDate start;     ///< when the tie began (often unknown)
+    FuzzyDate end;       ///< when it ended, if it did
+    bool claim = false;  ///< true when one party says so, rather than a reported fact
+    RowId claimantId = 0;
+    QString description;
+    QList<RowId> sourceIds;
+
+    QString service; ///< hosting: stable name from Vocabulary::hostingServices()
+
+    Amount amount;              ///< investment and chip_order: money
+    QString round;              ///< investment: round name or description
+    std::optional<bool> lead;   ///< investment: lead investor (nullopt = not reported)
+
+    QString chipModel;    ///< chip_order
+    Amount units;         ///< chip_order: number of chips
+    QString status;       ///< chip_order: stable name from Vocabulary::chipOrderStatuses()
+    FuzzyDate statusDate; ///< chip_order: when the status was reported
+    FuzzyDate delivery;   ///< chip_order: (scheduled) delivery
+};
+
+/// A dated figure or statement about an organization (optionally one of its products),
+/// reported as fact or attributed as a claim. `value.currency` is set for money only;
+/// `unit` names what is counted ("models", "clients", "percent", "GPUs").
+struct Figure
+{
+    RowId id = 0;
+    QString key;
+    RowId subjectId = 0;
+    RowId productId = 0;
+    QString metric;
+    Amount value;
+    QString unit;
+    FuzzyDate asOf;
+    bool claim = false;
+    RowId claimantId = 0;
+    QString statement;
+    QList<RowId> sourceIds;
+};
+
+/// A whole landscape in memory: what one database file (or one JSON document) holds.
+/// Lookups by id are O(1) after index() has been called (LandscapeStore and LandscapeJson
+/// call it).
+struct Landscape
+{
+    QString title;
+    QString description;
+    QList<Source> sources;
+    QList<Organization> organizations;
+    QList<Product> products;
+    QList<Deal> deals;
+    QList<Tie> ties;
+    QList<Figure> figures;
+
+    /// Rebuilds the id → index maps. Call after changing the lists.
+    void index();
+    const Organization *organization(RowId id) const;
+    const Source *source(RowId id) const;
+    const Product *product(RowId id) const;
+    const Deal *deal(RowId id) const;
+    /// Organization by key, or nullptr.
+    const Organization *organizationByKey(const QString &key) const;
+
+private:
+    QHash<RowId, int> m_orgIndex;
+    QHash<RowId, int> m_sourceIndex;
+    QHash<RowId, int> m_productIndex;
+    QHash<RowId, int> m_dealIndex;
+    QHash<QString, int> m_orgKeyIndex;
+};
+
+} // namespace EcoAtlas

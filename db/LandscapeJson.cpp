@@ -1,0 +1,582 @@
+// SPDX-License-Identifier: MIT
+#include "LandscapeJson.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonParseError>
+#include <QRegularExpression>
+
+namespace EcoAtlas::LandscapeJson {
+
+namespace {
+
+/// Thrown inside the parser only; converted to an error message at the boundary.
+struct ParseFailure
+{
+    QString message;
+};
+
+[[noreturn]] void fail(const QString &where, const QString &what)
+{
+    throw ParseFailure{QStringLiteral("%1: %2").arg(where, what)};
+}
+
+class Reader
+{
+public:
+    explicit Reader(Landscape &out)
+        : m_out(out)
+    {}
+
+    void read(const QJsonObject &root)
+    {
+        if (root.value(QLatin1String("format")).toString() != QLatin1String("ecoatlas-landscape"))
+            fail(QStringLiteral("format"), QStringLiteral("not an EcoAtlas landscape document "
+                                                          "(expected \"ecoatlas-landscape\")"));
+        const int version = root.value(QLatin1String("version")).toInt(-1);
+        if (version != 1)
+            fail(QStringLiteral("version"),
+                 QStringLiteral("unsupported version %1 (this EcoAtlas reads version 1)")
+                         .arg(root.value(QLatin1String("version")).toVariant().toString()));
+        m_out.title = root.value(QLatin1String("title")).toString();
+        m_out.description = root.value(QLatin1String("description")).toString();
+
+        // Keys first, so that references may point forward.
+        collectKeys(root, QStringLiteral("sources"), m_sourceKeys);
+        collectKeys(root, QStringLiteral("organizations"), m_orgKeys);
+        collectKeys(root, QStringLiteral("products"), m_productKeys);
+        collectKeys(root, QStringLiteral("deals"), m_dealKeys);
+
+        forEach(root, QStringLiteral("sources"), [&](const QJsonObject &o, const QString &at) {
+            Source s;
+            s.id = m_out.sources.size() + 1;
+            s.key = o.value(QLatin1String("key")).toString();
+            s.publisher = requiredText(o, at, QStringLiteral("publisher"));
+            s.title = requiredText(o, at, QStringLiteral("title"));
+            s.date = date(o, at, QStringLiteral("date"));
+            s.url = text(o, at, QStringLiteral("url"));
+            s.viaId = ref(o, at, QStringLiteral("via"), m_sourceKeys, QStringLiteral("source"));
+            s.notes = text(o, at, QStringLiteral("notes"));
+            m_out.sources.append(s);
+        });
+        forEach(root, QStringLiteral("organizations"), [&](const QJsonObject &o, const QString &at) {
+            Organization g;
+            g.id = m_out.organizations.size() + 1;
+            g.key = o.value(QLatin1String("key")).toString();
+            g.nameEn = requiredText(o, at, QStringLiteral("name_en"));
+            g.nameZh = text(o, at, QStringLiteral("name_zh"));
+            g.aliases = textList(o, at, QStringLiteral("aliases"), {});
+            g.roles = textList(o, at, QStringLiteral("roles"), Vocabulary::roles());
+            g.parentId = ref(o, at, QStringLiteral("parent"), m_orgKeys,
+                             QStringLiteral("organization"));
+            if (g.parentId == g.id)
+                fail(at + QStringLiteral(".parent"), QStringLiteral("an organization cannot be "
+                                                                    "its own parent"));
+            g.country = text(o, at, QStringLiteral("country"));
+            g.notes = text(o, at, QStringLiteral("notes"));
+            m_out.organizations.append(g);
+        });
+        forEach(root, QStringLiteral("products"), [&](const QJsonObject &o, const QString &at) {
+            Product p;
+            p.id = m_out.products.size() + 1;
+            p.key = o.value(QLatin1String("key")).toString();
+            p.ownerId = requiredRef(o, at, QStringLiteral("owner"), m_orgKeys,
+                                    QStringLiteral("organization"));
+            p.nameEn = requiredText(o, at, QStringLiteral("name_en"));
+            p.nameZh = text(o, at, QStringLiteral("name_zh"));
+            p.kind = choice(o, at, QStringLiteral("kind"), Vocabulary::productKinds(), true);
+            p.launched = date(o, at, QStringLiteral("launched"));
+            p.notes = text(o, at, QStringLiteral("notes"));
+            p.sourceIds = sources(o, at);
+            m_out.products.append(p);
+        });
+        forEach(root, QStringLiteral("deals"), [&](const QJsonObject &o, const QString &at) {
+            Deal d;
+            d.id = m_out.deals.size() + 1;
+            d.key = o.value(QLatin1String("key")).toString();
+            d.title = requiredText(o, at, QStringLiteral("title"));
+            d.amount = amount(o, at, QStringLiteral("amount"), true);
+            d.units = amount(o, at, QStringLiteral("units"), false);
+            d.chipModel = text(o, at, QStringLiteral("chip_model"));
+            d.notes = text(o, at, QStringLiteral("notes"));
+            d.sourceIds = sources(o, at);
+            m_out.deals.append(d);
+        });
+        QSet<QString> tieKeys;
+        forEach(root, QStringLiteral("ties"), [&](const QJsonObject &o, const QString &at) {
+            Tie t;
+            t.id = m_out.ties.size() + 1;
+            t.key = uniqueKey(o, at, tieKeys);
+            t.kind = choice(o, at, QStringLiteral("kind"), Vocabulary::tieKinds(), true);
+            const QString org = QStringLiteral("organization");
+            t.fromId = requiredRef(o, at, QStringLiteral("from"), m_orgKeys, org);
+            t.toId = requiredRef(o, at, QStringLiteral("to"), m_orgKeys, org);
+            if (t.fromId == t.toId)
+                fail(at, QStringLiteral("a tie needs two different organizations"));
+            t.productId = ref(o, at, QStringLiteral("product"), m_productKeys,
+                              QStringLiteral("product"));
+            t.dealId = ref(o, at, QStringLiteral("deal"), m_dealKeys, QStringLiteral("deal"));
+            t.start = date(o, at, QStringLiteral("start"));
+            t.end = date(o, at, QStringLiteral("end"));
+            if (t.start.isValid() && t.end.isValid() && t.end.latest() < t.start.earliest())
+                fail(at + QStringLiteral(".end"), QStringLiteral("ends before it starts"));
+            t.claim = o.value(QLatin1String("claim")).toBool(false);
+            t.claimantId = ref(o, at, QStringLiteral("claimant"), m_orgKeys, org);
+            t.description = text(o, at, QStringLiteral("description"));
+            t.sourceIds = sources(o, at);
+            if (t.kind == QLatin1String("hosting")) {
+                t.service = choice(o, at, QStringLiteral("service"), Vocabulary::hostingServices(),
+                                   false);
+                if (t.service.isEmpty())
+                    t.service = QStringLiteral("general");
+            } else if (t.kind == QLatin1String("investment")) {
+                t.amount = amount(o, at, QStringLiteral("amount"), true);
+                t.round = text(o, at, QStringLiteral("round"));
+                const QJsonValue lead = o.value(QLatin1String("lead"));
+                if (lead.isBool())
+                    t.lead = lead.toBool();
+                else if (!lead.isNull() && !lead.isUndefined())
+                    fail(at + QStringLiteral(".lead"), QStringLiteral("expected true, false or null"));
+            } else if (t.kind == QLatin1String("chip_order")) {
+                t.chipModel = text(o, at, QStringLiteral("chip_model"));
+                t.units = amount(o, at, QStringLiteral("units"), false);
+                t.amount = amount(o, at, QStringLiteral("amount"), true);
+                t.status = choice(o, at, QStringLiteral("status"), Vocabulary::chipOrderStatuses(),
+                                  true);
+                t.statusDate = date(o, at, QStringLiteral("status_date"));
+                t.delivery = date(o, at, QStringLiteral("delivery"));
+            }
+            m_out.ties.append(t);
+        });
+        QSet<QString> figureKeys;
+        forEach(root, QStringLiteral("figures"), [&](const QJsonObject &o, const QString &at) {
+            Figure f;
+            f.id = m_out.figures.size() + 1;
+            f.key = uniqueKey(o, at, figureKeys);
+            const QString org = QStringLiteral("organization");
+            f.subjectId = requiredRef(o, at, QStringLiteral("subject"), m_orgKeys, org);
+            f.productId = ref(o, at, QStringLiteral("product"), m_productKeys,
+                              QStringLiteral("product"));
+            f.metric = requiredText(o, at, QStringLiteral("metric"));
+            f.value = amount(o, at, QString(), true);
+            f.unit = text(o, at, QStringLiteral("unit"));
+            f.asOf = date(o, at, QStringLiteral("as_of"));
+            f.claim = o.value(QLatin1String("claim")).toBool(false);
+            f.claimantId = ref(o, at, QStringLiteral("claimant"), m_orgKeys, org);
+            f.statement = requiredText(o, at, QStringLiteral("statement"));
+            f.sourceIds = sources(o, at);
+            m_out.figures.append(f);
+        });
+    }
+
+private:
+    static QString label(const QString &section, int i, const QJsonObject &o)
+    {
+        const QString key = o.value(QLatin1String("key")).toString();
+        return key.isEmpty() ? QStringLiteral("%1[%2]").arg(section).arg(i)
+                             : QStringLiteral("%1[%2] (%3)").arg(section).arg(i).arg(key);
+    }
+
+    static QJsonArray array(const QJsonObject &root, const QString &section)
+    {
+        const QJsonValue v = root.value(section);
+        if (v.isUndefined() || v.isNull())
+            return {};
+        if (!v.isArray())
+            fail(section, QStringLiteral("expected an array"));
+        return v.toArray();
+    }
+
+    template<typename F>
+    void forEach(const QJsonObject &root, const QString &section, F &&f)
+    {
+        const QJsonArray a = array(root, section);
+        for (int i = 0; i < a.size(); ++i) {
+            if (!a.at(i).isObject())
+                fail(QStringLiteral("%1[%2]").arg(section).arg(i), QStringLiteral("expected an object"));
+            const QJsonObject o = a.at(i).toObject();
+            f(o, label(section, i, o));
+        }
+    }
+
+    void collectKeys(const QJsonObject &root, const QString &section, QHash<QString, RowId> &keys)
+    {
+        const QJsonArray a = array(root, section);
+        for (int i = 0; i < a.size(); ++i) {
+            const QJsonObject o = a.at(i).toObject();
+            QSet<QString> seen(keys.keyBegin(), keys.keyEnd());
+            const QString key = uniqueKey(o, label(section, i, o), seen);
+            keys.insert(key, i + 1);
+        }
+    }
+
+    static QString uniqueKey(const QJsonObject &o, const QString &at, QSet<QString> &seen)
+    {
+        static const QRegularExpression re(QStringLiteral("^[a-z0-9][a-z0-9.-]*$"));
+        const QJsonValue v = o.value(QLatin1String("key"));
+        if (!v.isString() || v.toString().isEmpty())
+            fail(at + QStringLiteral(".key"), QStringLiteral("a key is required"));
+        const QString key = v.toString();
+        if (!re.match(key).hasMatch())
+            fail(at + QStringLiteral(".key"),
+                 QStringLiteral("'%1' is not a key (lower-case letters, digits, '.' and '-')")
+                         .arg(key));
+        if (seen.contains(key))
+            fail(at + QStringLiteral(".key"), QStringLiteral("duplicate key '%1'").arg(key));
+        seen.insert(key);
+        return key;
+    }
+
+    static QString text(const QJsonObject &o, const QString &at, const QString &name)
+    {
+        const QJsonValue v = o.value(name);
+        if (v.isUndefined() || v.isNull())
+            return {};
+        if (!v.isString())
+            fail(at + QLatin1Char('.') + name, QStringLiteral("expected text"));
+        return v.toString();
+    }
+
+    static QString requiredText(const QJsonObject &o, const QString &at, const QString &name)
+    {
+        const QString t = text(o, at, name);
+        if (t.trimmed().isEmpty())
+            fail(at + QLatin1Char('.') + name, QStringLiteral("is required"));
+        return t;
+    }
+
+    static QStringList textList(const QJsonObject &o, const QString &at, const QString &name,
+                                const QStringList &allowed)
+    {
+        const QJsonValue v = o.value(name);
+        if (v.isUndefined() || v.isNull())
+            return {};
+        if (!v.isArray())
+            fail(at + QLatin1Char('.') + name, QStringLiteral("expected an array of text"));
+        QStringList out;
+        for (const QJsonValue &e : v.toArray()) {
+            if (!e.isString())
+                fail(at + QLatin1Char('.') + name, QStringLiteral("expected an array of text"));
+            const QString s = e.toString();
+            if (!allowed.isEmpty() && !allowed.contains(s))
+                fail(at + QLatin1Char('.') + name,
+                     QStringLiteral("'%1' is not one of %2").arg(s, allowed.join(QStringLiteral(", "))));
+            if (!out.contains(s))
+                out.append(s);
+        }
+        return out;
+    }
+
+    static QString choice(const QJsonObject &o, const QString &at, const QString &name,
+                          const QStringList &allowed, bool required)
+    {
+        const QString s = text(o, at, name);
+        if (s.isEmpty() && !required)
+            return {};
+        if (!allowed.contains(s))
+            fail(at + QLatin1Char('.') + name,
+                 QStringLiteral("'%1' is not one of %2").arg(s, allowed.join(QStringLiteral(", "))));
+        return s;
+    }
+
+    static FuzzyDate date(const QJsonObject &o, const QString &at, const QString &name)
+    {
+        QJsonValue v = o.value(name);
+        if (v.isObject())
+            v = v.toObject().value(QLatin1String("text"));
+        if (v.isUndefined() || v.isNull())
+            return {};
+        if (!v.isString())
+            fail(at + QLatin1Char('.') + name, QStringLiteral("expected a date string"));
+        QString error;
+        const FuzzyDate d = FuzzyDate::fromString(v.toString(), &error);
+        if (!error.isEmpty())
+            fail(at + QLatin1Char('.') + name, error);
+        return d;
+    }
+
+    /// Reads an Amount object (or, with an empty `name`, the members value/currency/qualifier
+    /// of `o` itself, as figures hold them).
+    static Amount amount(const QJsonObject &o, const QString &at, const QString &name, bool money)
+    {
+        QJsonObject a = o;
+        QString where = at;
+        if (!name.isEmpty()) {
+            const QJsonValue v = o.value(name);
+            if (v.isUndefined() || v.isNull())
+                return {};
+            if (!v.isObject())
+                fail(at + QLatin1Char('.') + name, QStringLiteral("expected an amount object"));
+            a = v.toObject();
+            where = at + QLatin1Char('.') + name;
+        }
+        Amount out;
+        const QJsonValue value = a.value(QLatin1String("value"));
+        if (value.isDouble())
+            out.value = value.toDouble();
+        else if (!value.isNull() && !value.isUndefined())
+            fail(where + QStringLiteral(".value"), QStringLiteral("expected a number or null"));
+        const QString q = a.value(QLatin1String("qualifier")).toString(
+                out.value ? QStringLiteral("exact") : QStringLiteral("undisclosed"));
+        const auto qualifier = Amount::qualifierFromName(q);
+        if (!qualifier)
+            fail(where + QStringLiteral(".qualifier"),
+                 QStringLiteral("'%1' is not one of %2")
+                         .arg(q, Amount::qualifierNames().join(QStringLiteral(", "))));
+        out.qualifier = *qualifier;
+        if ((out.qualifier == Amount::Qualifier::Undisclosed) != !out.value)
+            fail(where, QStringLiteral("qualifier 'undisclosed' goes with a null value, and only "
+                                       "with it"));
+        out.currency = text(a, where, QStringLiteral("currency"));
+        if (!out.currency.isEmpty() && !money)
+            fail(where + QStringLiteral(".currency"), QStringLiteral("a count has no currency"));
+        static const QRegularExpression iso(QStringLiteral("^[A-Z]{3}$"));
+        if (!out.currency.isEmpty() && !iso.match(out.currency).hasMatch())
+            fail(where + QStringLiteral(".currency"),
+                 QStringLiteral("'%1' is not an ISO 4217 code such as USD").arg(out.currency));
+        return out;
+    }
+
+    static RowId ref(const QJsonObject &o, const QString &at, const QString &name,
+                     const QHash<QString, RowId> &keys, const QString &what)
+    {
+        const QString key = text(o, at, name);
+        if (key.isEmpty())
+            return 0;
+        const auto it = keys.constFind(key);
+        if (it == keys.constEnd())
+            fail(at + QLatin1Char('.') + name, QStringLiteral("unknown %1 '%2'").arg(what, key));
+        return *it;
+    }
+
+    static RowId requiredRef(const QJsonObject &o, const QString &at, const QString &name,
+                             const QHash<QString, RowId> &keys, const QString &what)
+    {
+        const RowId id = ref(o, at, name, keys, what);
+        if (id == 0)
+            fail(at + QLatin1Char('.') + name, QStringLiteral("is required"));
+        return id;
+    }
+
+    QList<RowId> sources(const QJsonObject &o, const QString &at) const
+    {
+        QList<RowId> ids;
+        for (const QString &key : textList(o, at, QStringLiteral("sources"), {})) {
+            const auto it = m_sourceKeys.constFind(key);
+            if (it == m_sourceKeys.constEnd())
+                fail(at + QStringLiteral(".sources"), QStringLiteral("unknown source '%1'").arg(key));
+            ids.append(*it);
+        }
+        return ids;
+    }
+
+    Landscape &m_out;
+    QHash<QString, RowId> m_sourceKeys;
+    QHash<QString, RowId> m_orgKeys;
+    QHash<QString, RowId> m_productKeys;
+    QHash<QString, RowId> m_dealKeys;
+};
+
+QJsonValue nullable(const QString &s)
+{
+    return s.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(s);
+}
+
+QJsonValue dateJson(const FuzzyDate &d, Style style)
+{
+    if (!d.isValid())
+        return QJsonValue::Null;
+    if (style == Style::Seed)
+        return d.toString();
+    return QJsonObject{{QStringLiteral("text"), d.toString()},
+                       {QStringLiteral("precision"), FuzzyDate::precisionName(d.precision())},
+                       {QStringLiteral("earliest"), d.earliest().toString(Qt::ISODate)},
+                       {QStringLiteral("latest"), d.latest().toString(Qt::ISODate)}};
+}
+
+void putAmount(QJsonObject &o, const Amount &a)
+{
+    o.insert(QStringLiteral("value"), a.value ? QJsonValue(*a.value) : QJsonValue(QJsonValue::Null));
+    if (!a.currency.isEmpty())
+        o.insert(QStringLiteral("currency"), a.currency);
+    o.insert(QStringLiteral("qualifier"), Amount::qualifierName(a.qualifier));
+}
+
+QJsonValue amountJson(const Amount &a)
+{
+    if (a.isNull() && a.qualifier == Amount::Qualifier::Undisclosed)
+        return QJsonValue::Null;
+    QJsonObject o;
+    putAmount(o, a);
+    return o;
+}
+
+template<typename T>
+QJsonArray keysOf(const QList<RowId> &ids, const T &lookup)
+{
+    QJsonArray a;
+    for (RowId id : ids)
+        if (const auto *item = lookup(id))
+            a.append(item->key);
+    return a;
+}
+
+} // namespace
+
+std::optional<Landscape> fromJson(const QByteArray &json, QString *error)
+{
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
+    if (parseError.error != QJsonParseError::NoError) {
+        if (error)
+            *error = QStringLiteral("not valid JSON at byte %1: %2")
+                             .arg(parseError.offset)
+                             .arg(parseError.errorString());
+        return std::nullopt;
+    }
+    if (!doc.isObject()) {
+        if (error)
+            *error = QStringLiteral("not an EcoAtlas landscape document (expected a JSON object)");
+        return std::nullopt;
+    }
+    return fromJson(doc.object(), error);
+}
+
+std::optional<Landscape> fromJson(const QJsonObject &root, QString *error)
+{
+    Landscape landscape;
+    try {
+        Reader(landscape).read(root);
+    } catch (const ParseFailure &f) {
+        if (error)
+            *error = f.message;
+        return std::nullopt;
+    }
+    landscape.index();
+    return landscape;
+}
+
+QJsonObject toJson(const Landscape &l, Style style)
+{
+    const bool ids = style == Style::Dump;
+    auto orgKey = [&](RowId id) -> QJsonValue {
+        const Organization *o = l.organization(id);
+        return o ? QJsonValue(o->key) : QJsonValue(QJsonValue::Null);
+    };
+    auto sourceLookup = [&](RowId id) { return l.source(id); };
+    auto begin = [&](RowId id, const QString &key) {
+        QJsonObject o;
+        if (ids)
+            o.insert(QStringLiteral("id"), id);
+        o.insert(QStringLiteral("key"), key);
+        return o;
+    };
+
+    QJsonArray sources;
+    for (const Source &s : l.sources) {
+        QJsonObject o = begin(s.id, s.key);
+        o.insert(QStringLiteral("publisher"), s.publisher);
+        o.insert(QStringLiteral("title"), s.title);
+        o.insert(QStringLiteral("date"), dateJson(s.date, style));
+        o.insert(QStringLiteral("url"), nullable(s.url));
+        const Source *via = l.source(s.viaId);
+        o.insert(QStringLiteral("via"), via ? QJsonValue(via->key) : QJsonValue(QJsonValue::Null));
+        o.insert(QStringLiteral("notes"), s.notes);
+        sources.append(o);
+    }
+    QJsonArray orgs;
+    for (const Organization &g : l.organizations) {
+        QJsonObject o = begin(g.id, g.key);
+        o.insert(QStringLiteral("name_en"), g.nameEn);
+        o.insert(QStringLiteral("name_zh"), nullable(g.nameZh));
+        o.insert(QStringLiteral("aliases"), QJsonArray::fromStringList(g.aliases));
+        o.insert(QStringLiteral("roles"), QJsonArray::fromStringList(g.roles));
+        o.insert(QStringLiteral("parent"), g.parentId ? orgKey(g.parentId) : QJsonValue::Null);
+        o.insert(QStringLiteral("country"), nullable(g.country));
+        o.insert(QStringLiteral("notes"), g.notes);
+        orgs.append(o);
+    }
+    QJsonArray products;
+    for (const Product &p : l.products) {
+        QJsonObject o = begin(p.id, p.key);
+        o.insert(QStringLiteral("owner"), orgKey(p.ownerId));
+        o.insert(QStringLiteral("name_en"), p.nameEn);
+        o.insert(QStringLiteral("name_zh"), nullable(p.nameZh));
+        o.insert(QStringLiteral("kind"), p.kind);
+        o.insert(QStringLiteral("launched"), dateJson(p.launched, style));
+        o.insert(QStringLiteral("notes"), p.notes);
+        o.insert(QStringLiteral("sources"), keysOf(p.sourceIds, sourceLookup));
+        products.append(o);
+    }
+    QJsonArray deals;
+    for (const Deal &d : l.deals) {
+        QJsonObject o = begin(d.id, d.key);
+        o.insert(QStringLiteral("title"), d.title);
+        o.insert(QStringLiteral("amount"), amountJson(d.amount));
+        o.insert(QStringLiteral("units"), amountJson(d.units));
+        o.insert(QStringLiteral("chip_model"), nullable(d.chipModel));
+        o.insert(QStringLiteral("notes"), d.notes);
+        o.insert(QStringLiteral("sources"), keysOf(d.sourceIds, sourceLookup));
+        deals.append(o);
+    }
+    QJsonArray ties;
+    for (const Tie &t : l.ties) {
+        QJsonObject o = begin(t.id, t.key);
+        o.insert(QStringLiteral("kind"), t.kind);
+        o.insert(QStringLiteral("from"), orgKey(t.fromId));
+        o.insert(QStringLiteral("to"), orgKey(t.toId));
+        const Product *product = l.product(t.productId);
+        o.insert(QStringLiteral("product"), product ? QJsonValue(product->key) : QJsonValue::Null);
+        o.insert(QStringLiteral("start"), dateJson(t.start, style));
+        o.insert(QStringLiteral("end"), dateJson(t.end, style));
+        o.insert(QStringLiteral("claim"), t.claim);
+        o.insert(QStringLiteral("claimant"), t.claimantId ? orgKey(t.claimantId) : QJsonValue::Null);
+        o.insert(QStringLiteral("description"), t.description);
+        o.insert(QStringLiteral("sources"), keysOf(t.sourceIds, sourceLookup));
+        if (t.kind == QLatin1String("hosting")) {
+            o.insert(QStringLiteral("service"), t.service);
+        } else if (t.kind == QLatin1String("investment")) {
+            o.insert(QStringLiteral("amount"), amountJson(t.amount));
+            o.insert(QStringLiteral("round"), nullable(t.round));
+            o.insert(QStringLiteral("lead"), t.lead ? QJsonValue(*t.lead) : QJsonValue::Null);
+        } else if (t.kind == QLatin1String("chip_order")) {
+            o.insert(QStringLiteral("chip_model"), nullable(t.chipModel));
+            o.insert(QStringLiteral("units"), amountJson(t.units));
+            o.insert(QStringLiteral("amount"), amountJson(t.amount));
+            o.insert(QStringLiteral("status"), t.status);
+            o.insert(QStringLiteral("status_date"), dateJson(t.statusDate, style));
+            o.insert(QStringLiteral("delivery"), dateJson(t.delivery, style));
+            const Deal *deal = l.deal(t.dealId);
+            o.insert(QStringLiteral("deal"), deal ? QJsonValue(deal->key) : QJsonValue::Null);
+        }
+        ties.append(o);
+    }
+    QJsonArray figures;
+    for (const Figure &f : l.figures) {
+        QJsonObject o = begin(f.id, f.key);
+        o.insert(QStringLiteral("subject"), orgKey(f.subjectId));
+        const Product *product = l.product(f.productId);
+        o.insert(QStringLiteral("product"), product ? QJsonValue(product->key) : QJsonValue::Null);
+        o.insert(QStringLiteral("metric"), f.metric);
+        putAmount(o, f.value);
+        o.insert(QStringLiteral("unit"), nullable(f.unit));
+        o.insert(QStringLiteral("as_of"), dateJson(f.asOf, style));
+        o.insert(QStringLiteral("claim"), f.claim);
+        o.insert(QStringLiteral("claimant"), f.claimantId ? orgKey(f.claimantId) : QJsonValue::Null);
+        o.insert(QStringLiteral("statement"), f.statement);
+        o.insert(QStringLiteral("sources"), keysOf(f.sourceIds, sourceLookup));
+        figures.append(o);
+    }
+    return QJsonObject{{QStringLiteral("format"), QStringLiteral("ecoatlas-landscape")},
+                       {QStringLiteral("version"), 1},
+                       {QStringLiteral("title"), l.title},
+                       {QStringLiteral("description"), l.description},
+                       {QStringLiteral("sources"), sources},
+                       {QStringLiteral("organizations"), orgs},
+                       {QStringLiteral("products"), products},
+                       {QStringLiteral("deals"), deals},
+                       {QStringLiteral("ties"), ties},
+                       {QStringLiteral("figures"), figures}};
+}
+
+} // namespace EcoAtlas::LandscapeJson

@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "Database.h"
+#include "Landscape.h"
+
+#include <QPointF>
+
+#include <optional>
+
+namespace EcoAtlas {
+
+/// Moves whole landscapes between a Database and memory, and keeps the per-view state the
+/// store holds (node positions). All writes run in one transaction: on failure nothing is
+/// written and the message says why.
+namespace LandscapeStore {
+
+/// Reads the whole landscape (every table) from `db`. Returns nullopt and sets `*error` when
+/// a query fails or a stored date does not parse.
+std::optional<Landscape> load(Database &db, QString *error);
+
+/// Writes `landscape` into an empty landscape database, keeping its ids. Refuses a database
+/// that already holds organizations or sources.
+bool insert(Database &db, const Landscape &landscape, QString *error);
+
+/// Creates `path` as a new database holding `landscape` (see Database::create). On failure the
+/// file is removed again, so no half-written database is left behind.
+bool createFile(const QString &path, const Landscape &landscape, QString *error);
+
+/// A node's stored place in a view (pixels in scene coordinates) and whether the user pinned it.
+struct NodePosition
+{
+    QPointF pos;
+    bool pinned = false;
+};
+
+/// Stored node positions of one view ("network", …), by organization id.
+QHash<RowId, NodePosition> loadPositions(Database &db, const QString &view, QString *error);
+/// Replaces the stored positions of one view with `positions`, in one transaction.
+bool savePositions(Database &db, const QString &view, const QHash<RowId, NodePosition> &positions,
+                   QString *error);
+
+} // namespace LandscapeStore
+} // namespace EcoAtlas

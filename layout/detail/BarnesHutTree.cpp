@@ -1,0 +1,199 @@
+// SPDX-License-Identifier: MIT
+#include "BarnesHutTree.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+
+namespace EcoAtlas::Detail {
+
+namespace {
+
+constexpr int LeafSize = 8;
+constexpr int MaxDepth = 40;
+constexpr double CoincidentDistance2 = 1e-8;
+
+/// A fixed unit direction for the pair (i, j), i < j, used to separate coincident points.
+void pairDirection(int i, int j, double &dx, double &dy)
+{
+    std::uint32_t h = std::uint32_t(i) * 0x9E3779B1u ^ (std::uint32_t(j) + 0x7F4A7C15u) * 0x85EBCA77u;
+    h ^= h >> 15;
+    h *= 0x2C1B3C6Du;
+    h ^= h >> 12;
+    const double angle = double(h % 62832u) / 10000.0;
+    dx = std::cos(angle);
+    dy = std::sin(angle);
+}
+
+} // namespace
+
+void BarnesHutTree::build(const std::vector<double> &x,
+                          const std::vector<double> &y,
+                          const std::vector<double> &q)
+{
+    const int n = int(x.size());
+    m_srcX = &x;
+    m_srcY = &y;
+    m_cells.clear();
+    m_index.resize(n);
+    for (int i = 0; i < n; ++i)
+        m_index[i] = i;
+    m_x.resize(n);
+    m_y.resize(n);
+    m_q.resize(n);
+    if (n == 0)
+        return;
+    double minX = x[0], maxX = x[0], minY = y[0], maxY = y[0];
+    for (int i = 1; i < n; ++i) {
+        minX = std::min(minX, x[i]);
+        maxX = std::max(maxX, x[i]);
+        minY = std::min(minY, y[i]);
+        maxY = std::max(maxY, y[i]);
+    }
+    const double size = std::max({maxX - minX, maxY - minY, 1e-6}) * (1.0 + 1e-9) + 1e-9;
+    m_cells.reserve(size_t(n) / 2 + 16);
+    buildCell(0, n, minX, minY, size, 0);
+    for (int k = 0; k < n; ++k) {
+        const int i = m_index[k];
+        m_x[k] = x[i];
+        m_y[k] = y[i];
+        m_q[k] = q[i];
+    }
+    // Centres of mass, children before parents (children have larger indices).
+    for (int c = int(m_cells.size()) - 1; c >= 0; --c) {
+        Cell &cell = m_cells[c];
+        double sx = 0.0, sy = 0.0, sq = 0.0;
+        if (cell.leaf) {
+            for (int k = cell.first; k < cell.first + cell.count; ++k) {
+                sx += m_x[k] * m_q[k];
+                sy += m_y[k] * m_q[k];
+                sq += m_q[k];
+            }
+        } else {
+            for (int ch : cell.child) {
+                if (ch < 0)
+                    continue;
+                const Cell &sub = m_cells[ch];
+                sx += sub.comX * sub.charge;
+                sy += sub.comY * sub.charge;
+                sq += sub.charge;
+            }
+        }
+        cell.charge = sq;
+        cell.comX = sq > 0.0 ? sx / sq : cell.x0 + cell.size / 2;
+        cell.comY = sq > 0.0 ? sy / sq : cell.y0 + cell.size / 2;
+    }
+}
+
+int BarnesHutTree::buildCell(int first, int count, double x0, double y0, double size, int depth)
+{
+    const int c = int(m_cells.size());
+    m_cells.push_back(Cell{});
+    m_cells[c].first = first;
+    m_cells[c].count = count;
+    m_cells[c].x0 = x0;
+    m_cells[c].y0 = y0;
+    m_cells[c].size = size;
+    if (count <= LeafSize || depth >= MaxDepth)
+        return c;
+    m_cells[c].leaf = false;
+    const std::vector<double> &x = *m_srcX;
+    const std::vector<double> &y = *m_srcY;
+    const double half = size / 2;
+    const double mx = x0 + half;
+    const double my = y0 + half;
+    int *begin = m_index.data() + first;
+    int *end = begin + count;
+    int *midY = std::partition(begin, end, [&](int i) { return y[i] < my; });
+    int *lowMidX = std::partition(begin, midY, [&](int i) { return x[i] < mx; });
+    int *highMidX = std::partition(midY, end, [&](int i) { return x[i] < mx; });
+    const int bounds[5] = {first,
+                           first + int(lowMidX - begin),
+                           first + int(midY - begin),
+                           first + int(highMidX - begin),
+                           first + count};
+    for (int quadrant = 0; quadrant < 4; ++quadrant) {
+        const int n = bounds[quadrant + 1] - bounds[quadrant];
+        if (n == 0)
+            continue;
+        const double cx = (quadrant & 1) ? mx : x0;
+        const double cy = (quadrant & 2) ? my : y0;
+        const int child = buildCell(bounds[quadrant], n, cx, cy, half, depth + 1);
+        m_cells[c].child[quadrant] = child;
+    }
+    return c;
+}
+
+void BarnesHutTree::forceOn(int k, double theta2, double &outX, double &outY) const
+{
+    const double px = m_x[k];
+    const double py = m_y[k];
+    const int self = m_index[k];
+    double fx = 0.0, fy = 0.0;
+    int stack[4 * MaxDepth + 8];
+    int sp = 0;
+    stack[sp++] = 0;
+    while (sp > 0) {
+        const Cell &cell = m_cells[stack[--sp]];
+        const double dx = px - cell.comX;
+        const double dy = py - cell.comY;
+        const double d2 = dx * dx + dy * dy;
+        const bool inside = px >= cell.x0 && px <= cell.x0 + cell.size && py >= cell.y0
+                            && py <= cell.y0 + cell.size;
+        if (!inside && cell.size * cell.size < theta2 * d2) {
+            const double f = cell.charge / d2;
+            fx += f * dx;
+            fy += f * dy;
+        } else if (cell.leaf) {
+            for (int j = cell.first; j < cell.first + cell.count; ++j) {
+                if (j == k)
+                    continue;
+                double ex = px - m_x[j];
+                double ey = py - m_y[j];
+                double e2 = ex * ex + ey * ey;
+                if (e2 < CoincidentDistance2) {
+                    const int other = m_index[j];
+                    pairDirection(std::min(self, other), std::max(self, other), ex, ey);
+                    if (self > other) {
+                        ex = -ex;
+                        ey = -ey;
+                    }
+                    ex *= 1e-4;
+                    ey *= 1e-4;
+                    e2 = CoincidentDistance2;
+                }
+                const double f = m_q[j] / e2;
+                fx += f * ex;
+                fy += f * ey;
+            }
+        } else {
+            for (int ch : cell.child) {
+                if (ch >= 0)
+                    stack[sp++] = ch;
+            }
+        }
+    }
+    outX = fx;
+    outY = fy;
+}
+
+void BarnesHutTree::addRepulsion(double strength,
+                                 double theta,
+                                 const std::vector<char> &skip,
+                                 std::vector<double> &fx,
+                                 std::vector<double> &fy) const
+{
+    const int n = int(m_index.size());
+    const double theta2 = theta * theta;
+    for (int k = 0; k < n; ++k) {
+        const int i = m_index[k];
+        if (skip[i])
+            continue;
+        double sx = 0.0, sy = 0.0;
+        forceOn(k, theta2, sx, sy);
+        fx[i] += m_q[k] * strength * sx;
+        fy[i] += m_q[k] * strength * sy;
+    }
+}
+
+} // namespace EcoAtlas::Detail

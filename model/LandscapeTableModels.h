@@ -1,0 +1,175 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "Landscape.h"
+
+#include <QAbstractTableModel>
+#include <QPointer>
+#include <QSortFilterProxyModel>
+
+namespace EcoAtlas {
+
+class LandscapeDocument;
+
+/// Item-data roles shared by every landscape table model.
+namespace ModelRole {
+enum : int {
+    Id = Qt::UserRole + 1, ///< RowId of the row's object (qint64)
+    Key,                   ///< stable key (QString)
+    Kind,                  ///< tie kind / product kind / figure metric (QString)
+    Sort,                  ///< value to sort the column by (numbers, ISO dates, text)
+    FilterText,            ///< all searchable text of the row: names in English, Chinese, aliases
+    OrganizationIds,       ///< QList<qint64> of the organizations the row concerns
+    Roles,                 ///< organizations: QStringList of role names
+};
+}
+
+/// Base of the read-only table models over a LandscapeDocument: resets with the document,
+/// answers the ModelRole roles, and shows every text from data as plain text (DisplayRole is
+/// always a QString, never rich text). Subclasses describe their columns.
+class LandscapeTableModel : public QAbstractTableModel
+{
+    Q_OBJECT
+public:
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
+    /// Row of the object with `id`, or -1.
+    int rowOfId(RowId id) const;
+
+protected:
+    LandscapeTableModel(LandscapeDocument *document, QStringList headers, QObject *parent);
+    const Landscape &landscape() const;
+    /// Number of objects the model lists.
+    virtual int itemCount() const = 0;
+    /// Value of `role` for `row`, `column` (row and column already checked).
+    virtual QVariant cell(int row, int column, int role) const = 0;
+
+    /// "Alibaba Cloud" for an organization id, empty for 0 or unknown.
+    QString orgName(RowId id) const;
+    /// Publishers of the given sources, joined: "Zhidongxi (智东西); Financial Times".
+    QString sourceList(const QList<RowId> &ids) const;
+
+private:
+    QPointer<LandscapeDocument> m_document;
+    QStringList m_headers;
+};
+
+/// Organizations: one row each, columns Columns. FilterText holds both names and all aliases.
+class OrganizationModel : public LandscapeTableModel
+{
+    Q_OBJECT
+public:
+    enum Column { NameEn, NameZh, Roles, Parent, Country, Ties, Aliases, Notes, ColumnCount };
+    explicit OrganizationModel(LandscapeDocument *document, QObject *parent = nullptr);
+
+protected:
+    int itemCount() const override;
+    QVariant cell(int row, int column, int role) const override;
+};
+
+/// Ties of every kind: one row each. Columns for one kind only are empty for the others;
+/// TieFilterProxyModel shows the columns of one kind. Amount columns sort by value.
+class TieModel : public LandscapeTableModel
+{
+    Q_OBJECT
+public:
+    enum Column {
+        Kind,
+        From,
+        To,
+        Product,
+        Service,
+        Amount,
+        Round,
+        Lead,
+        ChipModel,
+        Units,
+        Status,
+        Delivery,
+        Start,
+        End,
+        Claim,
+        Sources,
+        Description,
+        ColumnCount
+    };
+    explicit TieModel(LandscapeDocument *document, QObject *parent = nullptr);
+    /// The columns that mean something for ties of `kind` (all columns for an empty kind).
+    static QList<int> columnsForKind(const QString &kind);
+
+protected:
+    int itemCount() const override;
+    QVariant cell(int row, int column, int role) const override;
+};
+
+/// Sources: publisher, title, date (with precision), the source that relays it, URL, and how
+/// many ties, figures and products cite it.
+class SourceModel : public LandscapeTableModel
+{
+    Q_OBJECT
+public:
+    enum Column { Publisher, Title, Date, Via, Url, Citations, ColumnCount };
+    explicit SourceModel(LandscapeDocument *document, QObject *parent = nullptr);
+
+protected:
+    int itemCount() const override;
+    QVariant cell(int row, int column, int role) const override;
+};
+
+/// Products and platforms (Qianfan, Bailian, ModelScope …) with their owner.
+class ProductModel : public LandscapeTableModel
+{
+    Q_OBJECT
+public:
+    enum Column { NameEn, NameZh, Owner, Kind, Launched, Sources, ColumnCount };
+    explicit ProductModel(LandscapeDocument *document, QObject *parent = nullptr);
+
+protected:
+    int itemCount() const override;
+    QVariant cell(int row, int column, int role) const override;
+};
+
+/// Dated figures and claims ("Qianfan manages 42 models"). Claims name who makes them.
+class FigureModel : public LandscapeTableModel
+{
+    Q_OBJECT
+public:
+    enum Column { Subject, Statement, Value, AsOf, Claim, Sources, ColumnCount };
+    explicit FigureModel(LandscapeDocument *document, QObject *parent = nullptr);
+
+protected:
+    int itemCount() const override;
+    QVariant cell(int row, int column, int role) const override;
+};
+
+/// Sorting and filtering for the landscape tables: by kind (ModelRole::Kind), by an
+/// organization role (ModelRole::Roles) and by free text matched case-insensitively against
+/// ModelRole::FilterText (so a search finds English names, Chinese names and aliases).
+/// With a kind set on a TieModel source, only that kind's columns are shown.
+class LandscapeFilterProxyModel : public QSortFilterProxyModel
+{
+    Q_OBJECT
+public:
+    explicit LandscapeFilterProxyModel(QObject *parent = nullptr);
+
+    /// Keeps rows whose ModelRole::Kind equals `kind`; empty keeps all.
+    void setKindFilter(const QString &kind);
+    QString kindFilter() const { return m_kind; }
+    /// Keeps rows whose ModelRole::Roles contains `role`; empty keeps all.
+    void setRoleFilter(const QString &role);
+    /// Keeps rows whose ModelRole::FilterText contains `text` (case-insensitive).
+    void setTextFilter(const QString &text);
+
+protected:
+    bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
+    bool filterAcceptsColumn(int sourceColumn, const QModelIndex &sourceParent) const override;
+
+private:
+    QString m_kind;
+    QString m_role;
+    QString m_text;
+};
+
+} // namespace EcoAtlas

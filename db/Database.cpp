@@ -6,6 +6,7 @@
 #include <QFileInfo>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QUrl>
 #include <QVariant>
 
 namespace EcoAtlas {
@@ -171,6 +172,10 @@ void Database::close()
         return;
     {
         QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+        // WAL while open; back to a rollback journal when closed, so that the file on disk is
+        // one self-contained file and read-only opens need no -wal/-shm companions.
+        if (db.isOpen() && !m_readOnly)
+            QSqlQuery(db).exec(QStringLiteral("PRAGMA journal_mode = DELETE"));
         db.close();
     }
     QSqlDatabase::removeDatabase(m_connectionName);
@@ -192,14 +197,20 @@ int Database::schemaVersion() const
     return pragmaInt(connection(), QStringLiteral("user_version"), nullptr);
 }
 
-bool Database::openConnection(const QString &path, bool readOnly, QString *error)
+bool Database::openConnection(const QString &path, bool readOnly, QString *error, bool immutable)
 {
     close();
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
-    db.setDatabaseName(path);
     QString options = QStringLiteral("QSQLITE_BUSY_TIMEOUT=3000");
-    if (readOnly)
+    if (readOnly || immutable)
         options += QStringLiteral(";QSQLITE_OPEN_READONLY");
+    if (immutable) {
+        db.setDatabaseName(QStringLiteral("file:%1?immutable=1")
+                                   .arg(QString::fromUtf8(QUrl::toPercentEncoding(path, "/"))));
+        options += QStringLiteral(";QSQLITE_OPEN_URI");
+    } else {
+        db.setDatabaseName(path);
+    }
     db.setConnectOptions(options);
     if (!db.open()) {
         *error = sqlError(QStringLiteral("cannot open %1").arg(path), db.lastError());
@@ -236,8 +247,12 @@ int Database::inspect(const QString &path, QString *error)
         *error = QStringLiteral("%1: not an EcoAtlas database (not an SQLite file)").arg(path);
         return -1;
     }
+    // A plain read-only connection to a WAL file creates the -wal and -shm side files and,
+    // unable to checkpoint, leaves them behind. Without a -wal file the main file holds every
+    // committed change, so it is read as immutable: no side files, no byte written.
+    const bool hasWal = QFileInfo::exists(path + QStringLiteral("-wal"));
     Database probe;
-    if (!probe.openConnection(path, true, error))
+    if (!probe.openConnection(path, true, error, !hasWal))
         return -1;
     QSqlDatabase db = probe.connection();
     const int appId = pragmaInt(db, QStringLiteral("application_id"), error);
@@ -268,7 +283,7 @@ int Database::inspect(const QString &path, QString *error)
     const QString verdict = q.value(0).toString();
     if (verdict != QLatin1String("ok")) {
         *error = QStringLiteral("%1 is damaged (quick_check: %2); it was left untouched")
-                         .arg(path, verdict.left(200));
+                         .arg(path, verdict.simplified().left(200));
         return -1;
     }
     return version;

@@ -60,7 +60,9 @@ public:
     static int inspect(const QString &path, QString *error);
 
 private:
-    bool openConnection(const QString &path, bool readOnly, QString *error);
+    /// `immutable` opens read-only without locking and without creating the -wal and -shm
+    /// side files (SQLite URI parameter immutable=1): for inspecting files that may be refused.
+    bool openConnection(const QString &path, bool readOnly, QString *error, bool immutable = false);
     bool migrate(int fromVersion, int toVersion, QString *error);
 
     QString m_connectionName;

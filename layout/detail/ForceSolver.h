@@ -34,6 +34,7 @@ struct SolverParams
     double repulsion = 0.2;   ///< repulsion strength = repulsion · K²
     double groupPull = 0.5;   ///< weight of the virtual spring to the group centre
     double theta = 1.0;       ///< Barnes–Hut opening criterion
+    bool linear = false;      ///< attraction w·d instead of w·d²/K
 };
 
 /// Internal. Fruchterman–Reingold force iterations with Barnes–Hut repulsion, and the multilevel
@@ -44,13 +45,23 @@ public:
     explicit ForceSolver(const SolverParams &params);
 
     /// Runs `iterations` steps on `g`; the largest allowed move per step falls geometrically from
-    /// `step0` to `step1` px. Fixed nodes stay put. Returns the largest move of the last step.
-    double relax(SolverGraph &g, int iterations, double step0, double step1);
+    /// `step0` to `step1` px. Fixed nodes stay put. With `radius` (one per node, px), each step is
+    /// followed by one overlap-removal sweep keeping r_i + r_j + `gap` between centres, so the
+    /// forces settle around non-overlapping nodes. Returns the largest move of the last step.
+    double relax(SolverGraph &g,
+                 int iterations,
+                 double step0,
+                 double step1,
+                 const std::vector<double> *radius = nullptr,
+                 double gap = 0.0);
 
     /// Lays out `g` from scratch (positions of fixed nodes are kept): coarsens, lays out the
-    /// coarsest level from random positions and refines level by level. Returns the number of
-    /// levels used.
-    int multilevel(SolverGraph &g, std::mt19937 &rng);
+    /// coarsest level from random positions and refines level by level; `radius` and `gap` are
+    /// used on the finest level as in relax(). Returns the number of levels used.
+    int multilevel(SolverGraph &g,
+                   std::mt19937 &rng,
+                   const std::vector<double> *radius = nullptr,
+                   double gap = 0.0);
 
     /// Force iterations run so far by this solver.
     int iterations() const { return m_iterations; }

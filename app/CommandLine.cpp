@@ -1,0 +1,273 @@
+// SPDX-License-Identifier: MIT
+#include "CommandLine.h"
+
+#include "Database.h"
+#include "LandscapeDocument.h"
+#include "LandscapeJson.h"
+#include "ViewExport.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QRegularExpression>
+#include <QTextStream>
+
+#include <cstdio>
+
+namespace EcoAtlas::CommandLine {
+
+namespace {
+
+int fail(int code, const QString &message)
+{
+    QTextStream err(stderr);
+    err << "ecoatlas: " << message << Qt::endl;
+    return code;
+}
+
+void say(const QString &message)
+{
+    QTextStream out(stdout);
+    out << message << Qt::endl;
+}
+
+/// "1600x1000" (pixels) or "180x120mm" → pixels (96 per inch).
+std::optional<QSizeF> parseSize(const QString &text)
+{
+    static const QRegularExpression re(
+            QStringLiteral(R"(^\s*(\d+(?:\.\d+)?)\s*[xX×]\s*(\d+(?:\.\d+)?)\s*(px|mm)?\s*$)"));
+    const QRegularExpressionMatch m = re.match(text);
+    if (!m.hasMatch())
+        return std::nullopt;
+    QSizeF s(m.captured(1).toDouble(), m.captured(2).toDouble());
+    if (m.captured(3) == QLatin1String("mm"))
+        s *= 96.0 / 25.4;
+    return s;
+}
+
+} // namespace
+
+bool isHeadless(const QStringList &arguments)
+{
+    static const QStringList headless{QStringLiteral("--export"), QStringLiteral("--export-all"),
+                                      QStringLiteral("--dump-json"), QStringLiteral("--new-db"),
+                                      QStringLiteral("--list-views"), QStringLiteral("--help"),
+                                      QStringLiteral("-h"), QStringLiteral("--version"),
+                                      QStringLiteral("-v"), QStringLiteral("--help-all")};
+    for (const QString &a : arguments) {
+        const QString name = a.section(QLatin1Char('='), 0, 0);
+        if (headless.contains(name))
+            return true;
+    }
+    return false;
+}
+
+int run(const QStringList &arguments, QString *fileToOpen)
+{
+    QCommandLineParser p;
+    p.setApplicationDescription(
+            QStringLiteral("EcoAtlas maps vendor-customer ecosystems: who hosts, funds and "
+                           "supplies whom, with sources."));
+    p.addHelpOption();
+    p.addVersionOption();
+    p.addPositionalArgument(QStringLiteral("file"),
+                            QStringLiteral("Landscape database to open in the GUI."),
+                            QStringLiteral("[FILE]"));
+    const QCommandLineOption db(QStringLiteral("db"),
+                                QStringLiteral("Landscape database to read (default: your own, "
+                                               "created from the seed landscape)."),
+                                QStringLiteral("FILE"));
+    const QCommandLineOption exportView(QStringLiteral("export"),
+                                        QStringLiteral("Render VIEW to --out without a window."),
+                                        QStringLiteral("VIEW"));
+    const QCommandLineOption exportAll(QStringLiteral("export-all"),
+                                       QStringLiteral("Render every view as PNG, SVG and PDF "
+                                                      "into DIR (created if needed)."),
+                                       QStringLiteral("DIR"));
+    const QCommandLineOption out(QStringLiteral("out"), QStringLiteral("Output file."),
+                                 QStringLiteral("PATH"));
+    const QCommandLineOption format(QStringLiteral("format"),
+                                    QStringLiteral("png, svg or pdf (default: from --out's "
+                                                   "suffix)."),
+                                    QStringLiteral("FORMAT"));
+    const QCommandLineOption size(QStringLiteral("size"),
+                                  QStringLiteral("Figure size, WxH in pixels (1/96 in) or "
+                                                 "WxHmm (default: the view's natural size)."),
+                                  QStringLiteral("WxH"));
+    const QCommandLineOption dpi(QStringLiteral("dpi"),
+                                 QStringLiteral("PNG resolution (default 96; 192 = twice the "
+                                                "pixels)."),
+                                 QStringLiteral("N"));
+    const QCommandLineOption asOf(QStringLiteral("as-of"),
+                                  QStringLiteral("Show the landscape as of this date."),
+                                  QStringLiteral("YYYY-MM-DD"));
+    const QCommandLineOption labels(QStringLiteral("labels"),
+                                    QStringLiteral("Names in en, zh or both (default both)."),
+                                    QStringLiteral("LANG"));
+    const QCommandLineOption transparent(QStringLiteral("transparent"),
+                                         QStringLiteral("Transparent background (PNG, SVG)."));
+    const QCommandLineOption listViews(QStringLiteral("list-views"),
+                                       QStringLiteral("Print the exportable views, one a line."));
+    const QCommandLineOption dumpJson(QStringLiteral("dump-json"),
+                                      QStringLiteral("Write the whole landscape as JSON to PATH "
+                                                     "(- for standard output)."),
+                                      QStringLiteral("PATH"));
+    const QCommandLineOption newDb(QStringLiteral("new-db"),
+                                   QStringLiteral("Write a new database holding the seed "
+                                                  "landscape."),
+                                   QStringLiteral("FILE"));
+    p.addOptions({db, exportView, exportAll, out, format, size, dpi, asOf, labels, transparent,
+                  listViews, dumpJson, newDb});
+
+    if (!p.parse(arguments))
+        return fail(2, p.errorText());
+    if (p.isSet(QStringLiteral("help"))) {
+        say(p.helpText());
+        return 0;
+    }
+    if (p.isSet(QStringLiteral("version"))) {
+        say(QStringLiteral("%1 %2").arg(QCoreApplication::applicationName(),
+                                         QCoreApplication::applicationVersion()));
+        return 0;
+    }
+    const int actions = int(p.isSet(exportView)) + int(p.isSet(exportAll)) + int(p.isSet(listViews))
+            + int(p.isSet(dumpJson)) + int(p.isSet(newDb));
+    if (actions > 1)
+        return fail(2, QStringLiteral("choose one of --export, --export-all, --list-views, "
+                                      "--dump-json, --new-db"));
+    if (p.isSet(listViews)) {
+        for (const QString &v : ViewExport::viewNames())
+            say(v);
+        return 0;
+    }
+    if (p.isSet(newDb)) {
+        QString error;
+        const QString path = p.value(newDb);
+        if (!LandscapeDocument::createSeedDatabase(path, &error))
+            return fail(1, error);
+        say(QStringLiteral("wrote the seed landscape to %1").arg(path));
+        return 0;
+    }
+    if (actions == 0) {
+        const QStringList positional = p.positionalArguments();
+        if (positional.size() > 1)
+            return fail(2, QStringLiteral("give at most one file to open"));
+        for (const QCommandLineOption &o : {out, format, size, dpi, asOf, labels})
+            if (p.isSet(o))
+                return fail(2, QStringLiteral("--%1 goes with --export").arg(o.names().first()));
+        *fileToOpen = positional.isEmpty() ? p.value(db) : positional.first();
+        return kStartGui;
+    }
+    if (!p.positionalArguments().isEmpty())
+        return fail(2, QStringLiteral("unexpected argument '%1'").arg(p.positionalArguments().first()));
+
+    // Options of the figure and the file, checked before anything is read or written.
+    FigureOptions figure;
+    if (p.isSet(asOf)) {
+        figure.asOf = QDate::fromString(p.value(asOf), Qt::ISODate);
+        static const QRegularExpression iso(QStringLiteral(R"(^\d{4}-\d{2}-\d{2}$)"));
+        if (!figure.asOf.isValid() || !iso.match(p.value(asOf)).hasMatch())
+            return fail(2, QStringLiteral("--as-of '%1' is not a date (use YYYY-MM-DD)")
+                                   .arg(p.value(asOf)));
+    }
+    if (p.isSet(labels) && !FigureOptions::parseLabels(p.value(labels), &figure.labels))
+        return fail(2, QStringLiteral("--labels '%1': use en, zh or both").arg(p.value(labels)));
+    Exporter::Options options;
+    options.size = QSizeF();
+    if (p.isSet(size)) {
+        const std::optional<QSizeF> s = parseSize(p.value(size));
+        if (!s)
+            return fail(2, QStringLiteral("--size '%1': use WxH in pixels, e.g. 1600x1000, or "
+                                          "WxHmm")
+                                   .arg(p.value(size)));
+        options.size = *s;
+    }
+    if (p.isSet(dpi)) {
+        bool ok = false;
+        options.dpi = p.value(dpi).toInt(&ok);
+        if (!ok || options.dpi < 24 || options.dpi > 2400)
+            return fail(2, QStringLiteral("--dpi '%1': use a whole number from 24 to 2400")
+                                   .arg(p.value(dpi)));
+    }
+    options.transparent = p.isSet(transparent);
+    std::optional<Exporter::Format> chosenFormat;
+    if (p.isSet(format)) {
+        chosenFormat = Exporter::formatFromName(p.value(format));
+        if (!chosenFormat)
+            return fail(2, QStringLiteral("--format '%1': use png, svg or pdf").arg(p.value(format)));
+    }
+    if (p.isSet(exportView)) {
+        if (!ViewExport::viewNames().contains(p.value(exportView)))
+            return fail(2, QStringLiteral("unknown view '%1' (views: %2)")
+                                   .arg(p.value(exportView),
+                                        ViewExport::viewNames().join(QStringLiteral(", "))));
+        if (!p.isSet(out))
+            return fail(2, QStringLiteral("--export needs --out PATH"));
+        options.path = p.value(out);
+        if (!chosenFormat)
+            chosenFormat = Exporter::formatFromPath(options.path);
+        if (!chosenFormat)
+            return fail(2, QStringLiteral("cannot tell the format of '%1': give --format or end "
+                                          "the name in .png, .svg or .pdf")
+                                   .arg(options.path));
+        options.format = *chosenFormat;
+        QString error;
+        if (!Exporter::checkTarget(options.path, &error))
+            return fail(1, error);
+    }
+
+    // Open the landscape read-only: exports never change the database.
+    QString error;
+    QString dbPath = p.value(db);
+    if (dbPath.isEmpty()) {
+        dbPath = LandscapeDocument::ensureUserDatabase(&error);
+        if (dbPath.isEmpty())
+            return fail(1, error);
+    }
+    LandscapeDocument document;
+    if (!document.open(dbPath, Database::Mode::ReadOnly, &error))
+        return fail(1, error);
+
+    if (p.isSet(dumpJson)) {
+        const QByteArray json = QJsonDocument(LandscapeJson::toJson(document.landscape(),
+                                                                    LandscapeJson::Style::Dump))
+                                        .toJson(QJsonDocument::Indented);
+        if (p.value(dumpJson) == QLatin1String("-")) {
+            std::fwrite(json.constData(), 1, size_t(json.size()), stdout);
+            std::fflush(stdout);
+            return 0;
+        }
+        if (!Exporter::writeFile(p.value(dumpJson), json, &error))
+            return fail(1, error);
+        say(QStringLiteral("wrote %1").arg(p.value(dumpJson)));
+        return 0;
+    }
+    if (p.isSet(exportView)) {
+        if (!ViewExport::exportView(p.value(exportView), document, figure, options, &error))
+            return fail(1, error);
+        say(QStringLiteral("wrote %1").arg(options.path));
+        return 0;
+    }
+    // --export-all DIR
+    const QString dir = p.value(exportAll);
+    if (!QDir().mkpath(dir))
+        return fail(1, QStringLiteral("cannot create the folder %1").arg(dir));
+    const QList<Exporter::Format> formats = chosenFormat
+            ? QList<Exporter::Format>{*chosenFormat}
+            : QList<Exporter::Format>{Exporter::Format::Png, Exporter::Format::Svg,
+                                      Exporter::Format::Pdf};
+    for (const QString &view : ViewExport::viewNames()) {
+        for (Exporter::Format f : formats) {
+            options.format = f;
+            options.path = QDir(dir).filePath(view + QLatin1Char('.') + Exporter::formatName(f));
+            if (!ViewExport::exportView(view, document, figure, options, &error))
+                return fail(1, error);
+            say(QStringLiteral("wrote %1").arg(QDir::cleanPath(QFileInfo(options.path).absoluteFilePath())));
+        }
+    }
+    return 0;
+}
+
+} // namespace EcoAtlas::CommandLine

@@ -1,0 +1,56 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "Exporter.h"
+#include "FigureOptions.h"
+
+#include <QDialog>
+
+class QCheckBox;
+class QComboBox;
+class QDateEdit;
+class QDoubleSpinBox;
+class QLabel;
+class QSpinBox;
+
+namespace EcoAtlas {
+
+class LandscapeDocument;
+
+/// File › Export View: the view, format (PNG, SVG, PDF), size in pixels or millimetres, DPI for
+/// PNG, transparent background, as-of date and label language; "Export…" writes a file through
+/// ViewExport (the same renderer as the command line), "Copy to Clipboard" puts the PNG image on
+/// the clipboard. Choices are remembered (QSettings).
+class ExportDialog : public QDialog
+{
+    Q_OBJECT
+public:
+    explicit ExportDialog(LandscapeDocument *document, QWidget *parent = nullptr);
+
+    /// The current choices as export and figure options (path left empty).
+    Exporter::Options exportOptions() const;
+    FigureOptions figureOptions() const;
+    QString view() const;
+
+private:
+    void resetSize();
+    void exportToFile();
+    void copyToClipboard();
+    void saveSettings() const;
+    double unitFactor() const;
+
+    LandscapeDocument *m_document;
+    QComboBox *m_view;
+    QComboBox *m_format;
+    QDoubleSpinBox *m_width;
+    QDoubleSpinBox *m_height;
+    QComboBox *m_unit;
+    QSpinBox *m_dpi;
+    QCheckBox *m_transparent;
+    QCheckBox *m_useAsOf;
+    QDateEdit *m_asOf;
+    QComboBox *m_labels;
+    QLabel *m_pixels;
+};
+
+} // namespace EcoAtlas

@@ -1,0 +1,273 @@
+// SPDX-License-Identifier: MIT
+#include "MainWindow.h"
+
+#include "DetailsPanel.h"
+#include "ExportDialog.h"
+#include "LandscapeDocument.h"
+#include "LandscapeTableModels.h"
+#include "TablePage.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDir>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QLineEdit>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QTabWidget>
+
+namespace EcoAtlas {
+
+namespace {
+constexpr int kMaxRecent = 8;
+const char *const kFileFilter = "EcoAtlas landscapes (*.ecoatlas *.sqlite *.db);;All files (*)";
+} // namespace
+
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent)
+    , m_document(new LandscapeDocument(this))
+    , m_tabs(new QTabWidget(this))
+    , m_details(new DetailsPanel(m_document, this))
+{
+    setObjectName(QStringLiteral("MainWindow"));
+    setWindowIcon(QIcon(QStringLiteral(":/icons/ecoatlas.svg")));
+
+    auto *organizations = new OrganizationModel(m_document, this);
+    auto *ties = new TieModel(m_document, this);
+    auto *products = new ProductModel(m_document, this);
+    auto *figures = new FigureModel(m_document, this);
+    auto *sources = new SourceModel(m_document, this);
+
+    auto addPage = [this](QAbstractItemModel *model, const QString &kind, bool roles,
+                          const QString &title) {
+        auto *page = new TablePage(model, kind, roles, m_tabs);
+        page->setObjectName(title);
+        m_tabs->addTab(page, title);
+        m_pages.append(page);
+        connect(page, &TablePage::organizationActivated, this, &MainWindow::selectOrganization);
+    };
+    addPage(organizations, {}, true, tr("Organizations"));
+    addPage(ties, QStringLiteral("hosting"), false, tr("Hosting"));
+    addPage(ties, QStringLiteral("investment"), false, tr("Investments"));
+    addPage(ties, QStringLiteral("chip_order"), false, tr("Chip orders"));
+    addPage(ties, QStringLiteral("partnership"), false, tr("Partnerships"));
+    addPage(ties, {}, false, tr("All ties"));
+    addPage(products, {}, false, tr("Products"));
+    addPage(figures, {}, false, tr("Figures and claims"));
+    addPage(sources, {}, false, tr("Sources"));
+    // Later views (network diagram, sphere map, timelines) join as tabs of their own.
+    setCentralWidget(m_tabs);
+
+    auto *dock = new QDockWidget(tr("Details"), this);
+    dock->setObjectName(QStringLiteral("DetailsDock"));
+    dock->setWidget(m_details);
+    addDockWidget(Qt::RightDockWidgetArea, dock);
+    m_details->setMinimumWidth(280);
+
+    createActions();
+    QMenu *viewMenu = menuBar()->addMenu(tr("&View"));
+    viewMenu->addAction(dock->toggleViewAction());
+    dock->toggleViewAction()->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_D));
+    QAction *find = viewMenu->addAction(tr("&Find…"), this, [this] {
+        if (auto *page = qobject_cast<TablePage *>(m_tabs->currentWidget())) {
+            page->searchField()->setFocus();
+            page->searchField()->selectAll();
+        }
+    });
+    find->setShortcut(QKeySequence::Find);
+    for (int i = 0; i < m_pages.size() && i < 9; ++i) {
+        QAction *tab = viewMenu->addAction(m_tabs->tabText(i), this, [this, i] {
+            m_tabs->setCurrentIndex(i);
+        });
+        tab->setShortcut(QKeySequence(Qt::ALT | Qt::Key(Qt::Key_1 + i)));
+    }
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About EcoAtlas"), this, &MainWindow::about);
+    help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
+
+    connect(m_document, &LandscapeDocument::landscapeReset, this, &MainWindow::updateTitle);
+
+    QSettings settings;
+    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    m_tabs->setCurrentIndex(settings.value(QStringLiteral("window/tab"), 0).toInt());
+    if (!settings.contains(QStringLiteral("window/geometry")))
+        resize(1280, 800);
+    updateTitle();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createActions()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *newAct = file->addAction(tr("&New from Seed Landscape…"), this, &MainWindow::newFile);
+    newAct->setShortcut(QKeySequence::New);
+    newAct->setStatusTip(tr("Create a new landscape file holding the bundled seed landscape"));
+    QAction *openAct = file->addAction(tr("&Open…"), this, &MainWindow::openDialog);
+    openAct->setShortcut(QKeySequence::Open);
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    updateRecentMenu();
+    file->addSeparator();
+    QAction *copyAct = file->addAction(tr("Save a &Copy…"), this, &MainWindow::saveCopy);
+    copyAct->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
+    QAction *exportAct = file->addAction(tr("&Export View…"), this, &MainWindow::exportView);
+    exportAct->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    file->addSeparator();
+    QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+}
+
+bool MainWindow::openFile(const QString &path)
+{
+    QString error;
+    if (!m_document->open(path, Database::Mode::ReadWrite, &error)) {
+        showError(tr("Cannot open %1").arg(QFileInfo(path).fileName()), error);
+        return false;
+    }
+    addRecent(QFileInfo(path).absoluteFilePath());
+    statusBar()->showMessage(tr("Opened %1: %2 organizations, %3 ties, %4 sources")
+                                     .arg(QDir::toNativeSeparators(path))
+                                     .arg(m_document->landscape().organizations.size())
+                                     .arg(m_document->landscape().ties.size())
+                                     .arg(m_document->landscape().sources.size()),
+                             10000);
+    return true;
+}
+
+void MainWindow::selectOrganization(RowId id)
+{
+    m_details->showOrganization(id);
+    for (TablePage *page : std::as_const(m_pages))
+        if (page != m_tabs->currentWidget())
+            page->selectOrganization(id);
+}
+
+void MainWindow::newFile()
+{
+    const QString dir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    const QString path = QFileDialog::getSaveFileName(this, tr("New Landscape"),
+                                                      QDir(dir).filePath(QStringLiteral("landscape.ecoatlas")),
+                                                      tr(kFileFilter));
+    if (path.isEmpty())
+        return;
+    if (QFileInfo::exists(path)) {
+        showError(tr("Cannot create %1").arg(QFileInfo(path).fileName()),
+                  tr("The file already exists. EcoAtlas does not overwrite landscapes; choose "
+                     "another name."));
+        return;
+    }
+    QString error;
+    if (!LandscapeDocument::createSeedDatabase(path, &error)) {
+        showError(tr("Cannot create %1").arg(QFileInfo(path).fileName()), error);
+        return;
+    }
+    openFile(path);
+}
+
+void MainWindow::openDialog()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open Landscape"),
+                                                      QFileInfo(m_document->path()).path(),
+                                                      tr(kFileFilter));
+    if (!path.isEmpty())
+        openFile(path);
+}
+
+void MainWindow::saveCopy()
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save a Copy"),
+                                                      QFileInfo(m_document->path()).path(),
+                                                      tr(kFileFilter));
+    if (path.isEmpty())
+        return;
+    QString error;
+    if (!m_document->saveCopy(path, &error)) {
+        showError(tr("Cannot save a copy"), error);
+        return;
+    }
+    statusBar()->showMessage(tr("Saved a copy to %1").arg(QDir::toNativeSeparators(path)), 8000);
+}
+
+void MainWindow::exportView()
+{
+    ExportDialog dialog(m_document, this);
+    dialog.exec();
+}
+
+void MainWindow::about()
+{
+    QMessageBox box(this);
+    box.setWindowTitle(tr("About EcoAtlas"));
+    box.setTextFormat(Qt::PlainText);
+    box.setText(tr("EcoAtlas %1\n\nMaps vendor–customer ecosystems: who hosts, funds and "
+                   "supplies whom, when, and according to which source.")
+                        .arg(QApplication::applicationVersion()));
+    box.exec();
+}
+
+void MainWindow::showError(const QString &what, const QString &message)
+{
+    QMessageBox box(QMessageBox::Warning, what, what, QMessageBox::Ok, this);
+    box.setTextFormat(Qt::PlainText);
+    box.setInformativeText(message);
+    box.exec();
+}
+
+void MainWindow::addRecent(const QString &path)
+{
+    QSettings settings;
+    QStringList recent = settings.value(QStringLiteral("recentFiles")).toStringList();
+    recent.removeAll(path);
+    recent.prepend(path);
+    while (recent.size() > kMaxRecent)
+        recent.removeLast();
+    settings.setValue(QStringLiteral("recentFiles"), recent);
+    updateRecentMenu();
+}
+
+void MainWindow::updateRecentMenu()
+{
+    m_recentMenu->clear();
+    const QStringList recent = QSettings().value(QStringLiteral("recentFiles")).toStringList();
+    for (int i = 0; i < recent.size(); ++i) {
+        const QString path = recent[i];
+        QAction *a = m_recentMenu->addAction(QStringLiteral("&%1 %2").arg(i + 1).arg(
+                                                     QDir::toNativeSeparators(path)),
+                                             this, [this, path] { openFile(path); });
+        a->setEnabled(QFileInfo::exists(path));
+    }
+    m_recentMenu->setEnabled(!recent.isEmpty());
+    if (!recent.isEmpty()) {
+        m_recentMenu->addSeparator();
+        m_recentMenu->addAction(tr("&Clear List"), this, [this] {
+            QSettings().remove(QStringLiteral("recentFiles"));
+            updateRecentMenu();
+        });
+    }
+}
+
+void MainWindow::updateTitle()
+{
+    const QString path = m_document->path();
+    setWindowFilePath(path);
+    setWindowTitle(path.isEmpty() ? QStringLiteral("EcoAtlas")
+                                  : QStringLiteral("%1 — EcoAtlas").arg(QFileInfo(path).fileName()));
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), saveState());
+    settings.setValue(QStringLiteral("window/tab"), m_tabs->currentIndex());
+    event->accept();
+}
+
+} // namespace EcoAtlas

@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "Landscape.h"
+
+#include <QMainWindow>
+
+class QAction;
+class QMenu;
+class QTabWidget;
+
+namespace EcoAtlas {
+
+class DetailsPanel;
+class LandscapeDocument;
+class TablePage;
+
+/// The main window: tables of organizations, each kind of tie, products, figures and sources
+/// over shared models; the details panel for the selected organization; File menu (New, Open,
+/// Open Recent, Save a Copy, Export View). Window geometry, dock layout, the open tab and the
+/// recent files are remembered (QSettings).
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    /// Opens a landscape file; on failure shows the message and keeps the current landscape.
+    bool openFile(const QString &path);
+    LandscapeDocument *document() const { return m_document; }
+    /// The table pages, by tab title (for tests).
+    QList<TablePage *> tablePages() const { return m_pages; }
+    DetailsPanel *detailsPanel() const { return m_details; }
+    /// Selects organization `id` everywhere (tables and details panel).
+    void selectOrganization(RowId id);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void createActions();
+    void updateRecentMenu();
+    void addRecent(const QString &path);
+    void updateTitle();
+    void newFile();
+    void openDialog();
+    void saveCopy();
+    void exportView();
+    void about();
+    void showError(const QString &what, const QString &message);
+
+    LandscapeDocument *m_document;
+    QTabWidget *m_tabs;
+    DetailsPanel *m_details;
+    QList<TablePage *> m_pages;
+    QMenu *m_recentMenu = nullptr;
+};
+
+} // namespace EcoAtlas

@@ -1,0 +1,42 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "Exporter.h"
+#include "FigureOptions.h"
+
+#include <QSizeF>
+#include <QStringList>
+
+#include <optional>
+
+namespace EcoAtlas {
+
+class LandscapeDocument;
+
+/// The views that can be exported, by name, and the code that renders each one through the
+/// shared export path (Exporter). The GUI's File › Export and the command line both call it, so
+/// the file is the same picture either way.
+namespace ViewExport {
+
+/// Names accepted by `--export`, one per view: currently "tables".
+QStringList viewNames();
+/// One-line description of a view, for `--list-views` and the export dialog.
+QString describe(const QString &view);
+
+/// The view's natural size in pixels for `document` and `figure` options (the size an export
+/// gets when no size is asked for), or nullopt for an unknown view.
+std::optional<QSizeF> naturalSize(const QString &view, const LandscapeDocument &document,
+                                  const FigureOptions &figure);
+
+/// Renders `view` into `options.path`. An empty `options.size` means the natural size.
+/// Errors: unknown view, and every Exporter error; nothing is written on failure.
+bool exportView(const QString &view, const LandscapeDocument &document,
+                const FigureOptions &figure, Exporter::Options options, QString *error);
+
+/// Renders `view` to bytes in memory (for the clipboard and tests).
+std::optional<QByteArray> renderView(const QString &view, const LandscapeDocument &document,
+                                     const FigureOptions &figure, Exporter::Options options,
+                                     QString *error);
+
+} // namespace ViewExport
+} // namespace EcoAtlas

@@ -1,0 +1,456 @@
+// SPDX-License-Identifier: MIT
+#include "ForceLayout.h"
+
+#include "detail/ComponentPacker.h"
+#include "detail/ForceSolver.h"
+#include "detail/OverlapRemover.h"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+#include <random>
+#include <stdexcept>
+#include <string>
+#include <cstdlib>
+
+namespace EcoAtlas {
+
+namespace {
+
+using Detail::SolverGraph;
+
+constexpr double RepulsionStrength = 0.2; ///< repulsion = RepulsionStrength · K² (Hu 2005: C)
+constexpr double Theta = 1.0;             ///< Barnes–Hut opening criterion
+constexpr int IncrementalIterations = 50;
+constexpr double FinalStep = 0.2;         ///< largest move of the last force iteration, px
+constexpr int MaxOverlapSweeps = 2000;
+
+struct CleanEdge
+{
+    int a;
+    int b;
+    double w;
+};
+
+void fail(const std::string &what)
+{
+    throw std::invalid_argument("ForceLayout: " + what);
+}
+
+bool finite(const QPointF &p)
+{
+    return std::isfinite(p.x()) && std::isfinite(p.y());
+}
+
+int findRoot(std::vector<int> &parent, int i)
+{
+    while (parent[i] != i) {
+        parent[i] = parent[parent[i]];
+        i = parent[i];
+    }
+    return i;
+}
+
+void unite(std::vector<int> &parent, int a, int b)
+{
+    a = findRoot(parent, a);
+    b = findRoot(parent, b);
+    if (a != b)
+        parent[std::max(a, b)] = std::min(a, b);
+}
+
+/// Edges with source < target, self-loops dropped, parallel edges merged, sorted.
+std::vector<CleanEdge> cleanEdges(const LayoutGraph &graph, bool checkWeights)
+{
+    const int n = graph.nodeCount();
+    std::vector<CleanEdge> edges;
+    edges.reserve(size_t(graph.edges.size()));
+    for (const LayoutEdge &e : graph.edges) {
+        if (e.source < 0 || e.source >= n || e.target < 0 || e.target >= n)
+            fail("edge " + std::to_string(e.source) + "–" + std::to_string(e.target)
+                 + " names a node out of range");
+        if (checkWeights && !(std::isfinite(e.weight) && e.weight > 0.0))
+            fail("edge weights must be finite and > 0");
+        if (e.source == e.target)
+            continue;
+        edges.push_back({std::min(e.source, e.target), std::max(e.source, e.target), e.weight});
+    }
+    std::sort(edges.begin(), edges.end(), [](const CleanEdge &l, const CleanEdge &r) {
+        return l.a != r.a ? l.a < r.a : (l.b != r.b ? l.b < r.b : l.w < r.w);
+    });
+    std::vector<CleanEdge> merged;
+    merged.reserve(edges.size());
+    for (const CleanEdge &e : edges) {
+        if (!merged.empty() && merged.back().a == e.a && merged.back().b == e.b)
+            merged.back().w += e.w;
+        else
+            merged.push_back(e);
+    }
+    return merged;
+}
+
+/// Compressed adjacency lists of a graph with `n` nodes.
+struct Adjacency
+{
+    std::vector<int> offset;
+    std::vector<int> target;
+
+    Adjacency(int n, const std::vector<int> &a, const std::vector<int> &b)
+        : offset(n + 1, 0)
+        , target(a.size() * 2)
+    {
+        for (size_t e = 0; e < a.size(); ++e) {
+            ++offset[a[e] + 1];
+            ++offset[b[e] + 1];
+        }
+        for (int i = 0; i < n; ++i)
+            offset[i + 1] += offset[i];
+        std::vector<int> fill(offset.begin(), offset.end() - 1);
+        for (size_t e = 0; e < a.size(); ++e) {
+            target[fill[a[e]]++] = b[e];
+            target[fill[b[e]]++] = a[e];
+        }
+    }
+};
+
+/// Gives positions to the nodes of `g` that have none (`placed` false): breadth-first from the
+/// placed nodes, each at the mean of its placed neighbours plus a small random offset.
+void seedMissing(SolverGraph &g, std::vector<char> placed, double k, std::mt19937 &rng)
+{
+    const Adjacency adj(g.n, g.edgeA, g.edgeB);
+    std::vector<int> queue;
+    double cx = 0.0, cy = 0.0;
+    for (int i = 0; i < g.n; ++i) {
+        if (placed[i]) {
+            queue.push_back(i);
+            cx += g.x[i];
+            cy += g.y[i];
+        }
+    }
+    cx /= double(queue.size());
+    cy /= double(queue.size());
+    const auto jitter = [&](double radius, double &x, double &y) {
+        const double angle = Detail::randomUnit(rng) * 6.283185307179586;
+        const double r = radius * (0.5 + 0.5 * Detail::randomUnit(rng));
+        x += r * std::cos(angle);
+        y += r * std::sin(angle);
+    };
+    for (size_t head = 0; head < queue.size(); ++head) {
+        const int u = queue[head];
+        for (int a = adj.offset[u]; a < adj.offset[u + 1]; ++a) {
+            const int v = adj.target[a];
+            if (placed[v])
+                continue;
+            double sx = 0.0, sy = 0.0;
+            int count = 0;
+            for (int b = adj.offset[v]; b < adj.offset[v + 1]; ++b) {
+                const int w = adj.target[b];
+                if (placed[w]) {
+                    sx += g.x[w];
+                    sy += g.y[w];
+                    ++count;
+                }
+            }
+            g.x[v] = sx / count;
+            g.y[v] = sy / count;
+            jitter(0.5 * k, g.x[v], g.y[v]);
+            placed[v] = 1;
+            queue.push_back(v);
+        }
+    }
+    // Nodes only tied by a group: near the centre of what is placed.
+    for (int i = 0; i < g.n; ++i) {
+        if (placed[i])
+            continue;
+        g.x[i] = cx;
+        g.y[i] = cy;
+        jitter(k * std::sqrt(double(g.n)) / 2, g.x[i], g.y[i]);
+    }
+}
+
+} // namespace
+
+ForceLayout::ForceLayout(const Options &options)
+    : m_options(options)
+{}
+
+QList<QPointF> ForceLayout::run(const LayoutGraph &graph,
+                                const QList<QPointF> &initial,
+                                const QList<bool> &pinned)
+{
+    const Options &o = m_options;
+    if (!(std::isfinite(o.idealEdgeLength) && o.idealEdgeLength > 0.0))
+        fail("idealEdgeLength must be finite and > 0");
+    if (!(std::isfinite(o.gap) && o.gap >= 0.0))
+        fail("gap must be finite and >= 0");
+    if (!(std::isfinite(o.groupAttraction) && o.groupAttraction >= 0.0))
+        fail("groupAttraction must be finite and >= 0");
+    const int n = graph.nodeCount();
+    if (!initial.isEmpty() && initial.size() != n)
+        fail("initial positions must be empty or one per node");
+    if (!pinned.isEmpty() && pinned.size() != n)
+        fail("pinned flags must be empty or one per node");
+    if (!graph.groups.isEmpty() && graph.groups.size() != n)
+        fail("groups must be empty or one per node");
+    for (double r : graph.radii) {
+        if (!(std::isfinite(r) && r >= 0.0))
+            fail("radii must be finite and >= 0");
+    }
+    for (int i = 0; i < pinned.size(); ++i) {
+        if (pinned[i] && (initial.isEmpty() || !finite(initial[i])))
+            fail("pinned node " + std::to_string(i) + " has no finite initial position");
+    }
+    const std::vector<CleanEdge> edges = cleanEdges(graph, true);
+
+    Stats stats;
+    if (n == 0) {
+        m_stats = stats;
+        return {};
+    }
+    const double k = o.idealEdgeLength;
+    const auto isPinned = [&](int i) { return !pinned.isEmpty() && pinned[i]; };
+    const auto hasInitial = [&](int i) { return !initial.isEmpty() && finite(initial[i]); };
+    const auto groupOf = [&](int i) { return graph.groups.isEmpty() ? -1 : graph.groups[i]; };
+
+    // Components: edges and shared groups connect. Numbered by their smallest node.
+    std::vector<int> root(n);
+    std::iota(root.begin(), root.end(), 0);
+    for (const CleanEdge &e : edges)
+        unite(root, e.a, e.b);
+    if (!graph.groups.isEmpty()) {
+        std::vector<std::pair<int, int>> byGroup; // (group, node)
+        for (int i = 0; i < n; ++i) {
+            if (groupOf(i) >= 0)
+                byGroup.emplace_back(groupOf(i), i);
+        }
+        std::sort(byGroup.begin(), byGroup.end());
+        for (size_t m = 1; m < byGroup.size(); ++m) {
+            if (byGroup[m].first == byGroup[m - 1].first)
+                unite(root, byGroup[m].second, byGroup[m - 1].second);
+        }
+    }
+    std::vector<int> component(n, -1);
+    std::vector<std::vector<int>> members;
+    for (int i = 0; i < n; ++i) {
+        const int r = findRoot(root, i);
+        if (component[r] < 0) {
+            component[r] = int(members.size());
+            members.emplace_back();
+        }
+        component[i] = component[r];
+        members[component[i]].push_back(i);
+    }
+    std::vector<int> local(n);
+    for (const std::vector<int> &nodes : members) {
+        for (size_t m = 0; m < nodes.size(); ++m)
+            local[nodes[m]] = int(m);
+    }
+    std::vector<std::vector<int>> compEdges(members.size());
+    for (size_t e = 0; e < edges.size(); ++e)
+        compEdges[component[edges[e].a]].push_back(int(e));
+
+    // Larger nodes repel more: charge grows with the square of the radius plus K/4.
+    double meanRadius = 0.0;
+    for (double r : graph.radii)
+        meanRadius += r;
+    meanRadius /= n;
+    const auto chargeOf = [&](double r) {
+        const double ratio = (r + k / 4) / (meanRadius + k / 4);
+        return std::clamp(ratio * ratio, 0.25, 16.0);
+    };
+
+    std::mt19937 rng(o.seed);
+    Detail::SolverParams params;
+    params.k = k;
+    params.repulsion = RepulsionStrength;
+    params.groupPull = o.groupAttraction;
+    params.theta = Theta;
+    if (getenv("DBG_LIN")) params.linear = true;
+    if (getenv("DBG_C")) params.repulsion = atof(getenv("DBG_C"));
+    Detail::ForceSolver solver(params);
+
+    std::vector<double> x(n, 0.0), y(n, 0.0), radius(n);
+    std::vector<char> fixed(n, 0);
+    for (int i = 0; i < n; ++i) {
+        radius[i] = graph.radii[i];
+        fixed[i] = isPinned(i) ? 1 : 0;
+    }
+    std::vector<Detail::PackBox> packBoxes;
+    std::vector<int> packComps;
+    std::vector<Detail::PackBox> anchoredBoxes;
+
+    for (size_t c = 0; c < members.size(); ++c) {
+        const std::vector<int> &nodes = members[c];
+        const int size = int(nodes.size());
+        SolverGraph g;
+        g.resize(size);
+        std::vector<double> compRadius(size);
+        for (int m = 0; m < size; ++m)
+            compRadius[m] = radius[nodes[m]];
+        const std::vector<double> *proj = getenv("DBG_NOPROJ") ? nullptr : &compRadius;
+        bool anyPinned = false;
+        bool anyPlacedFree = false;
+        std::vector<char> placed(size, 0);
+        std::vector<int> groupIds; // global group id per local group id
+        for (int m = 0; m < size; ++m) {
+            const int i = nodes[m];
+            g.charge[m] = chargeOf(graph.radii[i]);
+            g.fixed[m] = fixed[i];
+            anyPinned = anyPinned || fixed[i];
+            if (hasInitial(i)) {
+                g.x[m] = initial[i].x();
+                g.y[m] = initial[i].y();
+                placed[m] = 1;
+                anyPlacedFree = anyPlacedFree || !fixed[i];
+            }
+            if (groupOf(i) >= 0) {
+                auto it = std::find(groupIds.begin(), groupIds.end(), groupOf(i));
+                g.group[m] = int(it - groupIds.begin());
+                if (it == groupIds.end())
+                    groupIds.push_back(groupOf(i));
+            }
+        }
+        g.groupCount = int(groupIds.size());
+        for (int e : compEdges[c]) {
+            g.edgeA.push_back(local[edges[e].a]);
+            g.edgeB.push_back(local[edges[e].b]);
+            g.edgeW.push_back(edges[e].w);
+        }
+
+        if (anyPlacedFree) {
+            // Incremental: refine in place.
+            if (size > 1) {
+                seedMissing(g, placed, k, rng);
+                stats.lastMaxMove = std::max(
+                        stats.lastMaxMove, solver.relax(g, IncrementalIterations, 0.5 * k, FinalStep, proj, o.gap));
+                stats.levels = std::max(stats.levels, 1);
+            }
+        } else if (size > 1) {
+            const int levels = solver.multilevel(g, rng, proj, o.gap);
+            stats.levels = std::max(stats.levels, levels);
+            stats.lastMaxMove = std::max(stats.lastMaxMove, solver.lastMaxMove());
+        }
+        Detail::PackBox box{1e300, 1e300, -1e300, -1e300};
+        for (int m = 0; m < size; ++m) {
+            const int i = nodes[m];
+            x[i] = g.x[m];
+            y[i] = g.y[m];
+            box.minX = std::min(box.minX, x[i] - radius[i]);
+            box.minY = std::min(box.minY, y[i] - radius[i]);
+            box.maxX = std::max(box.maxX, x[i] + radius[i]);
+            box.maxY = std::max(box.maxY, y[i] + radius[i]);
+        }
+        if (anyPinned || anyPlacedFree) {
+            anchoredBoxes.push_back(box);
+        } else {
+            packBoxes.push_back(box);
+            packComps.push_back(int(c));
+        }
+    }
+    stats.iterations = solver.iterations();
+
+    if (!packBoxes.empty()) {
+        double maxSide = 0.0;
+        for (const Detail::PackBox &b : packBoxes)
+            maxSide = std::max({maxSide, b.maxX - b.minX, b.maxY - b.minY});
+        const double margin = std::max(o.gap, k / 2);
+        Detail::ComponentPacker packer(std::max(k / 2, maxSide / 150.0), margin);
+        const auto shifts = packer.pack(packBoxes, anchoredBoxes);
+        for (size_t b = 0; b < packComps.size(); ++b) {
+            for (int i : members[packComps[b]]) {
+                x[i] += shifts[b].first;
+                y[i] += shifts[b].second;
+            }
+        }
+    }
+
+    Detail::OverlapRemover remover(x, y, radius, fixed, o.gap);
+    stats.overlapPasses = remover.run(getenv("DBG_NOREMOVE") ? 0 : MaxOverlapSweeps);
+    stats.remainingOverlaps = remover.countConflicts(1e-6);
+
+    QList<QPointF> result(n);
+    for (int i = 0; i < n; ++i)
+        result[i] = isPinned(i) ? initial[i] : QPointF(x[i], y[i]);
+    m_stats = stats;
+    return result;
+}
+
+double ForceLayout::stress(const QList<QPointF> &positions,
+                           const LayoutGraph &graph,
+                           double idealEdgeLength)
+{
+    const int n = graph.nodeCount();
+    if (positions.size() != n)
+        fail("stress: positions must have one entry per node");
+    if (!(std::isfinite(idealEdgeLength) && idealEdgeLength > 0.0))
+        fail("stress: idealEdgeLength must be finite and > 0");
+    const std::vector<CleanEdge> edges = cleanEdges(graph, false);
+    std::vector<int> a, b;
+    for (const CleanEdge &e : edges) {
+        a.push_back(e.a);
+        b.push_back(e.b);
+    }
+    const Adjacency adj(n, a, b);
+    constexpr int ExactLimit = 2000;
+    constexpr int Samples = 200;
+    std::vector<int> sources;
+    if (n <= ExactLimit) {
+        sources.resize(n);
+        std::iota(sources.begin(), sources.end(), 0);
+    } else {
+        for (int s = 0; s < Samples; ++s)
+            sources.push_back(int((long long)(s) * n / Samples));
+    }
+    std::vector<int> hops(n, -1);
+    std::vector<int> queue;
+    queue.reserve(n);
+    double sum = 0.0;
+    long long pairs = 0;
+    for (int s : sources) {
+        std::fill(hops.begin(), hops.end(), -1);
+        queue.clear();
+        queue.push_back(s);
+        hops[s] = 0;
+        for (size_t head = 0; head < queue.size(); ++head) {
+            const int u = queue[head];
+            for (int e = adj.offset[u]; e < adj.offset[u + 1]; ++e) {
+                const int v = adj.target[e];
+                if (hops[v] < 0) {
+                    hops[v] = hops[u] + 1;
+                    queue.push_back(v);
+                }
+            }
+        }
+        for (int v : queue) {
+            // Exact mode counts every unordered pair once.
+            if (v == s || (n <= ExactLimit && v < s))
+                continue;
+            const double d = hops[v] * idealEdgeLength;
+            const double dx = positions[v].x() - positions[s].x();
+            const double dy = positions[v].y() - positions[s].y();
+            const double rel = (std::sqrt(dx * dx + dy * dy) - d) / d;
+            sum += rel * rel;
+            ++pairs;
+        }
+    }
+    return pairs > 0 ? sum / double(pairs) : 0.0;
+}
+
+int ForceLayout::countOverlaps(const QList<QPointF> &positions,
+                               const QList<double> &radii,
+                               double gap)
+{
+    if (positions.size() != radii.size())
+        fail("countOverlaps: positions and radii differ in size");
+    const int n = int(positions.size());
+    std::vector<double> x(n), y(n), r(radii.begin(), radii.end());
+    std::vector<char> fixed(n, 0);
+    for (int i = 0; i < n; ++i) {
+        x[i] = positions[i].x();
+        y[i] = positions[i].y();
+    }
+    Detail::OverlapRemover counter(x, y, r, fixed, gap);
+    return counter.countConflicts(1e-6);
+}
+
+} // namespace EcoAtlas

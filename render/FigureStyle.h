@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QColor>
+#include <QFont>
+#include <QRectF>
+#include <QString>
+#include <QStringList>
+
+class QPainter;
+
+namespace EcoAtlas {
+
+/// Fonts, colours and the frame (title, subtitle, legend, source footer) shared by every
+/// figure EcoAtlas draws on screen and in exports.
+namespace FigureStyle {
+
+/// The font family used for all figure text: "Noto Sans CJK SC" when installed (it covers
+/// Latin and Chinese, so labels never fall back glyph by glyph and PDF/SVG name one family),
+/// else the application's default family.
+QString fontFamily();
+/// A figure font of `pixelSize` CSS pixels.
+QFont font(double pixelSize, bool bold = false);
+
+/// Text from data made safe to draw: C0/C1 control characters (which SVG cannot hold and
+/// fonts draw as boxes) become U+FFFD, line breaks become spaces. Never interprets markup.
+QString plainText(const QString &text);
+
+/// The colour of an organization role: the Okabe–Ito colour-blind-safe palette
+/// (Okabe & Ito 2008, "Color Universal Design"). Unknown roles are grey.
+QColor roleColor(const QString &role);
+/// The colour of a tie kind (hosting, investment, chip_order, partnership, platform).
+QColor tieKindColor(const QString &kind);
+
+/// Draws the frame of a figure into `target` and returns the rectangle left for the content:
+/// `title` (bold, 28 px) and `subtitle` (16 px) on top, `footer` lines (12 px, wrapped; e.g.
+/// "Sources: …") at the bottom. All text is plain. Heights depend on wrapping at the width.
+QRectF paintFrame(QPainter &painter, const QRectF &target, const QString &title,
+                  const QString &subtitle, const QStringList &footer);
+/// Height the frame takes at `width` (title + subtitle + footer), in pixels.
+double frameHeight(double width, const QString &title, const QString &subtitle,
+                   const QStringList &footer);
+
+/// Margin around every figure, in pixels.
+constexpr double kMargin = 24.0;
+
+} // namespace FigureStyle
+} // namespace EcoAtlas

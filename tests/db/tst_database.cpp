@@ -1,0 +1,689 @@
+// SPDX-License-Identifier: MIT
+#include "Database.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+using EcoAtlas::Database;
+using EcoAtlas::execSql;
+
+namespace {
+
+QByteArray readBytes(const QString &path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return QByteArray("<unreadable>");
+    return f.readAll();
+}
+
+bool writeBytes(const QString &path, const QByteArray &bytes)
+{
+    QFile f(path);
+    return f.open(QIODevice::WriteOnly | QIODevice::Truncate) && f.write(bytes) == bytes.size();
+}
+
+/// Names of the SQLite side files present next to `path` (-wal, -shm, -journal).
+QStringList sideFiles(const QString &path)
+{
+    QStringList out;
+    for (const char *suffix : {"-wal", "-shm", "-journal"})
+        if (QFileInfo::exists(path + QLatin1String(suffix)))
+            out.append(QFileInfo(path).fileName() + QLatin1String(suffix));
+    return out;
+}
+
+/// One value of a query on `db`, or an invalid QVariant on error.
+QVariant scalar(QSqlDatabase db, const QString &sql)
+{
+    QSqlQuery q(db);
+    if (!q.exec(sql) || !q.next())
+        return {};
+    return q.value(0);
+}
+
+QStringList tables(QSqlDatabase db)
+{
+    QStringList out;
+    QSqlQuery q(db);
+    q.exec(QStringLiteral("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name"));
+    while (q.next())
+        out.append(q.value(0).toString());
+    return out;
+}
+
+/// Runs `statements` on `path` through a plain QSqlDatabase connection (not a Database), as
+/// another program would, then closes it.
+bool runPlain(const QString &path, const QStringList &statements, QString *error)
+{
+    static int counter = 0;
+    const QString name = QStringLiteral("plain-%1").arg(++counter);
+    bool ok = true;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(path);
+        ok = db.open();
+        if (!ok)
+            *error = db.lastError().text();
+        for (const QString &sql : statements) {
+            if (!ok)
+                break;
+            QSqlQuery q(db);
+            ok = q.exec(sql);
+            if (!ok)
+                *error = sql + QStringLiteral(": ") + q.lastError().text();
+        }
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    return ok;
+}
+
+int countRows(const Database &db, const QString &table)
+{
+    return scalar(db.connection(), QStringLiteral("SELECT count(*) FROM %1").arg(table)).toInt();
+}
+
+bool insertOrganization(const Database &db, int id, const QString &key, QString *error)
+{
+    return execSql(db.connection(),
+                   QStringLiteral("INSERT INTO organization (id, key, name_en) VALUES (?, ?, ?)"),
+                   error,
+                   {id, key, key.toUpper()});
+}
+
+const QStringList kVersion1Tables{QStringLiteral("chip_order"),
+                                  QStringLiteral("deal"),
+                                  QStringLiteral("deal_source"),
+                                  QStringLiteral("figure"),
+                                  QStringLiteral("figure_source"),
+                                  QStringLiteral("hosting"),
+                                  QStringLiteral("investment"),
+                                  QStringLiteral("meta"),
+                                  QStringLiteral("organization"),
+                                  QStringLiteral("organization_alias"),
+                                  QStringLiteral("organization_role"),
+                                  QStringLiteral("product"),
+                                  QStringLiteral("product_source"),
+                                  QStringLiteral("source"),
+                                  QStringLiteral("tie"),
+                                  QStringLiteral("tie_source")};
+
+} // namespace
+
+class TestDatabase : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void createAtCurrentVersion();
+    void reopenReadWriteAndReadOnly();
+    void createRefusesExistingPath();
+    void createRefusesUnknownVersion_data();
+    void createRefusesUnknownVersion();
+    void migrateFromVersion1();
+    void readOnlyRefusesOldSchema();
+    void newerSchemaIsRefusedUntouched_data();
+    void newerSchemaIsRefusedUntouched();
+    void foreignDatabaseIsRefusedUntouched_data();
+    void foreignDatabaseIsRefusedUntouched();
+    void nonDatabaseFilesAreRefusedUntouched_data();
+    void nonDatabaseFilesAreRefusedUntouched();
+    void missingFileIsRefused();
+    void damagedFileIsRefused_data();
+    void damagedFileIsRefused();
+    void damagedContentIsNotDetected();
+    void inspectReportsVersion();
+    void pathWithSpecialCharacters();
+    void transactionCommitsAndRollsBack();
+    void transactionRollsBackOnSqlError();
+    void foreignKeysAreEnforced();
+
+private:
+    QString path(const QString &name) const { return m_dir->filePath(name); }
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+};
+
+void TestDatabase::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+}
+
+void TestDatabase::createAtCurrentVersion()
+{
+    const QString file = path(QStringLiteral("new.ecoatlas"));
+    Database db;
+    QVERIFY(!db.isOpen());
+    QString error;
+    QVERIFY2(db.create(file, &error), qPrintable(error));
+    QVERIFY(db.isOpen());
+    QVERIFY(!db.isReadOnly());
+    QCOMPARE(db.path(), file);
+    QCOMPARE(Database::kSchemaVersion, 2);
+    QCOMPARE(Database::kApplicationId, 0x45434F41);
+    QCOMPARE(db.schemaVersion(), Database::kSchemaVersion);
+    {
+        QSqlDatabase c = db.connection();
+        QCOMPARE(scalar(c, QStringLiteral("PRAGMA user_version")).toInt(),
+                 Database::kSchemaVersion);
+        QCOMPARE(scalar(c, QStringLiteral("PRAGMA application_id")).toInt(),
+                 Database::kApplicationId);
+        QCOMPARE(scalar(c, QStringLiteral("PRAGMA foreign_keys")).toInt(), 1);
+        QCOMPARE(scalar(c, QStringLiteral("PRAGMA journal_mode")).toString(),
+                 QStringLiteral("wal"));
+        QStringList expected = kVersion1Tables;
+        expected.append(QStringLiteral("node_position"));
+        expected.sort();
+        QCOMPARE(tables(c), expected);
+        QCOMPARE(scalar(c, QStringLiteral("PRAGMA quick_check")).toString(), QStringLiteral("ok"));
+    }
+    QCOMPARE(countRows(db, QStringLiteral("organization")), 0);
+
+    // The 'ECOA' magic is in the file header (offset 68, big-endian).
+    db.close();
+    QVERIFY(!db.isOpen());
+    QCOMPARE(db.path(), QString());
+    QCOMPARE(readBytes(file).mid(68, 4), QByteArray("ECOA"));
+    QCOMPARE(sideFiles(file), QStringList());
+}
+
+void TestDatabase::reopenReadWriteAndReadOnly()
+{
+    const QString file = path(QStringLiteral("reopen.ecoatlas"));
+    QString error;
+    {
+        Database db;
+        QVERIFY2(db.create(file, &error), qPrintable(error));
+        QVERIFY2(insertOrganization(db, 1, QStringLiteral("acme"), &error), qPrintable(error));
+    }
+    {
+        Database db;
+        QVERIFY2(db.open(file, Database::Mode::ReadWrite, &error), qPrintable(error));
+        QVERIFY(!db.isReadOnly());
+        QCOMPARE(db.schemaVersion(), Database::kSchemaVersion);
+        QCOMPARE(scalar(db.connection(), QStringLiteral("PRAGMA foreign_keys")).toInt(), 1);
+        QCOMPARE(scalar(db.connection(), QStringLiteral("PRAGMA journal_mode")).toString(),
+                 QStringLiteral("wal"));
+        QCOMPARE(countRows(db, QStringLiteral("organization")), 1);
+    }
+    const QByteArray before = readBytes(file);
+    {
+        Database db;
+        QVERIFY2(db.open(file, Database::Mode::ReadOnly, &error), qPrintable(error));
+        QVERIFY(db.isReadOnly());
+        QCOMPARE(db.schemaVersion(), Database::kSchemaVersion);
+        QCOMPARE(scalar(db.connection(), QStringLiteral("SELECT name_en FROM organization")).toString(),
+                 QStringLiteral("ACME"));
+        // Writing through a read-only document fails.
+        QString writeError;
+        QVERIFY(!insertOrganization(db, 2, QStringLiteral("other"), &writeError));
+        QVERIFY(!writeError.isEmpty());
+        QCOMPARE(countRows(db, QStringLiteral("organization")), 1);
+    }
+    QCOMPARE(readBytes(file), before);
+}
+
+void TestDatabase::createRefusesExistingPath()
+{
+    const QString file = path(QStringLiteral("existing.txt"));
+    const QByteArray content("precious data\n");
+    QVERIFY(writeBytes(file, content));
+    Database db;
+    QString error;
+    QVERIFY(!db.create(file, &error));
+    QVERIFY2(error.contains(QLatin1String("already exists")), qPrintable(error));
+    QVERIFY(!db.isOpen());
+    QCOMPARE(readBytes(file), content);
+    QCOMPARE(sideFiles(file), QStringList());
+
+    // An existing landscape is not overwritten either.
+    const QString landscape = path(QStringLiteral("existing.ecoatlas"));
+    {
+        Database first;
+        QVERIFY2(first.create(landscape, &error), qPrintable(error));
+        QVERIFY2(insertOrganization(first, 1, QStringLiteral("kept"), &error), qPrintable(error));
+    }
+    const QByteArray before = readBytes(landscape);
+    Database second;
+    error.clear();
+    QVERIFY(!second.create(landscape, &error));
+    QVERIFY2(error.contains(QLatin1String("already exists")), qPrintable(error));
+    QCOMPARE(readBytes(landscape), before);
+    QVERIFY2(second.open(landscape, Database::Mode::ReadOnly, &error), qPrintable(error));
+    QCOMPARE(countRows(second, QStringLiteral("organization")), 1);
+}
+
+void TestDatabase::createRefusesUnknownVersion_data()
+{
+    QTest::addColumn<int>("version");
+    QTest::newRow("0") << 0;
+    QTest::newRow("-1") << -1;
+    QTest::newRow("kSchemaVersion + 1") << Database::kSchemaVersion + 1;
+}
+
+void TestDatabase::createRefusesUnknownVersion()
+{
+    QFETCH(int, version);
+    const QString file = path(QStringLiteral("version.ecoatlas"));
+    Database db;
+    QString error;
+    QVERIFY(!db.create(file, &error, version));
+    QCOMPARE(error, QStringLiteral("schema version %1 does not exist").arg(version));
+    QVERIFY(!QFileInfo::exists(file));
+}
+
+void TestDatabase::migrateFromVersion1()
+{
+    const QString file = path(QStringLiteral("v1.ecoatlas"));
+    QString error;
+    {
+        Database db;
+        QVERIFY2(db.create(file, &error, 1), qPrintable(error));
+        QCOMPARE(db.schemaVersion(), 1);
+        QCOMPARE(scalar(db.connection(), QStringLiteral("PRAGMA application_id")).toInt(),
+                 Database::kApplicationId);
+        QCOMPARE(tables(db.connection()), kVersion1Tables);
+        QVERIFY2(insertOrganization(db, 7, QStringLiteral("survivor"), &error), qPrintable(error));
+    }
+    QCOMPARE(Database::inspect(file, &error), 1);
+
+    Database db;
+    QVERIFY2(db.open(file, Database::Mode::ReadWrite, &error), qPrintable(error));
+    QCOMPARE(db.schemaVersion(), Database::kSchemaVersion);
+    QVERIFY(tables(db.connection()).contains(QStringLiteral("node_position")));
+    QCOMPARE(tables(db.connection()).size(), kVersion1Tables.size() + 1);
+    // Data written at version 1 survives, and the new table works with it.
+    QCOMPARE(scalar(db.connection(), QStringLiteral("SELECT key FROM organization WHERE id = 7"))
+                     .toString(),
+             QStringLiteral("survivor"));
+    QVERIFY2(execSql(db.connection(),
+                     QStringLiteral("INSERT INTO node_position (view, organization_id, x, y) "
+                                    "VALUES ('network', 7, 1.5, -2.5)"),
+                     &error),
+             qPrintable(error));
+    QCOMPARE(countRows(db, QStringLiteral("node_position")), 1);
+    QCOMPARE(scalar(db.connection(), QStringLiteral("PRAGMA foreign_keys")).toInt(), 1);
+    db.close();
+
+    QCOMPARE(Database::inspect(file, &error), Database::kSchemaVersion);
+    // Opening again does not migrate twice.
+    QVERIFY2(db.open(file, Database::Mode::ReadOnly, &error), qPrintable(error));
+    QCOMPARE(db.schemaVersion(), Database::kSchemaVersion);
+    QCOMPARE(countRows(db, QStringLiteral("node_position")), 1);
+}
+
+void TestDatabase::readOnlyRefusesOldSchema()
+{
+    const QString file = path(QStringLiteral("old.ecoatlas"));
+    QString error;
+    {
+        Database db;
+        QVERIFY2(db.create(file, &error, 1), qPrintable(error));
+    }
+    const QByteArray before = readBytes(file);
+    QVERIFY(!before.isEmpty());
+    Database db;
+    QVERIFY(!db.open(file, Database::Mode::ReadOnly, &error));
+    QVERIFY2(error.contains(QLatin1String("older schema 1")), qPrintable(error));
+    QVERIFY2(error.contains(QLatin1String("opened for writing")), qPrintable(error));
+    QVERIFY(!db.isOpen());
+    QCOMPARE(readBytes(file), before);
+    QCOMPARE(sideFiles(file), QStringList());
+    QCOMPARE(Database::inspect(file, &error), 1);
+}
+
+void TestDatabase::newerSchemaIsRefusedUntouched_data()
+{
+    QTest::addColumn<Database::Mode>("mode");
+    QTest::newRow("read-write") << Database::Mode::ReadWrite;
+    QTest::newRow("read-only") << Database::Mode::ReadOnly;
+}
+
+void TestDatabase::newerSchemaIsRefusedUntouched()
+{
+    QFETCH(Database::Mode, mode);
+    const QString file = path(QStringLiteral("future.ecoatlas"));
+    QString error;
+    {
+        Database db;
+        QVERIFY2(db.create(file, &error), qPrintable(error));
+        QVERIFY2(insertOrganization(db, 1, QStringLiteral("future"), &error), qPrintable(error));
+    }
+    QVERIFY2(runPlain(file, {QStringLiteral("PRAGMA user_version = 99")}, &error),
+             qPrintable(error));
+    QCOMPARE(sideFiles(file), QStringList());
+    const QByteArray before = readBytes(file);
+    QCOMPARE(before.mid(60, 4), QByteArray("\0\0\0\x63", 4)); // user_version 99 in the header
+
+    Database db;
+    error.clear();
+    QVERIFY(!db.open(file, mode, &error));
+    QVERIFY2(error.contains(QLatin1String("newer")), qPrintable(error));
+    QVERIFY2(error.contains(QLatin1String("schema 99")), qPrintable(error));
+    QVERIFY(!error.contains(QLatin1Char('\n')));
+    QVERIFY(!db.isOpen());
+    QCOMPARE(readBytes(file), before);
+    QCOMPARE(sideFiles(file), QStringList());
+
+    QCOMPARE(Database::inspect(file, &error), -1);
+    QVERIFY2(error.contains(QLatin1String("newer")), qPrintable(error));
+    QCOMPARE(readBytes(file), before);
+    QCOMPARE(sideFiles(file), QStringList());
+}
+
+void TestDatabase::foreignDatabaseIsRefusedUntouched_data()
+{
+    QTest::addColumn<QStringList>("statements");
+    QTest::newRow("plain SQLite, one table")
+            << QStringList{QStringLiteral("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT)"),
+                           QStringLiteral("INSERT INTO notes (body) VALUES ('hello')")};
+    QTest::newRow("plain SQLite in WAL mode")
+            << QStringList{QStringLiteral("PRAGMA journal_mode = WAL"),
+                           QStringLiteral("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT)"),
+                           QStringLiteral("INSERT INTO notes (body) VALUES ('hello')")};
+    QTest::newRow("other application id")
+            << QStringList{QStringLiteral("PRAGMA application_id = 1234"),
+                           QStringLiteral("PRAGMA user_version = 1"),
+                           QStringLiteral("CREATE TABLE organization (id INTEGER PRIMARY KEY)")};
+}
+
+void TestDatabase::foreignDatabaseIsRefusedUntouched()
+{
+    QFETCH(QStringList, statements);
+    const QString file = path(QStringLiteral("other.sqlite"));
+    QString error;
+    QVERIFY2(runPlain(file, statements, &error), qPrintable(error));
+    QCOMPARE(sideFiles(file), QStringList());
+    const QByteArray before = readBytes(file);
+    QVERIFY(before.startsWith("SQLite format 3"));
+
+    for (Database::Mode mode : {Database::Mode::ReadWrite, Database::Mode::ReadOnly}) {
+        Database db;
+        error.clear();
+        QVERIFY(!db.open(file, mode, &error));
+        QVERIFY2(error.contains(QLatin1String("not an EcoAtlas database")), qPrintable(error));
+        QVERIFY(!db.isOpen());
+        QCOMPARE(readBytes(file), before);
+        QCOMPARE(sideFiles(file), QStringList());
+    }
+}
+
+void TestDatabase::nonDatabaseFilesAreRefusedUntouched_data()
+{
+    QTest::addColumn<QByteArray>("content");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("text file") << QByteArray("Five Major Players in Fierce Competition\n")
+                               << "not an EcoAtlas database (not an SQLite file)";
+    QTest::newRow("empty file") << QByteArray() << "not an EcoAtlas database (not an SQLite file)";
+    QTest::newRow("JSON") << QByteArray(R"({"format": "ecoatlas-landscape", "version": 1})")
+                          << "not an EcoAtlas database (not an SQLite file)";
+    QTest::newRow("truncated header") << QByteArray("SQLite format 3") // no terminating NUL
+                                      << "not an EcoAtlas database (not an SQLite file)";
+}
+
+void TestDatabase::nonDatabaseFilesAreRefusedUntouched()
+{
+    QFETCH(QByteArray, content);
+    QFETCH(QString, message);
+    const QString file = path(QStringLiteral("not-a-db.ecoatlas"));
+    QVERIFY(writeBytes(file, content));
+    for (Database::Mode mode : {Database::Mode::ReadWrite, Database::Mode::ReadOnly}) {
+        Database db;
+        QString error;
+        QVERIFY(!db.open(file, mode, &error));
+        QCOMPARE(error, QStringLiteral("%1: %2").arg(file, message));
+        QVERIFY(!db.isOpen());
+        QCOMPARE(readBytes(file), content);
+        QCOMPARE(QFileInfo(file).size(), qint64(content.size()));
+        QCOMPARE(sideFiles(file), QStringList());
+    }
+}
+
+void TestDatabase::missingFileIsRefused()
+{
+    const QString file = path(QStringLiteral("missing.ecoatlas"));
+    Database db;
+    QString error;
+    QVERIFY(!db.open(file, Database::Mode::ReadWrite, &error));
+    QCOMPARE(error, QStringLiteral("%1: no such file").arg(file));
+    QVERIFY(!QFileInfo::exists(file));
+    QCOMPARE(Database::inspect(m_dir->path(), &error), -1);
+    QCOMPARE(error, QStringLiteral("%1: not a file").arg(m_dir->path()));
+}
+
+namespace {
+
+/// Creates an EcoAtlas file holding 300 organizations (about 25 pages of 4 KiB), closed.
+bool createFilledFile(const QString &file, QString *error)
+{
+    Database db;
+    if (!db.create(file, error))
+        return false;
+    return db.transaction(
+            [&](QString *err) {
+                for (int i = 1; i <= 300; ++i) {
+                    if (!execSql(db.connection(),
+                                 QStringLiteral("INSERT INTO organization (id, key, name_en, notes) "
+                                                "VALUES (?, ?, ?, ?)"),
+                                 err,
+                                 {i,
+                                  QStringLiteral("org-%1").arg(i),
+                                  QStringLiteral("Organization %1").arg(i),
+                                  QString(200, QLatin1Char('n'))}))
+                        return false;
+                }
+                return true;
+            },
+            error);
+}
+
+void scramble(QByteArray &bytes, qsizetype from, qsizetype length)
+{
+    for (qsizetype i = from; i < from + length; ++i)
+        bytes[i] = char((i * 37 + 11) & 0xff);
+}
+
+} // namespace
+
+void TestDatabase::damagedFileIsRefused_data()
+{
+    QTest::addColumn<int>("page"); // 1-based; 0 = the last page
+    QTest::newRow("page 2") << 2;
+    QTest::newRow("page 3") << 3;
+    QTest::newRow("page 4") << 4;
+    QTest::newRow("page 12") << 12;
+    QTest::newRow("last page") << 0;
+}
+
+void TestDatabase::damagedFileIsRefused()
+{
+    QFETCH(int, page);
+    const QString file = path(QStringLiteral("damaged.ecoatlas"));
+    QString error;
+    QVERIFY2(createFilledFile(file, &error), qPrintable(error));
+    QCOMPARE(sideFiles(file), QStringList());
+    QCOMPARE(Database::inspect(file, &error), Database::kSchemaVersion);
+
+    QByteArray bytes = readBytes(file);
+    const int pageSize = 4096;
+    QCOMPARE(bytes.size() % pageSize, 0);
+    QVERIFY2(bytes.size() >= 20 * pageSize, QByteArray::number(bytes.size()).constData());
+    if (page == 0)
+        page = int(bytes.size() / pageSize);
+    // The whole page, header included, is overwritten with garbage.
+    scramble(bytes, qsizetype(page - 1) * pageSize, pageSize);
+    QVERIFY(writeBytes(file, bytes));
+
+    for (Database::Mode mode : {Database::Mode::ReadWrite, Database::Mode::ReadOnly}) {
+        Database db;
+        error.clear();
+        QVERIFY(!db.open(file, mode, &error));
+        // quick_check either reports the page or fails outright ("malformed").
+        QVERIFY2(error.contains(QLatin1String("is damaged"))
+                         || error.contains(QLatin1String("malformed")),
+                 qPrintable(error));
+        QVERIFY2(error.startsWith(file), qPrintable(error));
+        QVERIFY2(!error.contains(QLatin1Char('\n')), qPrintable(error));
+        QVERIFY(!db.isOpen());
+        QCOMPARE(readBytes(file), bytes);
+        QCOMPARE(sideFiles(file), QStringList());
+    }
+    QCOMPARE(Database::inspect(file, &error), -1);
+}
+
+void TestDatabase::damagedContentIsNotDetected()
+{
+    // Garbage inside a record's payload leaves every b-tree structure intact: SQLite keeps no
+    // checksums, so PRAGMA quick_check (and integrity_check) cannot see it. The file opens; the
+    // damage shows only as changed data. This test pins down that limitation.
+    const QString file = path(QStringLiteral("payload.ecoatlas"));
+    QString error;
+    QVERIFY2(createFilledFile(file, &error), qPrintable(error));
+    QByteArray bytes = readBytes(file);
+    const QByteArray notes(200, 'n');
+    const qsizetype at = bytes.indexOf(notes, bytes.size() / 2);
+    QVERIFY(at > 0);
+    scramble(bytes, at + 64, 64);
+    QVERIFY(writeBytes(file, bytes));
+
+    QCOMPARE(Database::inspect(file, &error), Database::kSchemaVersion);
+    Database db;
+    QVERIFY2(db.open(file, Database::Mode::ReadOnly, &error), qPrintable(error));
+    QCOMPARE(countRows(db, QStringLiteral("organization")), 300);
+    QCOMPARE(scalar(db.connection(),
+                    QStringLiteral("SELECT count(*) FROM organization WHERE notes <> '%1'")
+                            .arg(QString::fromLatin1(notes)))
+                     .toInt(),
+             1);
+}
+
+void TestDatabase::inspectReportsVersion()
+{
+    const QString file = path(QStringLiteral("inspect.ecoatlas"));
+    QString error;
+    {
+        Database db;
+        QVERIFY2(db.create(file, &error), qPrintable(error));
+    }
+    const QByteArray before = readBytes(file);
+    QCOMPARE(Database::inspect(file, &error), Database::kSchemaVersion);
+    QCOMPARE(Database::inspect(file, nullptr), Database::kSchemaVersion);
+    QCOMPARE(readBytes(file), before);
+    QCOMPARE(sideFiles(file), QStringList());
+}
+
+void TestDatabase::pathWithSpecialCharacters()
+{
+    // inspect() reads files through an SQLite URI: the path must survive percent-encoding.
+    const QString file = path(QStringLiteral("my land#scape %20 ?&x=1 \u6570\u636E.ecoatlas"));
+    QString error;
+    {
+        Database db;
+        QVERIFY2(db.create(file, &error), qPrintable(error));
+        QVERIFY2(insertOrganization(db, 1, QStringLiteral("odd"), &error), qPrintable(error));
+    }
+    const QByteArray before = readBytes(file);
+    QCOMPARE(Database::inspect(file, &error), Database::kSchemaVersion);
+    QCOMPARE(readBytes(file), before);
+    QCOMPARE(sideFiles(file), QStringList());
+    Database db;
+    QVERIFY2(db.open(file, Database::Mode::ReadWrite, &error), qPrintable(error));
+    QCOMPARE(db.path(), file);
+    QCOMPARE(countRows(db, QStringLiteral("organization")), 1);
+    db.close();
+    // No stray file was created under a mangled name.
+    QCOMPARE(QDir(m_dir->path()).entryList(QDir::Files), QStringList{QFileInfo(file).fileName()});
+}
+
+void TestDatabase::transactionCommitsAndRollsBack()
+{
+    const QString file = path(QStringLiteral("tx.ecoatlas"));
+    Database db;
+    QString error;
+    QVERIFY2(db.create(file, &error), qPrintable(error));
+    QVERIFY2(insertOrganization(db, 1, QStringLiteral("one"), &error), qPrintable(error));
+    QCOMPARE(countRows(db, QStringLiteral("organization")), 1);
+
+    bool ran = false;
+    const bool committed = db.transaction(
+            [&](QString *err) {
+                ran = true;
+                if (!insertOrganization(db, 2, QStringLiteral("two"), err)
+                    || !insertOrganization(db, 3, QStringLiteral("three"), err))
+                    return false;
+                // Inside the transaction the rows are visible…
+                if (countRows(db, QStringLiteral("organization")) != 3)
+                    return false;
+                *err = QStringLiteral("changed my mind");
+                return false;
+            },
+            &error);
+    QVERIFY(ran);
+    QVERIFY(!committed);
+    QCOMPARE(error, QStringLiteral("changed my mind"));
+    // …and after the rollback they are gone.
+    QCOMPARE(countRows(db, QStringLiteral("organization")), 1);
+
+    error.clear();
+    QVERIFY2(db.transaction(
+                     [&](QString *err) {
+                         return insertOrganization(db, 2, QStringLiteral("two"), err)
+                                 && insertOrganization(db, 3, QStringLiteral("three"), err);
+                     },
+                     &error),
+             qPrintable(error));
+    QCOMPARE(countRows(db, QStringLiteral("organization")), 3);
+    db.close();
+
+    // The commit reached the file.
+    QVERIFY2(db.open(file, Database::Mode::ReadOnly, &error), qPrintable(error));
+    QCOMPARE(countRows(db, QStringLiteral("organization")), 3);
+}
+
+void TestDatabase::transactionRollsBackOnSqlError()
+{
+    Database db;
+    QString error;
+    QVERIFY2(db.create(path(QStringLiteral("tx2.ecoatlas")), &error), qPrintable(error));
+    const bool committed = db.transaction(
+            [&](QString *err) {
+                return insertOrganization(db, 1, QStringLiteral("first"), err)
+                        && insertOrganization(db, 1, QStringLiteral("duplicate-id"), err);
+            },
+            &error);
+    QVERIFY(!committed);
+    QVERIFY2(error.contains(QLatin1String("UNIQUE")), qPrintable(error));
+    QCOMPARE(countRows(db, QStringLiteral("organization")), 0);
+}
+
+void TestDatabase::foreignKeysAreEnforced()
+{
+    Database db;
+    QString error;
+    QVERIFY2(db.create(path(QStringLiteral("fk.ecoatlas")), &error), qPrintable(error));
+    QVERIFY2(insertOrganization(db, 1, QStringLiteral("a"), &error), qPrintable(error));
+    QVERIFY(!execSql(db.connection(),
+                     QStringLiteral("INSERT INTO tie (id, key, kind, from_id, to_id) "
+                                    "VALUES (1, 't', 'hosting', 1, 999)"),
+                     &error));
+    QVERIFY2(error.contains(QLatin1String("FOREIGN KEY")), qPrintable(error));
+    QCOMPARE(countRows(db, QStringLiteral("tie")), 0);
+    // The CHECK constraints of the schema hold too.
+    QVERIFY(!execSql(db.connection(),
+                     QStringLiteral("INSERT INTO organization_role (organization_id, role) "
+                                    "VALUES (1, 'emperor')"),
+                     &error));
+    QVERIFY2(error.contains(QLatin1String("CHECK")), qPrintable(error));
+    QCOMPARE(countRows(db, QStringLiteral("organization_role")), 0);
+}
+
+QTEST_GUILESS_MAIN(TestDatabase)
+#include "tst_database.moc"

@@ -1,0 +1,88 @@
+// SPDX-License-Identifier: MIT
+#include "TablePage.h"
+
+#include "LandscapeTableModels.h"
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QLineEdit>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace EcoAtlas {
+
+TablePage::TablePage(QAbstractItemModel *model, const QString &kind, bool withRoleFilter,
+                     QWidget *parent)
+    : QWidget(parent)
+    , m_proxy(new LandscapeFilterProxyModel(this))
+    , m_view(new QTableView(this))
+    , m_search(new QLineEdit(this))
+{
+    m_proxy->setSourceModel(model);
+    m_proxy->setKindFilter(kind);
+
+    m_search->setPlaceholderText(tr("Search names in English or Chinese, aliases…"));
+    m_search->setClearButtonEnabled(true);
+    connect(m_search, &QLineEdit::textChanged, m_proxy, &LandscapeFilterProxyModel::setTextFilter);
+
+    auto *bar = new QHBoxLayout;
+    bar->addWidget(m_search, 1);
+    if (withRoleFilter) {
+        m_roles = new QComboBox(this);
+        m_roles->addItem(tr("All roles"), QString());
+        for (const QString &role : Vocabulary::roles())
+            m_roles->addItem(Vocabulary::label(role), role);
+        connect(m_roles, &QComboBox::currentIndexChanged, this, [this](int i) {
+            m_proxy->setRoleFilter(m_roles->itemData(i).toString());
+        });
+        bar->addWidget(new QLabel(tr("Role:"), this));
+        bar->addWidget(m_roles);
+    }
+
+    m_view->setModel(m_proxy);
+    m_view->setSortingEnabled(true);
+    m_view->sortByColumn(0, Qt::AscendingOrder);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_view->setAlternatingRowColors(true);
+    m_view->setWordWrap(false);
+    m_view->verticalHeader()->hide();
+    m_view->horizontalHeader()->setStretchLastSection(true);
+    m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    m_view->horizontalHeader()->setDefaultSectionSize(140);
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex &current) {
+                if (m_selecting || !current.isValid())
+                    return;
+                const auto ids = current.data(ModelRole::OrganizationIds).value<QList<qint64>>();
+                if (!ids.isEmpty())
+                    emit organizationActivated(ids.first());
+            });
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addLayout(bar);
+    layout->addWidget(m_view, 1);
+}
+
+void TablePage::selectOrganization(RowId id)
+{
+    for (int r = 0; r < m_proxy->rowCount(); ++r) {
+        const QModelIndex index = m_proxy->index(r, 0);
+        const auto ids = index.data(ModelRole::OrganizationIds).value<QList<qint64>>();
+        if (!ids.isEmpty() && ids.first() == id) {
+            m_selecting = true;
+            m_view->selectionModel()->setCurrentIndex(
+                    index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+            m_view->scrollTo(index);
+            m_selecting = false;
+            return;
+        }
+    }
+}
+
+} // namespace EcoAtlas

@@ -12,6 +12,7 @@
 #include <stdexcept>
 #include <string>
 #include <cstdlib>
+#include <cstdio>
 
 namespace EcoAtlas {
 
@@ -24,6 +25,8 @@ constexpr double Theta = 1.0;             ///< Barnes–Hut opening criterion
 constexpr int IncrementalIterations = 50;
 constexpr double FinalStep = 0.2;         ///< largest move of the last force iteration, px
 constexpr int MaxOverlapSweeps = 2000;
+double MaxCoverage = getenv("DBG_COV") ? atof(getenv("DBG_COV")) : 0.3;      ///< densest share of a region node discs may cover
+constexpr double MaxScale = 4.0;          ///< largest density enlargement
 
 struct CleanEdge
 {
@@ -166,6 +169,43 @@ void seedMissing(SolverGraph &g, std::vector<char> placed, double k, std::mt1993
         g.y[i] = cy;
         jitter(k * std::sqrt(double(g.n)) / 2, g.x[i], g.y[i]);
     }
+}
+
+
+/// The factor (>= 1) by which a component must be enlarged so that its densest regions are not
+/// over-full: node discs (radius + gap/2) cover the 90th-percentile grid cell (cells of three
+/// typical node spacings) by at most MaxCoverage.
+double densityScale(const SolverGraph &g, const std::vector<double> &radius, double gap)
+{
+    if (g.n < 3)
+        return 1.0;
+    double meanNeed = 0.0;
+    for (int m = 0; m < g.n; ++m)
+        meanNeed += 2.0 * radius[m] + gap;
+    meanNeed /= g.n;
+    const double cell = (getenv("DBG_CELL") ? atof(getenv("DBG_CELL")) : 3.0) * std::max(meanNeed, 1e-3);
+    std::vector<std::pair<long long, double>> cells(g.n);
+    for (int m = 0; m < g.n; ++m) {
+        const long long cx = (long long)std::floor(g.x[m] / cell);
+        const long long cy = (long long)std::floor(g.y[m] / cell);
+        const double r = radius[m] + gap / 2;
+        cells[m] = {cx * 4000003LL + cy, 3.141592653589793 * r * r};
+    }
+    std::sort(cells.begin(), cells.end());
+    std::vector<double> coverage; // per node: the coverage of its cell
+    coverage.reserve(g.n);
+    for (size_t a = 0; a < cells.size();) {
+        size_t b = a;
+        double area = 0.0;
+        while (b < cells.size() && cells[b].first == cells[a].first)
+            area += cells[b++].second;
+        coverage.insert(coverage.end(), b - a, area / (cell * cell));
+        a = b;
+    }
+    const size_t p = coverage.size() * 9 / 10;
+    std::nth_element(coverage.begin(), coverage.begin() + p, coverage.end());
+    const double c = coverage[p];
+    return c > MaxCoverage ? std::min(std::sqrt(c / MaxCoverage), MaxScale) : 1.0;
 }
 
 } // namespace
@@ -329,6 +369,16 @@ QList<QPointF> ForceLayout::run(const LayoutGraph &graph,
             const int levels = solver.multilevel(g, rng, proj, o.gap);
             stats.levels = std::max(stats.levels, levels);
             stats.lastMaxMove = std::max(stats.lastMaxMove, solver.lastMaxMove());
+            if (!anyPinned && !getenv("DBG_NOSCALE")) {
+                const double scale = densityScale(g, compRadius, o.gap);
+                if (getenv("DBG_SCALE")) fprintf(stderr, "comp %d scale %.3f\n", size, scale);
+                if (scale > 1.0) {
+                    for (int m = 0; m < size; ++m) {
+                        g.x[m] *= scale;
+                        g.y[m] *= scale;
+                    }
+                }
+            }
         }
         Detail::PackBox box{1e300, 1e300, -1e300, -1e300};
         for (int m = 0; m < size; ++m) {

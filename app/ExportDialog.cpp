@@ -24,9 +24,12 @@
 
 namespace EcoAtlas {
 
-ExportDialog::ExportDialog(LandscapeDocument *document, QWidget *parent)
+ExportDialog::ExportDialog(LandscapeDocument *document, LiveViews live, const QString &view,
+                           const FigureOptions &figure, QWidget *parent)
     : QDialog(parent)
     , m_document(document)
+    , m_live(live)
+    , m_figure(figure)
     , m_view(new QComboBox(this))
     , m_format(new QComboBox(this))
     , m_width(new QDoubleSpinBox(this))
@@ -42,6 +45,7 @@ ExportDialog::ExportDialog(LandscapeDocument *document, QWidget *parent)
     setWindowTitle(tr("Export View"));
     for (const QString &v : ViewExport::viewNames())
         m_view->addItem(v, v);
+    m_view->setCurrentIndex(qMax(0, m_view->findData(view)));
     m_format->addItem(QStringLiteral("PNG"), QStringLiteral("png"));
     m_format->addItem(QStringLiteral("SVG"), QStringLiteral("svg"));
     m_format->addItem(QStringLiteral("PDF"), QStringLiteral("pdf"));
@@ -56,7 +60,7 @@ ExportDialog::ExportDialog(LandscapeDocument *document, QWidget *parent)
     m_dpi->setSuffix(tr(" dpi"));
     m_asOf->setCalendarPopup(true);
     m_asOf->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
-    m_asOf->setDate(QDate(2023, 11, 30));
+    m_asOf->setDate(figure.asOf.isValid() ? figure.asOf : QDate(2023, 11, 30));
     m_labels->addItem(tr("English and Chinese"), QStringLiteral("both"));
     m_labels->addItem(tr("English"), QStringLiteral("en"));
     m_labels->addItem(tr("Chinese"), QStringLiteral("zh"));
@@ -122,8 +126,12 @@ ExportDialog::ExportDialog(LandscapeDocument *document, QWidget *parent)
     m_format->setCurrentIndex(qMax(0, m_format->findData(s.value(QStringLiteral("format"), QStringLiteral("png")))));
     m_dpi->setValue(s.value(QStringLiteral("dpi"), 96).toInt());
     m_transparent->setChecked(s.value(QStringLiteral("transparent"), false).toBool());
-    m_labels->setCurrentIndex(qMax(0, m_labels->findData(s.value(QStringLiteral("labels"), QStringLiteral("both")))));
     s.endGroup();
+    static const QStringList labelNames{QStringLiteral("en"), QStringLiteral("zh"),
+                                        QStringLiteral("both")};
+    m_labels->setCurrentIndex(qMax(0, m_labels->findData(labelNames.at(int(figure.labels)))));
+    m_useAsOf->setChecked(figure.asOf.isValid());
+    connect(m_view, &QComboBox::currentIndexChanged, this, &ExportDialog::resetSize);
     resetSize();
     updatePixels();
 }
@@ -140,7 +148,8 @@ QString ExportDialog::view() const
 
 FigureOptions ExportDialog::figureOptions() const
 {
-    FigureOptions f;
+    FigureOptions f = m_figure;
+    f.asOf = QDate();
     if (m_useAsOf->isChecked())
         f.asOf = m_asOf->date();
     FigureOptions::parseLabels(m_labels->currentData().toString(), &f.labels);
@@ -159,7 +168,7 @@ Exporter::Options ExportDialog::exportOptions() const
 
 void ExportDialog::resetSize()
 {
-    const std::optional<QSizeF> s = ViewExport::naturalSize(view(), *m_document, figureOptions());
+    const std::optional<QSizeF> s = ViewExport::naturalSize(view(), *m_document, figureOptions(), m_live);
     if (!s)
         return;
     m_width->setValue(s->width() / unitFactor());
@@ -195,7 +204,7 @@ void ExportDialog::exportToFile()
     saveSettings();
     QApplication::setOverrideCursor(Qt::WaitCursor);
     QString error;
-    const bool ok = ViewExport::exportView(view(), *m_document, figureOptions(), o, &error);
+    const bool ok = ViewExport::exportView(view(), *m_document, figureOptions(), o, &error, m_live);
     QApplication::restoreOverrideCursor();
     if (!ok) {
         QMessageBox box(QMessageBox::Warning, tr("Export failed"), tr("Export failed"),
@@ -214,7 +223,7 @@ void ExportDialog::copyToClipboard()
     o.format = Exporter::Format::Png;
     QString error;
     const std::optional<QByteArray> png = ViewExport::renderView(view(), *m_document,
-                                                                 figureOptions(), o, &error);
+                                                                 figureOptions(), o, &error, m_live);
     if (!png) {
         QMessageBox::warning(this, tr("Copy failed"), error.toHtmlEscaped());
         return;

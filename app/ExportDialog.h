@@ -3,6 +3,7 @@
 
 #include "Exporter.h"
 #include "FigureOptions.h"
+#include "ViewExport.h"
 
 #include <QDialog>
 
@@ -25,7 +26,10 @@ class ExportDialog : public QDialog
 {
     Q_OBJECT
 public:
-    explicit ExportDialog(LandscapeDocument *document, QWidget *parent = nullptr);
+    /// `live` are the window's views (exports draw exactly them), `view` the one to preselect,
+    /// `figure` its current options (labels, title, subtitle, as-of date).
+    ExportDialog(LandscapeDocument *document, LiveViews live, const QString &view,
+                 const FigureOptions &figure, QWidget *parent = nullptr);
 
     /// The current choices as export and figure options (path left empty).
     Exporter::Options exportOptions() const;
@@ -40,6 +44,8 @@ private:
     double unitFactor() const;
 
     LandscapeDocument *m_document;
+    LiveViews m_live;
+    FigureOptions m_figure;
     QComboBox *m_view;
     QComboBox *m_format;
     QDoubleSpinBox *m_width;

@@ -5,7 +5,11 @@
 #include "ExportDialog.h"
 #include "LandscapeDocument.h"
 #include "LandscapeTableModels.h"
+#include "NetworkDiagramModel.h"
+#include "NetworkPage.h"
+#include "NetworkView.h"
 #include "TablePage.h"
+#include "ViewState.h"
 
 #include <QAction>
 #include <QApplication>
@@ -21,6 +25,7 @@
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QUndoStack>
 
 namespace EcoAtlas {
 
@@ -32,7 +37,11 @@ const char *const kFileFilter = "EcoAtlas landscapes (*.ecoatlas *.sqlite *.db);
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
     , m_document(new LandscapeDocument(this))
+    , m_state(new ViewState(this))
+    , m_undo(new QUndoStack(this))
+    , m_network(new NetworkDiagramModel(m_document, this))
     , m_tabs(new QTabWidget(this))
+    , m_networkPage(new NetworkPage(m_document, m_network, m_state, m_undo, m_tabs))
     , m_details(new DetailsPanel(m_document, this))
 {
     setObjectName(QStringLiteral("MainWindow"));
@@ -44,13 +53,15 @@ MainWindow::MainWindow(QWidget *parent)
     auto *figures = new FigureModel(m_document, this);
     auto *sources = new SourceModel(m_document, this);
 
+    m_tabs->addTab(m_networkPage, tr("Network"));
     auto addPage = [this](QAbstractItemModel *model, const QString &kind, bool roles,
                           const QString &title) {
         auto *page = new TablePage(model, kind, roles, m_tabs);
         page->setObjectName(title);
         m_tabs->addTab(page, title);
         m_pages.append(page);
-        connect(page, &TablePage::organizationActivated, this, &MainWindow::selectOrganization);
+        connect(page, &TablePage::organizationActivated, m_state,
+                &ViewState::setSelectedOrganization);
     };
     addPage(organizations, {}, true, tr("Organizations"));
     addPage(ties, QStringLiteral("hosting"), false, tr("Hosting"));
@@ -61,7 +72,8 @@ MainWindow::MainWindow(QWidget *parent)
     addPage(products, {}, false, tr("Products"));
     addPage(figures, {}, false, tr("Figures and claims"));
     addPage(sources, {}, false, tr("Sources"));
-    // Later views (network diagram, sphere map, timelines) join as tabs of their own.
+    connect(m_state, &ViewState::selectedOrganizationChanged, this, &MainWindow::selectOrganization);
+    // Later views (sphere map, timelines) join as tabs of their own.
     setCentralWidget(m_tabs);
 
     auto *dock = new QDockWidget(tr("Details"), this);
@@ -71,17 +83,30 @@ MainWindow::MainWindow(QWidget *parent)
     m_details->setMinimumWidth(280);
 
     createActions();
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    QAction *undo = m_undo->createUndoAction(this, tr("&Undo"));
+    undo->setShortcut(QKeySequence::Undo);
+    QAction *redo = m_undo->createRedoAction(this, tr("&Redo"));
+    redo->setShortcut(QKeySequence::Redo);
+    edit->addAction(undo);
+    edit->addAction(redo);
+    connect(m_document, &LandscapeDocument::landscapeReset, m_undo, &QUndoStack::clear);
     QMenu *viewMenu = menuBar()->addMenu(tr("&View"));
     viewMenu->addAction(dock->toggleViewAction());
     dock->toggleViewAction()->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_D));
     QAction *find = viewMenu->addAction(tr("&Find…"), this, [this] {
-        if (auto *page = qobject_cast<TablePage *>(m_tabs->currentWidget())) {
-            page->searchField()->setFocus();
-            page->searchField()->selectAll();
+        QLineEdit *field = nullptr;
+        if (auto *page = qobject_cast<TablePage *>(m_tabs->currentWidget()))
+            field = page->searchField();
+        else if (m_tabs->currentWidget() == m_networkPage)
+            field = m_networkPage->searchField();
+        if (field) {
+            field->setFocus();
+            field->selectAll();
         }
     });
     find->setShortcut(QKeySequence::Find);
-    for (int i = 0; i < m_pages.size() && i < 9; ++i) {
+    for (int i = 0; i < m_tabs->count() && i < 9; ++i) {
         QAction *tab = viewMenu->addAction(m_tabs->tabText(i), this, [this, i] {
             m_tabs->setCurrentIndex(i);
         });
@@ -143,6 +168,7 @@ bool MainWindow::openFile(const QString &path)
 
 void MainWindow::selectOrganization(RowId id)
 {
+    m_state->setSelectedOrganization(id);
     m_details->showOrganization(id);
     for (TablePage *page : std::as_const(m_pages))
         if (page != m_tabs->currentWidget())
@@ -197,7 +223,9 @@ void MainWindow::saveCopy()
 
 void MainWindow::exportView()
 {
-    ExportDialog dialog(m_document, this);
+    const QString view = m_tabs->currentWidget() == m_networkPage ? QStringLiteral("network")
+                                                                   : QStringLiteral("tables");
+    ExportDialog dialog(m_document, {m_network}, view, m_networkPage->view()->figureOptions(), this);
     dialog.exec();
 }
 

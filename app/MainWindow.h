@@ -8,14 +8,18 @@
 class QAction;
 class QMenu;
 class QTabWidget;
+class QUndoStack;
 
 namespace EcoAtlas {
 
 class DetailsPanel;
 class LandscapeDocument;
+class NetworkDiagramModel;
+class NetworkPage;
 class TablePage;
+class ViewState;
 
-/// The main window: tables of organizations, each kind of tie, products, figures and sources
+/// The main window: the network diagram, tables of organizations, each kind of tie, products, figures and sources
 /// over shared models; the details panel for the selected organization; File menu (New, Open,
 /// Open Recent, Save a Copy, Export View). Window geometry, dock layout, the open tab and the
 /// recent files are remembered (QSettings).
@@ -32,6 +36,10 @@ public:
     /// The table pages, by tab title (for tests).
     QList<TablePage *> tablePages() const { return m_pages; }
     DetailsPanel *detailsPanel() const { return m_details; }
+    NetworkPage *networkPage() const { return m_networkPage; }
+    NetworkDiagramModel *networkModel() const { return m_network; }
+    ViewState *viewState() const { return m_state; }
+    QUndoStack *undoStack() const { return m_undo; }
     /// Selects organization `id` everywhere (tables and details panel).
     void selectOrganization(RowId id);
 
@@ -51,7 +59,11 @@ private:
     void showError(const QString &what, const QString &message);
 
     LandscapeDocument *m_document;
+    ViewState *m_state;
+    QUndoStack *m_undo;
+    NetworkDiagramModel *m_network;
     QTabWidget *m_tabs;
+    NetworkPage *m_networkPage;
     DetailsPanel *m_details;
     QList<TablePage *> m_pages;
     QMenu *m_recentMenu = nullptr;

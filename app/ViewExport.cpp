@@ -2,6 +2,8 @@
 #include "ViewExport.h"
 
 #include "LandscapeDocument.h"
+#include "NetworkDiagramModel.h"
+#include "NetworkFigure.h"
 #include "TablesFigure.h"
 
 namespace EcoAtlas::ViewExport {
@@ -17,8 +19,27 @@ struct Prepared
 };
 
 std::optional<Prepared> prepare(const QString &view, const LandscapeDocument &document,
-                                const FigureOptions &figure)
+                                const FigureOptions &figure, const LiveViews &live)
 {
+    if (view == QLatin1String("network")) {
+        // A fresh model when no window is showing one: positions from the database (where the
+        // GUI stored them) or the same seeded layout the GUI would compute.
+        std::shared_ptr<NetworkDiagramModel> owned;
+        const NetworkDiagramModel *model = live.network;
+        if (model && model->tieFilter()->asOf() != figure.asOf)
+            model = nullptr; // another date than the window shows: same positions, other ties
+        if (!model) {
+            owned = std::make_shared<NetworkDiagramModel>(const_cast<LandscapeDocument *>(&document));
+            owned->tieFilter()->setAsOf(figure.asOf);
+            model = owned.get();
+        }
+        auto network = std::make_shared<NetworkFigure>(document.landscape(), model->graph(),
+                                                       model->positions(), figure,
+                                                       model->sizeMeasure());
+        return Prepared{network->naturalSize(),
+                        [network, owned](QPainter &p, const QRectF &r) { network->paint(p, r); },
+                        network->title()};
+    }
     if (view == QLatin1String("tables")) {
         auto tables = std::make_shared<TablesFigure>(document.landscape(), figure);
         return Prepared{tables->naturalSize(),
@@ -32,28 +53,30 @@ std::optional<Prepared> prepare(const QString &view, const LandscapeDocument &do
 
 QStringList viewNames()
 {
-    return {QStringLiteral("tables")};
+    return {QStringLiteral("network"), QStringLiteral("tables")};
 }
 
 QString describe(const QString &view)
 {
+    if (view == QLatin1String("network"))
+        return QStringLiteral("network diagram: organizations and their ties, legend, sources");
     if (view == QLatin1String("tables"))
         return QStringLiteral("every tie as of the date, with details and numbered sources");
     return {};
 }
 
 std::optional<QSizeF> naturalSize(const QString &view, const LandscapeDocument &document,
-                                  const FigureOptions &figure)
+                                  const FigureOptions &figure, const LiveViews &live)
 {
-    const std::optional<Prepared> p = prepare(view, document, figure);
+    const std::optional<Prepared> p = prepare(view, document, figure, live);
     return p ? std::optional<QSizeF>(p->natural) : std::nullopt;
 }
 
 std::optional<QByteArray> renderView(const QString &view, const LandscapeDocument &document,
                                      const FigureOptions &figure, Exporter::Options options,
-                                     QString *error)
+                                     QString *error, const LiveViews &live)
 {
-    const std::optional<Prepared> p = prepare(view, document, figure);
+    const std::optional<Prepared> p = prepare(view, document, figure, live);
     if (!p) {
         *error = QStringLiteral("unknown view '%1' (views: %2)")
                          .arg(view, viewNames().join(QStringLiteral(", ")));
@@ -67,13 +90,14 @@ std::optional<QByteArray> renderView(const QString &view, const LandscapeDocumen
 }
 
 bool exportView(const QString &view, const LandscapeDocument &document,
-                const FigureOptions &figure, Exporter::Options options, QString *error)
+                const FigureOptions &figure, Exporter::Options options, QString *error,
+                const LiveViews &live)
 {
     const QString path = options.path;
     // Check the target before the (possibly long) render; writeFile checks it again.
     if (!Exporter::checkTarget(path, error))
         return false;
-    const std::optional<QByteArray> bytes = renderView(view, document, figure, options, error);
+    const std::optional<QByteArray> bytes = renderView(view, document, figure, options, error, live);
     return bytes && Exporter::writeFile(path, *bytes, error);
 }
 

@@ -12,13 +12,22 @@
 namespace EcoAtlas {
 
 class LandscapeDocument;
+class NetworkDiagramModel;
+
+/// The views of a running window, so that an export from the GUI draws exactly what is on
+/// screen (its filters, measure, positions). The command line passes none and gets the views
+/// as a fresh window would show them.
+struct LiveViews
+{
+    const NetworkDiagramModel *network = nullptr;
+};
 
 /// The views that can be exported, by name, and the code that renders each one through the
 /// shared export path (Exporter). The GUI's File › Export and the command line both call it, so
 /// the file is the same picture either way.
 namespace ViewExport {
 
-/// Names accepted by `--export`, one per view: currently "tables".
+/// Names accepted by `--export`, one per view: "network", "tables".
 QStringList viewNames();
 /// One-line description of a view, for `--list-views` and the export dialog.
 QString describe(const QString &view);
@@ -26,17 +35,18 @@ QString describe(const QString &view);
 /// The view's natural size in pixels for `document` and `figure` options (the size an export
 /// gets when no size is asked for), or nullopt for an unknown view.
 std::optional<QSizeF> naturalSize(const QString &view, const LandscapeDocument &document,
-                                  const FigureOptions &figure);
+                                  const FigureOptions &figure, const LiveViews &live = {});
 
 /// Renders `view` into `options.path`. An empty `options.size` means the natural size.
 /// Errors: unknown view, and every Exporter error; nothing is written on failure.
 bool exportView(const QString &view, const LandscapeDocument &document,
-                const FigureOptions &figure, Exporter::Options options, QString *error);
+                const FigureOptions &figure, Exporter::Options options, QString *error,
+                const LiveViews &live = {});
 
 /// Renders `view` to bytes in memory (for the clipboard and tests).
 std::optional<QByteArray> renderView(const QString &view, const LandscapeDocument &document,
                                      const FigureOptions &figure, Exporter::Options options,
-                                     QString *error);
+                                     QString *error, const LiveViews &live = {});
 
 } // namespace ViewExport
 } // namespace EcoAtlas

@@ -28,8 +28,12 @@ namespace {
 LayoutGraph makeLandscape(int n, unsigned seed)
 {
     std::mt19937 rng(seed);
-    const auto below = [&](int bound) { return int(rng() % unsigned(bound)); };
-    const auto unit = [&] { return double(rng()) / 4294967296.0; };
+    const auto below = [&](int bound) {
+        return int(rng() % unsigned(bound));
+    };
+    const auto unit = [&] {
+        return double(rng()) / 4294967296.0;
+    };
     const int vendors = std::max(3, n / 100);
     LayoutGraph g;
     g.radii.resize(n);
@@ -94,7 +98,13 @@ int main(int argc, char **argv)
     }
     ForceLayout layout;
     std::printf("%8s %8s %10s %8s %9s %10s %14s\n",
-                "nodes", "edges", "layout_ms", "stress", "overlaps", "labels_ms", "labels_placed");
+                "nodes",
+                "edges",
+                "layout_ms",
+                "stress",
+                "overlaps",
+                "labels_ms",
+                "labels_placed");
     for (int n : sizes) {
         const LayoutGraph g = makeLandscape(n, 20240601u);
         QElapsedTimer timer;
@@ -111,14 +121,23 @@ int main(int argc, char **argv)
         timer.restart();
         const QList<LabelPlacer::Placement> placed = placer.place(positions, g.radii, labels);
         const double labelMs = double(timer.nsecsElapsed()) / 1e6;
-        const auto shown = std::count_if(placed.begin(), placed.end(), [](const auto &p) {
-            return p.placed;
-        });
+        const auto shown = std::count_if(
+                placed.begin(), placed.end(), [](const auto &p) { return p.placed; });
         const ForceLayout::Stats &s = layout.lastStats();
         std::printf("%8d %8lld %10.1f %8.4f %9d %10.1f %8lld/%-6d  (levels %d, iterations %d, "
                     "last move %.3f px, overlap sweeps %d)\n",
-                    n, (long long)g.edges.size(), layoutMs, stress, overlaps, labelMs,
-                    (long long)shown, n, s.levels, s.iterations, s.lastMaxMove, s.overlapPasses);
+                    n,
+                    (long long)g.edges.size(),
+                    layoutMs,
+                    stress,
+                    overlaps,
+                    labelMs,
+                    (long long)shown,
+                    n,
+                    s.levels,
+                    s.iterations,
+                    s.lastMaxMove,
+                    s.overlapPasses);
         std::fflush(stdout);
     }
     return 0;

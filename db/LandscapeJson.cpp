@@ -6,6 +6,8 @@
 #include <QJsonParseError>
 #include <QRegularExpression>
 
+#include <algorithm>
+
 namespace EcoAtlas::LandscapeJson {
 
 namespace {
@@ -33,11 +35,14 @@ public:
         if (root.value(QLatin1String("format")).toString() != QLatin1String("ecoatlas-landscape"))
             fail(QStringLiteral("format"), QStringLiteral("not an EcoAtlas landscape document "
                                                           "(expected \"ecoatlas-landscape\")"));
-        const int version = root.value(QLatin1String("version")).toInt(-1);
-        if (version != 1)
+        const QJsonValue version = root.value(QLatin1String("version"));
+        if (!version.isDouble())
+            fail(QStringLiteral("version"),
+                 QStringLiteral("expected a number (this EcoAtlas reads version 1)"));
+        if (version.toInt(-1) != 1)
             fail(QStringLiteral("version"),
                  QStringLiteral("unsupported version %1 (this EcoAtlas reads version 1)")
-                         .arg(root.value(QLatin1String("version")).toVariant().toString()));
+                         .arg(version.toVariant().toString()));
         m_out.title = root.value(QLatin1String("title")).toString();
         m_out.description = root.value(QLatin1String("description")).toString();
 
@@ -67,6 +72,10 @@ public:
             g.nameZh = text(o, at, QStringLiteral("name_zh"));
             g.aliases = textList(o, at, QStringLiteral("aliases"), {});
             g.roles = textList(o, at, QStringLiteral("roles"), Vocabulary::roles());
+            // Roles are a set, kept in vocabulary order (the order LandscapeStore reads back).
+            std::sort(g.roles.begin(), g.roles.end(), [](const QString &a, const QString &b) {
+                return Vocabulary::roles().indexOf(a) < Vocabulary::roles().indexOf(b);
+            });
             g.parentId = ref(o, at, QStringLiteral("parent"), m_orgKeys,
                              QStringLiteral("organization"));
             if (g.parentId == g.id)

@@ -7,12 +7,11 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <numeric>
 #include <random>
 #include <stdexcept>
 #include <string>
-#include <cstdlib>
-#include <cstdio>
 
 namespace EcoAtlas {
 
@@ -21,12 +20,16 @@ namespace {
 using Detail::SolverGraph;
 
 constexpr double RepulsionStrength = 0.2; ///< repulsion = RepulsionStrength · K² (Hu 2005: C)
-constexpr double Theta = 1.0;             ///< Barnes–Hut opening criterion
+constexpr double Theta = 1.2;             ///< Barnes–Hut opening criterion
 constexpr int IncrementalIterations = 50;
-constexpr double FinalStep = 0.2;         ///< largest move of the last force iteration, px
+constexpr double IncrementalStep = 0.2; ///< first move limit of a refinement, in units of K
+constexpr double FinalStep = 0.2;       ///< largest move of the last force iteration, px
 constexpr int MaxOverlapSweeps = 2000;
-double MaxCoverage = getenv("DBG_COV") ? atof(getenv("DBG_COV")) : 0.3;      ///< densest share of a region node discs may cover
-constexpr double MaxScale = 4.0;          ///< largest density enlargement
+constexpr int StressExactLimit = 2000; ///< stress() is exact up to this many nodes
+constexpr int StressSamples = 200;     ///< BFS sources sampled by stress() above that
+constexpr double MaxCoverage = 0.4;    ///< densest share of a region node discs may cover
+constexpr double MinScale = 0.05;      ///< bounds of normalizeScale()
+constexpr double MaxScale = 20.0;
 
 struct CleanEdge
 {
@@ -171,25 +174,21 @@ void seedMissing(SolverGraph &g, std::vector<char> placed, double k, std::mt1993
     }
 }
 
-
-/// The factor (>= 1) by which a component must be enlarged so that its densest regions are not
-/// over-full: node discs (radius + gap/2) cover the 90th-percentile grid cell (cells of three
-/// typical node spacings) by at most MaxCoverage.
-double densityScale(const SolverGraph &g, const std::vector<double> &radius, double gap)
+/// The smallest factor by which a component may be scaled so that its densest regions are not
+/// over-full: node discs (radius + gap/2) cover at most MaxCoverage of the 90th-percentile grid
+/// cell (cells of six typical node spacings, weighted by node count).
+double minimumDensityScale(const SolverGraph &g, const std::vector<double> &radius, double gap)
 {
-    if (g.n < 3)
-        return 1.0;
     double meanNeed = 0.0;
     for (int m = 0; m < g.n; ++m)
         meanNeed += 2.0 * radius[m] + gap;
     meanNeed /= g.n;
-    const double cell = (getenv("DBG_CELL") ? atof(getenv("DBG_CELL")) : 3.0) * std::max(meanNeed, 1e-3);
-    std::vector<std::pair<long long, double>> cells(g.n);
+    const double cell = 6.0 * std::max(meanNeed, 1e-3);
+    std::vector<std::pair<std::pair<long long, long long>, double>> cells(g.n);
     for (int m = 0; m < g.n; ++m) {
-        const long long cx = (long long)std::floor(g.x[m] / cell);
-        const long long cy = (long long)std::floor(g.y[m] / cell);
         const double r = radius[m] + gap / 2;
-        cells[m] = {cx * 4000003LL + cy, 3.141592653589793 * r * r};
+        cells[m] = {{(long long)std::floor(g.x[m] / cell), (long long)std::floor(g.y[m] / cell)},
+                    3.141592653589793 * r * r};
     }
     std::sort(cells.begin(), cells.end());
     std::vector<double> coverage; // per node: the coverage of its cell
@@ -204,8 +203,143 @@ double densityScale(const SolverGraph &g, const std::vector<double> &radius, dou
     }
     const size_t p = coverage.size() * 9 / 10;
     std::nth_element(coverage.begin(), coverage.begin() + p, coverage.end());
-    const double c = coverage[p];
-    return c > MaxCoverage ? std::min(std::sqrt(c / MaxCoverage), MaxScale) : 1.0;
+    return std::sqrt(coverage[p] / MaxCoverage);
+}
+
+/// The factor that brings the median edge of `g` to length `k`, or 0 without edges.
+double edgeLengthScale(const SolverGraph &g, double k)
+{
+    std::vector<double> lengths;
+    lengths.reserve(g.edgeA.size());
+    for (size_t e = 0; e < g.edgeA.size(); ++e)
+        lengths.push_back(
+                std::hypot(g.x[g.edgeB[e]] - g.x[g.edgeA[e]], g.y[g.edgeB[e]] - g.y[g.edgeA[e]]));
+    if (lengths.empty())
+        return 0.0;
+    const size_t mid = lengths.size() / 2;
+    std::nth_element(lengths.begin(), lengths.begin() + mid, lengths.end());
+    return lengths[mid] > 0.0 ? k / lengths[mid] : 0.0;
+}
+
+/// Scales a fresh, unpinned component about its centroid: its median edge becomes `k` long
+/// unless that would crowd its densest regions (then it is scaled just enough to avoid that).
+void normalizeScale(SolverGraph &g, const std::vector<double> &radius, double gap, double k)
+{
+    if (g.n < 2)
+        return;
+    const double scale = std::clamp(
+            std::max(edgeLengthScale(g, k), minimumDensityScale(g, radius, gap)),
+            MinScale,
+            MaxScale);
+    double cx = 0.0, cy = 0.0;
+    for (int m = 0; m < g.n; ++m) {
+        cx += g.x[m];
+        cy += g.y[m];
+    }
+    cx /= g.n;
+    cy /= g.n;
+    for (int m = 0; m < g.n; ++m) {
+        g.x[m] = cx + (g.x[m] - cx) * scale;
+        g.y[m] = cy + (g.y[m] - cy) * scale;
+    }
+}
+
+/// FR energy is Σ_edges w·d³/(3K) − c·K²·Σ_pairs q_i·q_j·ln d, so scaling a drawing by s is
+/// optimal when s³ = c·K³·Σqq / Σw·d³. This returns the repulsion c for which the drawing of the
+/// `placed` nodes is already at its optimal scale (or `fallback` when it has no such edge), so
+/// that refining it keeps its size.
+double matchingRepulsion(const SolverGraph &g,
+                         const std::vector<char> &placed,
+                         double k,
+                         double fallback)
+{
+    double cube = 0.0;
+    for (size_t e = 0; e < g.edgeA.size(); ++e) {
+        const int a = g.edgeA[e];
+        const int b = g.edgeB[e];
+        if (!placed[a] || !placed[b])
+            continue;
+        const double d = std::hypot(g.x[b] - g.x[a], g.y[b] - g.y[a]);
+        cube += g.edgeW[e] * d * d * d;
+    }
+    double sumQ = 0.0, sumQ2 = 0.0;
+    for (int m = 0; m < g.n; ++m) {
+        if (placed[m]) {
+            sumQ += g.charge[m];
+            sumQ2 += g.charge[m] * g.charge[m];
+        }
+    }
+    const double pairs = (sumQ * sumQ - sumQ2) / 2;
+    if (!(cube > 0.0) || !(pairs > 0.0))
+        return fallback;
+    return cube / (k * k * k * pairs);
+}
+
+/// Moves the drawing `g` rigidly (rotation, mirror if `mayMirror`, translation: 2-D Procrustes)
+/// so that its fixed nodes come as close as possible to the positions `px`, `py`; then, if
+/// `snap`, puts the fixed nodes there. Returns the root-mean-square distance that was left.
+double alignToPinned(SolverGraph &g,
+                     const std::vector<double> &px,
+                     const std::vector<double> &py,
+                     bool mayMirror,
+                     bool snap)
+{
+    double ax = 0.0, ay = 0.0, bx = 0.0, by = 0.0;
+    int count = 0;
+    for (int m = 0; m < g.n; ++m) {
+        if (!g.fixed[m])
+            continue;
+        ax += g.x[m];
+        ay += g.y[m];
+        bx += px[m];
+        by += py[m];
+        ++count;
+    }
+    ax /= count;
+    ay /= count;
+    bx /= count;
+    by /= count;
+    // Best rotation for the drawing as is (mirror = 1) and mirrored in x (mirror = -1).
+    double best = -1.0, bestCos = 1.0, bestSin = 0.0, bestMirror = 1.0;
+    for (double mirror : {1.0, -1.0}) {
+        if (mirror < 0.0 && !mayMirror)
+            break;
+        double dot = 0.0, cross = 0.0;
+        for (int m = 0; m < g.n; ++m) {
+            if (!g.fixed[m])
+                continue;
+            const double sx = mirror * (g.x[m] - ax);
+            const double sy = g.y[m] - ay;
+            const double tx = px[m] - bx;
+            const double ty = py[m] - by;
+            dot += sx * tx + sy * ty;
+            cross += sx * ty - sy * tx;
+        }
+        const double norm = std::hypot(dot, cross);
+        const double cosA = norm > 0.0 ? dot / norm : 1.0;
+        const double sinA = norm > 0.0 ? cross / norm : 0.0;
+        if (norm > best) {
+            best = norm;
+            bestCos = cosA;
+            bestSin = sinA;
+            bestMirror = mirror;
+        }
+    }
+    double residual = 0.0;
+    for (int m = 0; m < g.n; ++m) {
+        const double sx = bestMirror * (g.x[m] - ax);
+        const double sy = g.y[m] - ay;
+        g.x[m] = bx + bestCos * sx - bestSin * sy;
+        g.y[m] = by + bestSin * sx + bestCos * sy;
+        if (g.fixed[m]) {
+            residual += (g.x[m] - px[m]) * (g.x[m] - px[m]) + (g.y[m] - py[m]) * (g.y[m] - py[m]);
+            if (snap) {
+                g.x[m] = px[m];
+                g.y[m] = py[m];
+            }
+        }
+    }
+    return std::sqrt(residual / count);
 }
 
 } // namespace
@@ -248,9 +382,15 @@ QList<QPointF> ForceLayout::run(const LayoutGraph &graph,
         return {};
     }
     const double k = o.idealEdgeLength;
-    const auto isPinned = [&](int i) { return !pinned.isEmpty() && pinned[i]; };
-    const auto hasInitial = [&](int i) { return !initial.isEmpty() && finite(initial[i]); };
-    const auto groupOf = [&](int i) { return graph.groups.isEmpty() ? -1 : graph.groups[i]; };
+    const auto isPinned = [&](int i) {
+        return !pinned.isEmpty() && pinned[i];
+    };
+    const auto hasInitial = [&](int i) {
+        return !initial.isEmpty() && finite(initial[i]);
+    };
+    const auto groupOf = [&](int i) {
+        return graph.groups.isEmpty() ? -1 : graph.groups[i];
+    };
 
     // Components: edges and shared groups connect. Numbered by their smallest node.
     std::vector<int> root(n);
@@ -305,8 +445,6 @@ QList<QPointF> ForceLayout::run(const LayoutGraph &graph,
     params.repulsion = RepulsionStrength;
     params.groupPull = o.groupAttraction;
     params.theta = Theta;
-    if (getenv("DBG_LIN")) params.linear = true;
-    if (getenv("DBG_C")) params.repulsion = atof(getenv("DBG_C"));
     Detail::ForceSolver solver(params);
 
     std::vector<double> x(n, 0.0), y(n, 0.0), radius(n);
@@ -327,11 +465,10 @@ QList<QPointF> ForceLayout::run(const LayoutGraph &graph,
         std::vector<double> compRadius(size);
         for (int m = 0; m < size; ++m)
             compRadius[m] = radius[nodes[m]];
-        const std::vector<double> *proj = getenv("DBG_NOPROJ") ? nullptr : &compRadius;
         bool anyPinned = false;
         bool anyPlacedFree = false;
         std::vector<char> placed(size, 0);
-        std::vector<int> groupIds; // global group id per local group id
+        std::map<int, int> groupIds; // global group id → local group id
         for (int m = 0; m < size; ++m) {
             const int i = nodes[m];
             g.charge[m] = chargeOf(graph.radii[i]);
@@ -343,12 +480,8 @@ QList<QPointF> ForceLayout::run(const LayoutGraph &graph,
                 placed[m] = 1;
                 anyPlacedFree = anyPlacedFree || !fixed[i];
             }
-            if (groupOf(i) >= 0) {
-                auto it = std::find(groupIds.begin(), groupIds.end(), groupOf(i));
-                g.group[m] = int(it - groupIds.begin());
-                if (it == groupIds.end())
-                    groupIds.push_back(groupOf(i));
-            }
+            if (groupOf(i) >= 0)
+                g.group[m] = groupIds.emplace(groupOf(i), int(groupIds.size())).first->second;
         }
         g.groupCount = int(groupIds.size());
         for (int e : compEdges[c]) {
@@ -357,27 +490,51 @@ QList<QPointF> ForceLayout::run(const LayoutGraph &graph,
             g.edgeW.push_back(edges[e].w);
         }
 
-        if (anyPlacedFree) {
-            // Incremental: refine in place.
-            if (size > 1) {
-                seedMissing(g, placed, k, rng);
-                stats.lastMaxMove = std::max(
-                        stats.lastMaxMove, solver.relax(g, IncrementalIterations, 0.5 * k, FinalStep, proj, o.gap));
-                stats.levels = std::max(stats.levels, 1);
-            }
-        } else if (size > 1) {
-            const int levels = solver.multilevel(g, rng, proj, o.gap);
-            stats.levels = std::max(stats.levels, levels);
-            stats.lastMaxMove = std::max(stats.lastMaxMove, solver.lastMaxMove());
-            if (!anyPinned && !getenv("DBG_NOSCALE")) {
-                const double scale = densityScale(g, compRadius, o.gap);
-                if (getenv("DBG_SCALE")) fprintf(stderr, "comp %d scale %.3f\n", size, scale);
-                if (scale > 1.0) {
-                    for (int m = 0; m < size; ++m) {
-                        g.x[m] *= scale;
-                        g.y[m] *= scale;
-                    }
+        if (size > 1) {
+            double incrementalStep = 0.0; // > 0: refine in place from the positions in g
+            if (anyPlacedFree) {
+                solver.setRepulsion(matchingRepulsion(g, placed, k, RepulsionStrength));
+                if (std::find(placed.begin(), placed.end(), 0) != placed.end()) {
+                    // Newcomers first find their place while the others hold still.
+                    seedMissing(g, placed, k, rng);
+                    const std::vector<char> pinnedFlags(g.fixed);
+                    for (int m = 0; m < size; ++m)
+                        g.fixed[m] = g.fixed[m] || placed[m];
+                    solver.relax(g, IncrementalIterations, k, FinalStep);
+                    g.fixed = pinnedFlags;
                 }
+                incrementalStep = IncrementalStep * k;
+            } else {
+                // Fresh: lay out without the pins, give it its size, then fit it to the pins.
+                std::vector<double> pinX(g.x), pinY(g.y);
+                const std::vector<char> pinnedFlags(g.fixed);
+                std::fill(g.fixed.begin(), g.fixed.end(), 0);
+                stats.levels = std::max(stats.levels, solver.multilevel(g, rng));
+                normalizeScale(g, compRadius, o.gap, k);
+                g.fixed = pinnedFlags;
+                if (anyPinned) {
+                    std::fill(placed.begin(), placed.end(), 1);
+                    const double misfit = alignToPinned(g, pinX, pinY, true, true);
+                    incrementalStep = std::clamp(misfit, 0.5 * k, 10.0 * k);
+                } else {
+                    stats.lastMaxMove = std::max(stats.lastMaxMove, solver.lastMaxMove());
+                }
+            }
+            if (incrementalStep > 0.0) {
+                if (anyPinned && !anyPlacedFree)
+                    solver.setRepulsion(matchingRepulsion(g, placed, k, RepulsionStrength));
+                const std::vector<double> beforeX(g.x), beforeY(g.y);
+                solver.relax(g, IncrementalIterations, incrementalStep, FinalStep);
+                if (!anyPinned) {
+                    // Nothing holds the drawing in place: undo any drift or turn it took.
+                    const std::vector<char> flags(g.fixed);
+                    g.fixed = placed;
+                    alignToPinned(g, beforeX, beforeY, false, false);
+                    g.fixed = flags;
+                }
+                solver.setRepulsion(RepulsionStrength);
+                stats.levels = std::max(stats.levels, 1);
+                stats.lastMaxMove = std::max(stats.lastMaxMove, solver.lastMaxMove());
             }
         }
         Detail::PackBox box{1e300, 1e300, -1e300, -1e300};
@@ -415,7 +572,7 @@ QList<QPointF> ForceLayout::run(const LayoutGraph &graph,
     }
 
     Detail::OverlapRemover remover(x, y, radius, fixed, o.gap);
-    stats.overlapPasses = remover.run(getenv("DBG_NOREMOVE") ? 0 : MaxOverlapSweeps);
+    stats.overlapPasses = remover.run(MaxOverlapSweeps);
     stats.remainingOverlaps = remover.countConflicts(1e-6);
 
     QList<QPointF> result(n);
@@ -425,15 +582,22 @@ QList<QPointF> ForceLayout::run(const LayoutGraph &graph,
     return result;
 }
 
-double ForceLayout::stress(const QList<QPointF> &positions,
-                           const LayoutGraph &graph,
-                           double idealEdgeLength)
+namespace {
+
+/// Sums over the node pairs used by ForceLayout::stress(): with r = |p_i - p_j| / hops_ij, the
+/// count of pairs, Σ r and Σ r², from which both stress figures follow.
+struct StressSums
+{
+    double pairs = 0.0;
+    double sumR = 0.0;
+    double sumR2 = 0.0;
+};
+
+StressSums stressSums(const QList<QPointF> &positions, const LayoutGraph &graph)
 {
     const int n = graph.nodeCount();
     if (positions.size() != n)
         fail("stress: positions must have one entry per node");
-    if (!(std::isfinite(idealEdgeLength) && idealEdgeLength > 0.0))
-        fail("stress: idealEdgeLength must be finite and > 0");
     const std::vector<CleanEdge> edges = cleanEdges(graph, false);
     std::vector<int> a, b;
     for (const CleanEdge &e : edges) {
@@ -441,21 +605,19 @@ double ForceLayout::stress(const QList<QPointF> &positions,
         b.push_back(e.b);
     }
     const Adjacency adj(n, a, b);
-    constexpr int ExactLimit = 2000;
-    constexpr int Samples = 200;
     std::vector<int> sources;
-    if (n <= ExactLimit) {
+    const bool exact = n <= StressExactLimit;
+    if (exact) {
         sources.resize(n);
         std::iota(sources.begin(), sources.end(), 0);
     } else {
-        for (int s = 0; s < Samples; ++s)
-            sources.push_back(int((long long)(s) * n / Samples));
+        for (int s = 0; s < StressSamples; ++s)
+            sources.push_back(int((long long)(s)*n / StressSamples));
     }
     std::vector<int> hops(n, -1);
     std::vector<int> queue;
     queue.reserve(n);
-    double sum = 0.0;
-    long long pairs = 0;
+    StressSums sums;
     for (int s : sources) {
         std::fill(hops.begin(), hops.end(), -1);
         queue.clear();
@@ -473,17 +635,42 @@ double ForceLayout::stress(const QList<QPointF> &positions,
         }
         for (int v : queue) {
             // Exact mode counts every unordered pair once.
-            if (v == s || (n <= ExactLimit && v < s))
+            if (v == s || (exact && v < s))
                 continue;
-            const double d = hops[v] * idealEdgeLength;
             const double dx = positions[v].x() - positions[s].x();
             const double dy = positions[v].y() - positions[s].y();
-            const double rel = (std::sqrt(dx * dx + dy * dy) - d) / d;
-            sum += rel * rel;
-            ++pairs;
+            const double r = std::sqrt(dx * dx + dy * dy) / hops[v];
+            sums.pairs += 1.0;
+            sums.sumR += r;
+            sums.sumR2 += r * r;
         }
     }
-    return pairs > 0 ? sum / double(pairs) : 0.0;
+    return sums;
+}
+
+} // namespace
+
+double ForceLayout::stress(const QList<QPointF> &positions,
+                           const LayoutGraph &graph,
+                           double idealEdgeLength)
+{
+    if (!(std::isfinite(idealEdgeLength) && idealEdgeLength > 0.0))
+        fail("stress: idealEdgeLength must be finite and > 0");
+    const StressSums s = stressSums(positions, graph);
+    if (s.pairs == 0.0)
+        return 0.0;
+    // mean of (r / L - 1)²
+    const double l = idealEdgeLength;
+    return (s.sumR2 / (l * l) - 2.0 * s.sumR / l + s.pairs) / s.pairs;
+}
+
+double ForceLayout::scaledStress(const QList<QPointF> &positions, const LayoutGraph &graph)
+{
+    const StressSums s = stressSums(positions, graph);
+    if (s.pairs == 0.0 || s.sumR2 == 0.0)
+        return s.pairs == 0.0 ? 0.0 : 1.0;
+    // min over L of the mean of (r / L - 1)²: 1 - (Σr)² / (pairs · Σr²)
+    return std::max(0.0, 1.0 - s.sumR * s.sumR / (s.pairs * s.sumR2));
 }
 
 int ForceLayout::countOverlaps(const QList<QPointF> &positions,

@@ -14,17 +14,20 @@ namespace EcoAtlas {
 ///
 /// Algorithm, per connected component (nodes of one group count as connected):
 ///  - multilevel scheme of Hu 2005 ("Efficient and high quality force-directed graph drawing"):
-///    the graph is coarsened by heavy-edge matching (leaves of a common neighbour are paired too, so
-///    hub-and-spoke graphs shrink fast), the coarsest graph is laid out from random positions and
-///    each level is interpolated to the next finer one and refined;
-///  - forces of Fruchterman & Reingold 1991 (attraction d²/K along edges, repulsion K²/d between all
-///    pairs), the repulsion approximated with a Barnes & Hut 1986 quadtree; larger nodes repel more;
-///    members of a group are pulled towards the group's centre;
-///  - a cooling schedule that shrinks the largest allowed move geometrically, so the last iterations
+///    the graph is coarsened by heavy-edge matching (leaves of a common neighbour are paired too,
+///    so hub-and-spoke graphs shrink fast), the coarsest graph is laid out from random positions
+///    and each level is interpolated to the next finer one and refined;
+///  - forces of Fruchterman & Reingold 1991 (attraction d²/K along edges, repulsion K²/d between
+///  all
+///    pairs), the repulsion approximated with a Barnes & Hut 1986 quadtree; larger nodes repel
+///    more; members of a group are pulled towards the group's centre;
+///  - a cooling schedule that shrinks the largest allowed move geometrically, so the last
+///  iterations
 ///    move nodes by less than 0.5 px (no jitter);
 ///  - components are packed around the largest one (Freivalds, Dogrusoz & Kikusts 2002 polyomino
 ///    packing with bounding boxes), so disconnected parts never fly apart;
-///  - a final overlap-removal pass pushes apart, pairwise and on a uniform grid, any two nodes whose
+///  - a final overlap-removal pass pushes apart, pairwise and on a uniform grid, any two nodes
+///  whose
 ///    centres are closer than r_i + r_j + gap.
 ///
 /// Pinned nodes never move, not even during overlap removal; the rest arrange around them. A pinned
@@ -89,6 +92,11 @@ public:
     static double stress(const QList<QPointF> &positions,
                          const LayoutGraph &graph,
                          double idealEdgeLength);
+
+    /// Scale-invariant normalized stress: stress() with the edge length L that minimizes it,
+    /// min over L of mean(((|p_i - p_j| - hops_ij·L) / (hops_ij·L))²), in [0, 1]. It rates the
+    /// shape of a drawing regardless of its size. Same pairs, sampling and errors as stress().
+    static double scaledStress(const QList<QPointF> &positions, const LayoutGraph &graph);
 
     /// The number of node pairs whose centres are closer than r_i + r_j + gap (px), minus a
     /// 1e-6 px tolerance. Uses a uniform grid (near-linear time). Throws std::invalid_argument

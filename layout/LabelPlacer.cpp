@@ -137,8 +137,7 @@ QList<LabelPlacer::Placement> LabelPlacer::place(const QList<QPointF> &positions
     }
     if (extent.x0 > extent.x1 || sized == 0)
         return result;
-    const double reach = o.distance + (o.rings - 1) * o.ringStep + std::max(maxW, maxH)
-                         + o.padding;
+    const double reach = o.distance + (o.rings - 1) * o.ringStep + std::max(maxW, maxH) + o.padding;
     extent = {extent.x0 - reach, extent.y0 - reach, extent.x1 + reach, extent.y1 + reach};
     const double cellSize = std::max({sumW / sized, sumH / sized, 2.0 * maxRadius / 4.0, 1.0});
     const Grid grid(extent, cellSize, 4 * (n + int(labels.size())) + 64);
@@ -150,7 +149,9 @@ QList<LabelPlacer::Placement> LabelPlacer::place(const QList<QPointF> &positions
         std::vector<Box> boxes(n);
         const auto circleBox = [&](int i) {
             const double r = std::max(radii[i], 0.0) + o.padding;
-            return Box{positions[i].x() - r, positions[i].y() - r, positions[i].x() + r,
+            return Box{positions[i].x() - r,
+                       positions[i].y() - r,
+                       positions[i].x() + r,
                        positions[i].y() + r};
         };
         for (int pass = 0; pass < 2; ++pass) {
@@ -234,14 +235,14 @@ QList<LabelPlacer::Placement> LabelPlacer::place(const QList<QPointF> &positions
             const double d = r + o.distance + ring * o.ringStep;
             const double e = d * Diagonal;
             const Box candidates[8] = {
-                {cx + d, cy - h / 2, cx + d + w, cy + h / 2},     // right
-                {cx - d - w, cy - h / 2, cx - d, cy + h / 2},     // left
-                {cx - w / 2, cy - d - h, cx + w / 2, cy - d},     // above
-                {cx - w / 2, cy + d, cx + w / 2, cy + d + h},     // below
-                {cx + e, cy - e - h, cx + e + w, cy - e},         // above-right
-                {cx + e, cy + e, cx + e + w, cy + e + h},         // below-right
-                {cx - e - w, cy - e - h, cx - e, cy - e},         // above-left
-                {cx - e - w, cy + e, cx - e, cy + e + h},         // below-left
+                    {cx + d, cy - h / 2, cx + d + w, cy + h / 2}, // right
+                    {cx - d - w, cy - h / 2, cx - d, cy + h / 2}, // left
+                    {cx - w / 2, cy - d - h, cx + w / 2, cy - d}, // above
+                    {cx - w / 2, cy + d, cx + w / 2, cy + d + h}, // below
+                    {cx + e, cy - e - h, cx + e + w, cy - e},     // above-right
+                    {cx + e, cy + e, cx + e + w, cy + e + h},     // below-right
+                    {cx - e - w, cy - e - h, cx - e, cy - e},     // above-left
+                    {cx - e - w, cy + e, cx - e, cy + e + h},     // below-left
             };
             for (const Box &b : candidates) {
                 if (!fits(b, label.node))

@@ -18,7 +18,8 @@ struct LayoutEdge
 /// Self-loops are ignored and parallel edges are merged (weights added) by the layout.
 struct LayoutGraph
 {
-    QList<double> radii;     ///< node circle radius in pixels, one per node (its size is the node count)
+    QList<double>
+            radii; ///< node circle radius in pixels, one per node (its size is the node count)
     QList<LayoutEdge> edges; ///< undirected edges
     QList<int> groups;       ///< empty, or one group id per node; -1 = no group. Nodes sharing an
                              ///< id (a group parent and its subsidiaries) attract each other a bit.

@@ -181,7 +181,7 @@ QVariant OrganizationModel::cell(int row, int column, int role) const
         int n = 0;
         for (const Tie &t : landscape().ties)
             n += (t.fromId == o.id || t.toId == o.id) ? 1 : 0;
-        return n;
+        return QString::number(n);
     }
     case Aliases:
         return o.aliases.join(QStringLiteral(", "));
@@ -381,7 +381,7 @@ QVariant SourceModel::cell(int row, int column, int role) const
     case Url:
         return s.url;
     case Citations:
-        return citations();
+        return QString::number(citations());
     }
     return {};
 }

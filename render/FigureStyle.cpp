@@ -102,6 +102,21 @@ double frameHeight(double width, const QString &title, const QString &subtitle,
     return h;
 }
 
+QRectF contentRect(const QRectF &target, const QString &title, const QString &subtitle,
+                   const QStringList &footer)
+{
+    const QRectF inner = target.adjusted(kMargin, kMargin, -kMargin, -kMargin);
+    const double w = inner.width();
+    double top = inner.top() + wrappedHeight(font(kTitleSize, true), w, title);
+    if (!subtitle.isEmpty())
+        top += kGap / 2 + wrappedHeight(font(kSubtitleSize), w, subtitle);
+    top += 2 * kGap;
+    double bottom = inner.bottom();
+    if (!footer.isEmpty())
+        bottom -= wrappedHeight(font(kFooterSize), w, footer.join(QLatin1Char('\n'))) + 2 * kGap;
+    return QRectF(inner.left(), top, w, qMax(0.0, bottom - top));
+}
+
 QRectF paintFrame(QPainter &painter, const QRectF &target, const QString &title,
                   const QString &subtitle, const QStringList &footer)
 {

@@ -37,6 +37,9 @@ QColor tieKindColor(const QString &kind);
 /// "Sources: …") at the bottom. All text is plain. Heights depend on wrapping at the width.
 QRectF paintFrame(QPainter &painter, const QRectF &target, const QString &title,
                   const QString &subtitle, const QStringList &footer);
+/// The content rectangle paintFrame() would leave inside `target`, without painting.
+QRectF contentRect(const QRectF &target, const QString &title, const QString &subtitle,
+                   const QStringList &footer);
 /// Height the frame takes at `width` (title + subtitle + footer), in pixels.
 double frameHeight(double width, const QString &title, const QString &subtitle,
                    const QStringList &footer);

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <thread>
 
 namespace EcoAtlas::Detail {
 
@@ -12,11 +13,19 @@ namespace {
 constexpr int LeafSize = 8;
 constexpr int MaxDepth = 40;
 constexpr double CoincidentDistance2 = 1e-8;
+constexpr int ParallelThreshold = 1500; ///< points below which one thread is faster
+
+int threadCount()
+{
+    static const int count = int(std::clamp(std::thread::hardware_concurrency(), 1u, 8u));
+    return count;
+}
 
 /// A fixed unit direction for the pair (i, j), i < j, used to separate coincident points.
 void pairDirection(int i, int j, double &dx, double &dy)
 {
-    std::uint32_t h = std::uint32_t(i) * 0x9E3779B1u ^ (std::uint32_t(j) + 0x7F4A7C15u) * 0x85EBCA77u;
+    std::uint32_t h = std::uint32_t(i) * 0x9E3779B1u
+                      ^ (std::uint32_t(j) + 0x7F4A7C15u) * 0x85EBCA77u;
     h ^= h >> 15;
     h *= 0x2C1B3C6Du;
     h ^= h >> 12;
@@ -185,15 +194,31 @@ void BarnesHutTree::addRepulsion(double strength,
 {
     const int n = int(m_index.size());
     const double theta2 = theta * theta;
-    for (int k = 0; k < n; ++k) {
-        const int i = m_index[k];
-        if (skip[i])
-            continue;
-        double sx = 0.0, sy = 0.0;
-        forceOn(k, theta2, sx, sy);
-        fx[i] += m_q[k] * strength * sx;
-        fy[i] += m_q[k] * strength * sy;
+    // Each point's sum is computed on its own, in a fixed order, so splitting the points among
+    // threads cannot change any result.
+    const auto work = [&](int begin, int end) {
+        for (int k = begin; k < end; ++k) {
+            const int i = m_index[k];
+            if (skip[i])
+                continue;
+            double sx = 0.0, sy = 0.0;
+            forceOn(k, theta2, sx, sy);
+            fx[i] += m_q[k] * strength * sx;
+            fy[i] += m_q[k] * strength * sy;
+        }
+    };
+    const int threads = n >= ParallelThreshold ? threadCount() : 1;
+    if (threads <= 1) {
+        work(0, n);
+        return;
     }
+    std::vector<std::thread> pool;
+    for (int t = 1; t < threads; ++t)
+        pool.emplace_back(
+                work, int((long long)n * t / threads), int((long long)n * (t + 1) / threads));
+    work(0, n / threads);
+    for (std::thread &th : pool)
+        th.join();
 }
 
 } // namespace EcoAtlas::Detail

@@ -20,7 +20,9 @@ public:
     /// Adds to (fx[i], fy[i]) the repulsion q_i Σ_j q_j · strength · (p_i − p_j) / |p_i − p_j|²
     /// (Fruchterman–Reingold repulsion K²/d when strength = K²) for every point i with
     /// skip[i] == 0. A cell of width s at distance d is treated as one point when s < theta · d.
-    /// Coincident points push each other apart in a fixed pseudo-random direction.
+    /// Coincident points push each other apart in a fixed pseudo-random direction. Large inputs
+    /// are split over the hardware threads; every sum is still computed in one fixed order, so
+    /// the result does not depend on the number of threads.
     void addRepulsion(double strength,
                       double theta,
                       const std::vector<char> &skip,

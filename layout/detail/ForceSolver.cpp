@@ -1,25 +1,22 @@
 // SPDX-License-Identifier: MIT
 #include "ForceSolver.h"
 
-#include "OverlapRemover.h"
-
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
-#include <memory>
 #include <numeric>
 
 namespace EcoAtlas::Detail {
 
 namespace {
 
-constexpr int CoarsestSize = 24;          ///< stop coarsening at this many nodes
-constexpr double MinReduction = 0.85;     ///< stop when a level keeps more than this share
-constexpr int CoarsestIterations = 300;   ///< iterations on a small coarsest level
+constexpr int CoarsestSize = 24;        ///< stop coarsening at this many nodes
+constexpr double MinReduction = 0.85;   ///< stop when a level keeps more than this share
+constexpr int CoarsestIterations = 300; ///< iterations on a small coarsest level
 constexpr int LargeCoarsestIterations = 150;
-constexpr int RefineIterations = 40;      ///< iterations per finer level
-constexpr int FinestIterations = 60;      ///< iterations on the original graph
-constexpr double FinalStep = 0.2;         ///< largest move of the last iteration, px
+constexpr int RefineIterations = 30; ///< iterations per finer level
+constexpr int FinestIterations = 50; ///< iterations on the original graph
+constexpr double FinalStep = 0.2;    ///< largest move of the last iteration, px
 
 } // namespace
 
@@ -37,12 +34,7 @@ ForceSolver::ForceSolver(const SolverParams &params)
     : m_params(params)
 {}
 
-double ForceSolver::relax(SolverGraph &g,
-                          int iterations,
-                          double step0,
-                          double step1,
-                          const std::vector<double> *radius,
-                          double gap)
+double ForceSolver::relax(SolverGraph &g, int iterations, double step0, double step1)
 {
     const int n = g.n;
     m_lastMaxMove = 0.0;
@@ -50,7 +42,7 @@ double ForceSolver::relax(SolverGraph &g,
         return 0.0;
     const double k = m_params.k;
     const double strength = m_params.repulsion * k * k;
-    const double pairScale = m_params.linear ? 0.5 : std::cbrt(m_params.repulsion);
+    const double pairScale = std::cbrt(m_params.repulsion);
     // Stiffness of each node, so that a move is a damped Newton step on the node alone.
     std::vector<double> stiffness(g.charge);
     for (size_t e = 0; e < g.edgeA.size(); ++e) {
@@ -69,9 +61,6 @@ double ForceSolver::relax(SolverGraph &g,
     const double ratio = iterations > 1 ? std::pow(step1 / step0, 1.0 / (iterations - 1)) : 1.0;
     double step = step0;
     double maxMove = 0.0;
-    std::unique_ptr<OverlapRemover> projector;
-    if (radius)
-        projector = std::make_unique<OverlapRemover>(g.x, g.y, *radius, g.fixed, gap);
     for (int it = 0; it < iterations; ++it, step *= ratio) {
         std::fill(m_fx.begin(), m_fx.end(), 0.0);
         std::fill(m_fy.begin(), m_fy.end(), 0.0);
@@ -84,7 +73,7 @@ double ForceSolver::relax(SolverGraph &g,
             const int b = g.edgeB[e];
             const double dx = g.x[b] - g.x[a];
             const double dy = g.y[b] - g.y[a];
-            const double f = m_params.linear ? g.edgeW[e] : g.edgeW[e] * std::sqrt(dx * dx + dy * dy) / k;
+            const double f = g.edgeW[e] * std::sqrt(dx * dx + dy * dy) / k;
             m_fx[a] += f * dx;
             m_fy[a] += f * dy;
             m_fx[b] -= f * dx;
@@ -108,7 +97,8 @@ double ForceSolver::relax(SolverGraph &g,
                     continue;
                 const double dx = m_gx[gr] / m_gq[gr] - g.x[i];
                 const double dy = m_gy[gr] / m_gq[gr] - g.y[i];
-                const double f = m_params.groupPull * g.charge[i] * (m_params.linear ? 1.0 : std::sqrt(dx * dx + dy * dy) / k);
+                const double f = m_params.groupPull * g.charge[i] * std::sqrt(dx * dx + dy * dy)
+                                 / k;
                 m_fx[i] += f * dx;
                 m_fy[i] += f * dy;
             }
@@ -125,18 +115,13 @@ double ForceSolver::relax(SolverGraph &g,
             g.y[i] += m_fy[i] / f * move;
             maxMove = std::max(maxMove, move);
         }
-        if (projector)
-            projector->sweep();
         ++m_iterations;
     }
     m_lastMaxMove = maxMove;
     return maxMove;
 }
 
-int ForceSolver::multilevel(SolverGraph &g,
-                            std::mt19937 &rng,
-                            const std::vector<double> *radius,
-                            double gap)
+int ForceSolver::multilevel(SolverGraph &g, std::mt19937 &rng)
 {
     std::vector<SolverGraph> levels;
     std::vector<std::vector<int>> parents;
@@ -178,14 +163,12 @@ int ForceSolver::multilevel(SolverGraph &g,
         coarsest.y[i] = cy + (randomUnit(rng) - 0.5) * side;
     }
     const bool single = levels.size() == 1;
-    const int coarsestIterations = single ? std::max(FinestIterations, coarsest.n <= 200 ? CoarsestIterations : LargeCoarsestIterations)
-                                          : (coarsest.n <= 200 ? CoarsestIterations : LargeCoarsestIterations);
-    relax(coarsest,
-          coarsestIterations,
-          0.25 * side,
-          single ? FinalStep : 0.05 * spacing(coarsest),
-          single ? radius : nullptr,
-          gap);
+    const int coarsestIterations = single ? std::max(FinestIterations,
+                                                     coarsest.n <= 200 ? CoarsestIterations
+                                                                       : LargeCoarsestIterations)
+                                          : (coarsest.n <= 200 ? CoarsestIterations
+                                                               : LargeCoarsestIterations);
+    relax(coarsest, coarsestIterations, 0.25 * side, single ? FinalStep : 0.05 * spacing(coarsest));
 
     // Interpolate to each finer level and refine.
     for (int l = int(levels.size()) - 2; l >= 0; --l) {
@@ -206,9 +189,7 @@ int ForceSolver::multilevel(SolverGraph &g,
         relax(fine,
               finest ? FinestIterations : RefineIterations,
               0.5 * s,
-              finest ? FinalStep : 0.05 * s,
-              finest ? radius : nullptr,
-              gap);
+              finest ? FinalStep : 0.05 * s);
     }
     g.x = levels.front().x;
     g.y = levels.front().y;

@@ -30,11 +30,10 @@ struct SolverGraph
 /// Internal. Force parameters shared by all levels (see ForceLayout for the model).
 struct SolverParams
 {
-    double k = 80.0;          ///< natural spring length K, px
-    double repulsion = 0.2;   ///< repulsion strength = repulsion · K²
-    double groupPull = 0.5;   ///< weight of the virtual spring to the group centre
-    double theta = 1.0;       ///< Barnes–Hut opening criterion
-    bool linear = false;      ///< attraction w·d instead of w·d²/K
+    double k = 80.0;        ///< natural spring length K, px
+    double repulsion = 0.2; ///< repulsion strength = repulsion · K²
+    double groupPull = 0.5; ///< weight of the virtual spring to the group centre
+    double theta = 1.0;     ///< Barnes–Hut opening criterion
 };
 
 /// Internal. Fruchterman–Reingold force iterations with Barnes–Hut repulsion, and the multilevel
@@ -45,23 +44,16 @@ public:
     explicit ForceSolver(const SolverParams &params);
 
     /// Runs `iterations` steps on `g`; the largest allowed move per step falls geometrically from
-    /// `step0` to `step1` px. Fixed nodes stay put. With `radius` (one per node, px), each step is
-    /// followed by one overlap-removal sweep keeping r_i + r_j + `gap` between centres, so the
-    /// forces settle around non-overlapping nodes. Returns the largest move of the last step.
-    double relax(SolverGraph &g,
-                 int iterations,
-                 double step0,
-                 double step1,
-                 const std::vector<double> *radius = nullptr,
-                 double gap = 0.0);
+    /// `step0` to `step1` px. Fixed nodes stay put. Returns the largest move of the last step.
+    double relax(SolverGraph &g, int iterations, double step0, double step1);
 
     /// Lays out `g` from scratch (positions of fixed nodes are kept): coarsens, lays out the
-    /// coarsest level from random positions and refines level by level; `radius` and `gap` are
-    /// used on the finest level as in relax(). Returns the number of levels used.
-    int multilevel(SolverGraph &g,
-                   std::mt19937 &rng,
-                   const std::vector<double> *radius = nullptr,
-                   double gap = 0.0);
+    /// coarsest level from random positions and refines level by level. Returns the number of
+    /// levels used.
+    int multilevel(SolverGraph &g, std::mt19937 &rng);
+
+    /// Sets the repulsion strength (SolverParams::repulsion) for the following runs.
+    void setRepulsion(double repulsion) { m_params.repulsion = repulsion; }
 
     /// Force iterations run so far by this solver.
     int iterations() const { return m_iterations; }

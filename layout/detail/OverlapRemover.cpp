@@ -4,8 +4,6 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
-#include <cstdio>
-#include <cstdlib>
 
 namespace EcoAtlas::Detail {
 
@@ -14,7 +12,8 @@ namespace {
 /// A fixed unit direction for the pair (i, j) used when two centres coincide.
 void pairDirection(int i, int j, double &dx, double &dy)
 {
-    std::uint32_t h = std::uint32_t(i) * 0x9E3779B1u ^ (std::uint32_t(j) + 0x7F4A7C15u) * 0x85EBCA77u;
+    std::uint32_t h = std::uint32_t(i) * 0x9E3779B1u
+                      ^ (std::uint32_t(j) + 0x7F4A7C15u) * 0x85EBCA77u;
     h ^= h >> 15;
     h *= 0x2C1B3C6Du;
     h ^= h >> 12;
@@ -22,6 +21,20 @@ void pairDirection(int i, int j, double &dx, double &dy)
     dx = std::cos(angle);
     dy = std::sin(angle);
 }
+
+/// A pseudo-random 32-bit value for the pair (i, j) in sweep `turn`.
+std::uint32_t hashPair(int i, int j, int turn)
+{
+    std::uint32_t h = std::uint32_t(i) * 0x9E3779B1u ^ std::uint32_t(j) * 0x85EBCA77u
+                      ^ std::uint32_t(turn) * 0xC2B2AE3Du;
+    h ^= h >> 16;
+    h *= 0x7FEB352Du;
+    h ^= h >> 15;
+    return h;
+}
+
+constexpr int PlainSweeps = 10;      ///< sweeps that push along centre lines only
+constexpr double TurnAngle = 0.4;    ///< push turn (radians) in later sweeps
 
 } // namespace
 
@@ -58,7 +71,8 @@ void OverlapRemover::buildGrid()
     // that the grid never has many more cells than nodes.
     const double width = maxX - minX;
     const double height = maxY - minY;
-    m_cell = std::max({2.0 * m_maxRadius + m_gap, 1e-3, std::sqrt(width * height / (2.0 * n + 1.0))});
+    m_cell = std::max(
+            {2.0 * m_maxRadius + m_gap, 1e-3, std::sqrt(width * height / (2.0 * n + 1.0))});
     while ((width / m_cell + 1.0) * (height / m_cell + 1.0) > 4.0 * n + 64.0)
         m_cell *= 1.5;
     m_originX = minX;
@@ -112,15 +126,13 @@ int OverlapRemover::run(int maxSweeps)
     int sweeps = 0;
     while (sweeps < maxSweeps) {
         ++sweeps;
-        const int pushes = sweep();
-        if (getenv("DBG_OVL") && (sweeps % 100 == 1 || sweeps < 10)) fprintf(stderr, "sweep %d pushes %d\n", sweeps, pushes);
-        if (pushes == 0)
+        if (sweep(sweeps > PlainSweeps ? sweeps : 0) == 0)
             break;
     }
     return sweeps;
 }
 
-int OverlapRemover::sweep()
+int OverlapRemover::sweep(int turn)
 {
     buildGrid();
     int pushes = 0;
@@ -145,9 +157,22 @@ int OverlapRemover::sweep()
             dx /= d;
             dy /= d;
         }
-        // Push a little further than needed (0.1 % + 0.01 px) so that chains of touching nodes
+        // Aim a little further than needed (0.1 % + 0.01 px) so that chains of touching nodes
         // do not creep apart by rounding-sized steps for ever.
-        const double push = need - d + 1e-3 * need + 0.01;
+        const double target = need * (1.0 + 1e-3) + 0.01;
+        double push = target - d;
+        if (turn > 0) {
+            // A node squeezed between others on a line would bounce along it for ever: turn the
+            // push a little to a side that varies pseudo-randomly, and lengthen it so the pair
+            // still ends `target` apart: |d·u + t·u'| = target.
+            const double angle = (hashPair(i, j, turn) & 1u) ? TurnAngle : -TurnAngle;
+            const double c = std::cos(angle), s = std::sin(angle);
+            const double tx = c * dx - s * dy;
+            const double ty = s * dx + c * dy;
+            dx = tx;
+            dy = ty;
+            push = -d * c + std::sqrt(target * target - d * d * s * s);
+        }
         const double shareI = m_fixed[i] ? 0.0 : (m_fixed[j] ? 1.0 : 0.5);
         const double shareJ = 1.0 - shareI;
         m_x[i] -= dx * push * shareI;

@@ -9,7 +9,7 @@ namespace EcoAtlas::Detail {
 /// uniform grid (cell ≥ 2·r_max + gap, so every conflicting pair lies in neighbouring cells) and
 /// moves the two nodes of each conflicting pair apart along their centre line until their centres
 /// are r_i + r_j + gap apart (half each; all of it on the free node when the other is fixed).
-/// Sweeps repeat until one finds no conflict. In the spirit of PRISM (Gansner & Hu 2010) but with
+/// Sweeps repeat until one finds no conflict; pairs of fixed nodes are left alone. In the spirit of PRISM (Gansner & Hu 2010) but with
 /// direct pushes instead of a stress model, which keeps the moves local and small.
 class OverlapRemover
 {
@@ -24,8 +24,10 @@ public:
     /// Runs sweeps until no pair conflicts or `maxSweeps` sweeps ran. Returns the sweeps run.
     int run(int maxSweeps);
 
-    /// One sweep; returns the number of pairs pushed apart.
-    int sweep();
+    /// One sweep; returns the number of pairs pushed apart. With `turn` > 0 every push is turned
+    /// by ±0.4 rad (sign from a hash of the pair and `turn`), which frees nodes squeezed on a
+    /// line between others; run() does so after its first ten sweeps.
+    int sweep(int turn = 0);
 
     /// Pairs whose centres are closer than r_i + r_j + gap − tolerance (px).
     int countConflicts(double tolerance);

@@ -110,16 +110,17 @@ void TestAmount::displayString_data()
     const QString usd = QStringLiteral("USD");
     QTest::newRow("up to 4 billion USD")
             << V(4e9) << usd << Qualifier::UpTo << QString() << "up to 4 billion USD";
-    QTest::newRow("over 2.5 billion CNY") << V(2.5e9) << "CNY" << Qualifier::Over << QString()
-                                          << "over 2.5 billion CNY";
+    QTest::newRow("over 2.5 billion CNY")
+            << V(2.5e9) << "CNY" << Qualifier::Over << QString() << "over 2.5 billion CNY";
     QTest::newRow("exact money") << V(13e9) << usd << Qualifier::Exact << QString()
                                  << "13 billion USD";
-    QTest::newRow("300 million USD") << V(300e6) << usd << Qualifier::Exact << QString()
-                                     << "300 million USD";
-    QTest::newRow("about count, no unit") << V(100000) << QString() << Qualifier::About
-                                          << QString() << "about 100,000";
-    QTest::newRow("about count with unit") << V(100000) << QString() << Qualifier::About
-                                           << "A800 GPUs" << "about 100,000 A800 GPUs";
+    QTest::newRow("300 million USD")
+            << V(300e6) << usd << Qualifier::Exact << QString() << "300 million USD";
+    QTest::newRow("about count, no unit")
+            << V(100000) << QString() << Qualifier::About << QString() << "about 100,000";
+    QTest::newRow("about count with unit")
+            << V(100000) << QString() << Qualifier::About << "A800 GPUs"
+            << "about 100,000 A800 GPUs";
     QTest::newRow("exact count with unit") << V(1600) << QString() << Qualifier::Exact << "units"
                                            << "1,600 units";
     QTest::newRow("at least percent") << V(20) << QString() << Qualifier::AtLeast << "percent"
@@ -132,8 +133,8 @@ void TestAmount::displayString_data()
                                  << "undisclosed";
     QTest::newRow("undisclosed with currency")
             << V() << usd << Qualifier::Undisclosed << QString() << "undisclosed";
-    QTest::newRow("undisclosed with unit")
-            << V() << QString() << Qualifier::Undisclosed << "units" << "undisclosed";
+    QTest::newRow("undisclosed with unit") << V() << QString() << Qualifier::Undisclosed << "units"
+                                           << "undisclosed";
 }
 
 void TestAmount::displayString()

@@ -220,7 +220,8 @@ void TestDatabase::reopenReadWriteAndReadOnly()
         QVERIFY2(db.open(file, Database::Mode::ReadOnly, &error), qPrintable(error));
         QVERIFY(db.isReadOnly());
         QCOMPARE(db.schemaVersion(), Database::kSchemaVersion);
-        QCOMPARE(scalar(db.connection(), QStringLiteral("SELECT name_en FROM organization")).toString(),
+        QCOMPARE(scalar(db.connection(), QStringLiteral("SELECT name_en FROM organization"))
+                         .toString(),
                  QStringLiteral("ACME"));
         // Writing through a read-only document fails.
         QString writeError;
@@ -470,14 +471,15 @@ bool createFilledFile(const QString &file, QString *error)
     return db.transaction(
             [&](QString *err) {
                 for (int i = 1; i <= 300; ++i) {
-                    if (!execSql(db.connection(),
-                                 QStringLiteral("INSERT INTO organization (id, key, name_en, notes) "
-                                                "VALUES (?, ?, ?, ?)"),
-                                 err,
-                                 {i,
-                                  QStringLiteral("org-%1").arg(i),
-                                  QStringLiteral("Organization %1").arg(i),
-                                  QString(200, QLatin1Char('n'))}))
+                    if (!execSql(
+                                db.connection(),
+                                QStringLiteral("INSERT INTO organization (id, key, name_en, notes) "
+                                               "VALUES (?, ?, ?, ?)"),
+                                err,
+                                {i,
+                                 QStringLiteral("org-%1").arg(i),
+                                 QStringLiteral("Organization %1").arg(i),
+                                 QString(200, QLatin1Char('n'))}))
                         return false;
                 }
                 return true;
@@ -636,7 +638,7 @@ void TestDatabase::transactionCommitsAndRollsBack()
     QVERIFY2(db.transaction(
                      [&](QString *err) {
                          return insertOrganization(db, 2, QStringLiteral("two"), err)
-                                 && insertOrganization(db, 3, QStringLiteral("three"), err);
+                                && insertOrganization(db, 3, QStringLiteral("three"), err);
                      },
                      &error),
              qPrintable(error));
@@ -656,7 +658,7 @@ void TestDatabase::transactionRollsBackOnSqlError()
     const bool committed = db.transaction(
             [&](QString *err) {
                 return insertOrganization(db, 1, QStringLiteral("first"), err)
-                        && insertOrganization(db, 1, QStringLiteral("duplicate-id"), err);
+                       && insertOrganization(db, 1, QStringLiteral("duplicate-id"), err);
             },
             &error);
     QVERIFY(!committed);

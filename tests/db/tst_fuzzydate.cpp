@@ -53,18 +53,18 @@ void TestFuzzyDate::parse_data()
                            << QDate(2023, 11, 10) << "early Nov 2023";
     QTest::newRow("mid") << "2023-11-mid" << Precision::MidMonth << QDate(2023, 11, 11)
                          << QDate(2023, 11, 20) << "mid Nov 2023";
-    QTest::newRow("late 31-day month") << "2023-10-late" << Precision::LateMonth
-                                       << QDate(2023, 10, 21) << QDate(2023, 10, 31)
-                                       << "late Oct 2023";
-    QTest::newRow("late 30-day month") << "2023-11-late" << Precision::LateMonth
-                                       << QDate(2023, 11, 21) << QDate(2023, 11, 30)
-                                       << "late Nov 2023";
-    QTest::newRow("late February, leap year") << "2024-02-late" << Precision::LateMonth
-                                              << QDate(2024, 2, 21) << QDate(2024, 2, 29)
-                                              << "late Feb 2024";
-    QTest::newRow("late February, common year") << "2023-02-late" << Precision::LateMonth
-                                                << QDate(2023, 2, 21) << QDate(2023, 2, 28)
-                                                << "late Feb 2023";
+    QTest::newRow("late 31-day month")
+            << "2023-10-late" << Precision::LateMonth << QDate(2023, 10, 21) << QDate(2023, 10, 31)
+            << "late Oct 2023";
+    QTest::newRow("late 30-day month")
+            << "2023-11-late" << Precision::LateMonth << QDate(2023, 11, 21) << QDate(2023, 11, 30)
+            << "late Nov 2023";
+    QTest::newRow("late February, leap year")
+            << "2024-02-late" << Precision::LateMonth << QDate(2024, 2, 21) << QDate(2024, 2, 29)
+            << "late Feb 2024";
+    QTest::newRow("late February, common year")
+            << "2023-02-late" << Precision::LateMonth << QDate(2023, 2, 21) << QDate(2023, 2, 28)
+            << "late Feb 2023";
     QTest::newRow("month") << "2023-08" << Precision::Month << QDate(2023, 8, 1)
                            << QDate(2023, 8, 31) << "Aug 2023";
     QTest::newRow("month February leap") << "2000-02" << Precision::Month << QDate(2000, 2, 1)
@@ -84,9 +84,9 @@ void TestFuzzyDate::parse_data()
                                   << QDate(1969, 7, 20) << "20 Jul 1969";
     QTest::newRow("1900") << "1900" << Precision::Year << QDate(1900, 1, 1) << QDate(1900, 12, 31)
                           << "1900";
-    QTest::newRow("1900-02 (not a leap year)") << "1900-02-late" << Precision::LateMonth
-                                               << QDate(1900, 2, 21) << QDate(1900, 2, 28)
-                                               << "late Feb 1900";
+    QTest::newRow("1900-02 (not a leap year)")
+            << "1900-02-late" << Precision::LateMonth << QDate(1900, 2, 21) << QDate(1900, 2, 28)
+            << "late Feb 1900";
     QTest::newRow("2040-01-19") << "2040-01-19" << Precision::Day << QDate(2040, 1, 19)
                                 << QDate(2040, 1, 19) << "19 Jan 2040";
     QTest::newRow("2038-01-mid") << "2038-01-mid" << Precision::MidMonth << QDate(2038, 1, 11)
@@ -132,27 +132,48 @@ void TestFuzzyDate::invalid_data()
     QTest::addColumn<QString>("text");
     QTest::addColumn<QString>("errorPart");
 
-    QTest::newRow("30 February") << "2023-02-30" << "not a day of the calendar";
-    QTest::newRow("29 February, common year") << "2023-02-29" << "not a day of the calendar";
-    QTest::newRow("29 February 1900") << "1900-02-29" << "not a day of the calendar";
-    QTest::newRow("31 April") << "2023-04-31" << "not a day of the calendar";
-    QTest::newRow("day 00") << "2023-01-00" << "not a day of the calendar";
-    QTest::newRow("month 13") << "2023-13" << "month must be 01 to 12";
-    QTest::newRow("month 00") << "2023-00" << "month must be 01 to 12";
-    QTest::newRow("month 13 late") << "2023-13-late" << "month must be 01 to 12";
-    QTest::newRow("year 0") << "0000" << "year must be 1 to 9999";
-    QTest::newRow("two-digit year") << "23-01" << "is not a date";
-    QTest::newRow("Q5") << "2023-Q5" << "is not a date";
-    QTest::newRow("Q0") << "2023-Q0" << "is not a date";
-    QTest::newRow("lower-case q") << "2023-q4" << "is not a date";
-    QTest::newRow("words") << "late October" << "is not a date";
-    QTest::newRow("words with year") << "late October 2023" << "is not a date";
-    QTest::newRow("single-digit month") << "2023-1" << "is not a date";
-    QTest::newRow("unknown part") << "2023-10-end" << "is not a date";
-    QTest::newRow("slashes") << "2023/10/28" << "is not a date";
-    QTest::newRow("five-digit year") << "20230" << "is not a date";
-    QTest::newRow("time") << "2023-09-28T10:00" << "is not a date";
-    QTest::newRow("quarter with day") << "2023-Q4-01" << "is not a date";
+    QTest::newRow("30 February") << "2023-02-30"
+                                 << "not a day of the calendar";
+    QTest::newRow("29 February, common year") << "2023-02-29"
+                                              << "not a day of the calendar";
+    QTest::newRow("29 February 1900") << "1900-02-29"
+                                      << "not a day of the calendar";
+    QTest::newRow("31 April") << "2023-04-31"
+                              << "not a day of the calendar";
+    QTest::newRow("day 00") << "2023-01-00"
+                            << "not a day of the calendar";
+    QTest::newRow("month 13") << "2023-13"
+                              << "month must be 01 to 12";
+    QTest::newRow("month 00") << "2023-00"
+                              << "month must be 01 to 12";
+    QTest::newRow("month 13 late") << "2023-13-late"
+                                   << "month must be 01 to 12";
+    QTest::newRow("year 0") << "0000"
+                            << "year must be 1 to 9999";
+    QTest::newRow("two-digit year") << "23-01"
+                                    << "is not a date";
+    QTest::newRow("Q5") << "2023-Q5"
+                        << "is not a date";
+    QTest::newRow("Q0") << "2023-Q0"
+                        << "is not a date";
+    QTest::newRow("lower-case q") << "2023-q4"
+                                  << "is not a date";
+    QTest::newRow("words") << "late October"
+                           << "is not a date";
+    QTest::newRow("words with year") << "late October 2023"
+                                     << "is not a date";
+    QTest::newRow("single-digit month") << "2023-1"
+                                        << "is not a date";
+    QTest::newRow("unknown part") << "2023-10-end"
+                                  << "is not a date";
+    QTest::newRow("slashes") << "2023/10/28"
+                             << "is not a date";
+    QTest::newRow("five-digit year") << "20230"
+                                     << "is not a date";
+    QTest::newRow("time") << "2023-09-28T10:00"
+                          << "is not a date";
+    QTest::newRow("quarter with day") << "2023-Q4-01"
+                                      << "is not a date";
 }
 
 void TestFuzzyDate::invalid()
@@ -291,9 +312,12 @@ void TestFuzzyDate::equality()
 {
     QCOMPARE(FuzzyDate::fromString(QStringLiteral("2023-10-late")),
              FuzzyDate(QDate(2023, 10, 25), Precision::LateMonth));
-    QVERIFY(FuzzyDate::fromString(QStringLiteral("2023-10")) != FuzzyDate::fromString(QStringLiteral("2023-10-01")));
-    QVERIFY(FuzzyDate::fromString(QStringLiteral("2023-10")) != FuzzyDate::fromString(QStringLiteral("2023-10-early")));
-    QVERIFY(FuzzyDate::fromString(QStringLiteral("2023")) != FuzzyDate::fromString(QStringLiteral("2023-Q1")));
+    QVERIFY(FuzzyDate::fromString(QStringLiteral("2023-10"))
+            != FuzzyDate::fromString(QStringLiteral("2023-10-01")));
+    QVERIFY(FuzzyDate::fromString(QStringLiteral("2023-10"))
+            != FuzzyDate::fromString(QStringLiteral("2023-10-early")));
+    QVERIFY(FuzzyDate::fromString(QStringLiteral("2023"))
+            != FuzzyDate::fromString(QStringLiteral("2023-Q1")));
     QCOMPARE(FuzzyDate(), FuzzyDate::fromString(QStringLiteral("not a date")));
 }
 

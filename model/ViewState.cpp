@@ -1,0 +1,34 @@
+// SPDX-License-Identifier: MIT
+#include "ViewState.h"
+
+namespace EcoAtlas {
+
+ViewState::ViewState(QObject *parent)
+    : QObject(parent)
+{}
+
+void ViewState::setSelectedOrganization(qint64 id)
+{
+    if (id == m_selected)
+        return;
+    m_selected = id;
+    emit selectedOrganizationChanged(id);
+}
+
+void ViewState::setAsOf(QDate date)
+{
+    if (date == m_asOf)
+        return;
+    m_asOf = date;
+    emit asOfChanged(date);
+}
+
+void ViewState::setTimeBasis(TimeBasis basis)
+{
+    if (basis == m_basis)
+        return;
+    m_basis = basis;
+    emit timeBasisChanged(basis);
+}
+
+} // namespace EcoAtlas

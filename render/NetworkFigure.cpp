@@ -1,0 +1,528 @@
+// SPDX-License-Identifier: MIT
+#include "NetworkFigure.h"
+
+#include "CurrencyRates.h"
+#include "FigureStyle.h"
+#include "OrganizationDetails.h"
+
+#include <QFontMetricsF>
+#include <QPainter>
+#include <QPainterPath>
+
+#include <cmath>
+
+namespace EcoAtlas {
+
+namespace {
+
+constexpr double kLabelMargin = 90; ///< graph-space room kept around the nodes for labels, px
+constexpr double kMaxFitScale = 1.5;
+
+double edgeWidth(const NetworkEdge &e)
+{
+    if (e.amountUsd <= 0)
+        return 1.4;
+    // 1.4 px for small amounts up to about 7 px for $10 billion and more.
+    return 1.4 + std::min(5.6, 1.6 * std::log10(1.0 + e.amountUsd / 1e8));
+}
+
+QColor withAlpha(QColor c, double alpha)
+{
+    c.setAlphaF(float(alpha));
+    return c;
+}
+
+QColor edgeColor(const NetworkEdge &e)
+{
+    if (e.kind == QLatin1String("chip_order") && e.status == QLatin1String("cancelled"))
+        return QColor(0x88, 0x88, 0x88);
+    return FigureStyle::tieKindColor(e.kind);
+}
+
+Qt::PenStyle edgeStyle(const NetworkEdge &e)
+{
+    if (e.kind == QLatin1String("chip_order")
+        && (e.status == QLatin1String("at_risk") || e.status == QLatin1String("cancelled")))
+        return Qt::DotLine;
+    if (e.claim)
+        return Qt::DashLine;
+    return Qt::SolidLine;
+}
+
+void drawArrowHead(QPainter &p, const QPointF &tip, const QPointF &dir, double size)
+{
+    const QPointF normal(-dir.y(), dir.x());
+    const QPointF base = tip - dir * size;
+    const QPointF pts[3] = {tip, base + normal * (size * 0.5), base - normal * (size * 0.5)};
+    p.drawPolygon(pts, 3);
+}
+
+} // namespace
+
+NetworkFigure::NetworkFigure(const Landscape &landscape, const NetworkGraph &graph,
+                             const QList<QPointF> &positions, FigureOptions options,
+                             SizeMeasure measure)
+    : m_landscape(landscape)
+    , m_graph(graph)
+    , m_positions(positions)
+    , m_options(std::move(options))
+    , m_measure(measure)
+{
+    m_positions.resize(graph.nodes.size());
+    for (int i = 0; i < graph.nodes.size(); ++i) {
+        const double r = graph.nodes[i].radius;
+        const QRectF box(m_positions[i] - QPointF(r, r), QSizeF(2 * r, 2 * r));
+        m_bounds = i == 0 ? box : m_bounds.united(box);
+    }
+    const QFontMetricsF fm(FigureStyle::font(kLabelSize));
+    m_labelSizes.reserve(graph.nodes.size());
+    for (int i = 0; i < graph.nodes.size(); ++i) {
+        const QString text = FigureStyle::plainText(labelOf(i));
+        m_labelSizes.append(QSizeF(fm.horizontalAdvance(text) + 2, fm.height()));
+    }
+}
+
+void NetworkFigure::setHighlight(int index)
+{
+    m_highlight = (index >= 0 && index < m_graph.nodes.size()) ? index : -1;
+    m_highlightSet = m_highlight >= 0 ? m_graph.neighbours(m_highlight) : QList<int>();
+    if (m_highlight >= 0)
+        m_highlightSet.append(m_highlight);
+}
+
+bool NetworkFigure::isFaded(int node) const
+{
+    return m_highlight >= 0 && !m_highlightSet.contains(node);
+}
+
+QString NetworkFigure::labelOf(int index) const
+{
+    const NetworkNode &n = m_graph.nodes.at(index);
+    Organization o;
+    o.nameEn = n.nameEn;
+    o.nameZh = n.nameZh;
+    return m_options.name(o);
+}
+
+QString NetworkFigure::toolTipText(int index) const
+{
+    const NetworkNode &n = m_graph.nodes.at(index);
+    QStringList lines{n.nameEn};
+    if (!n.nameZh.isEmpty() && n.nameZh != n.nameEn)
+        lines << n.nameZh;
+    if (!n.aliases.isEmpty())
+        lines << QStringLiteral("Also known as: %1").arg(n.aliases.join(QStringLiteral(", ")));
+    if (n.productId) {
+        lines << QStringLiteral("Platform or product");
+    } else {
+        QStringList roles;
+        for (const QString &r : n.roles)
+            roles << Vocabulary::label(r);
+        lines << QStringLiteral("Roles: %1").arg(roles.isEmpty() ? QStringLiteral("none recorded")
+                                                                 : roles.join(QStringLiteral(", ")));
+    }
+    lines << QStringLiteral("%1 ties shown").arg(m_graph.neighbours(index).size());
+    return lines.join(QLatin1Char('\n'));
+}
+
+QString NetworkFigure::measureName(SizeMeasure measure)
+{
+    switch (measure) {
+    case SizeMeasure::Degree:
+        return QStringLiteral("number of ties");
+    case SizeMeasure::MoneyInvested:
+        return QStringLiteral("money invested (USD, disclosed amounts)");
+    case SizeMeasure::ChipsOrdered:
+        return QStringLiteral("chips ordered (disclosed units)");
+    case SizeMeasure::ClientsHosted:
+        return QStringLiteral("clients hosted");
+    }
+    return {};
+}
+
+QString NetworkFigure::title() const
+{
+    if (!m_options.title.isEmpty())
+        return m_options.title;
+    return m_landscape.title.isEmpty() ? QStringLiteral("Network") : m_landscape.title;
+}
+
+QString NetworkFigure::subtitle() const
+{
+    int orgs = 0;
+    for (const NetworkNode &n : m_graph.nodes)
+        orgs += n.organizationId ? 1 : 0;
+    const QString when = m_options.asOf.isValid()
+            ? QStringLiteral("as of %1").arg(m_options.asOf.toString(Qt::ISODate))
+            : QStringLiteral("all dates");
+    const QString generated = QStringLiteral("%1 organizations, %2 ties \u00B7 %3")
+                                      .arg(orgs)
+                                      .arg(m_graph.edges.size())
+                                      .arg(when);
+    if (m_options.subtitle.isEmpty())
+        return generated;
+    return m_options.asOf.isValid() ? QStringLiteral("%1 \u00B7 %2").arg(m_options.subtitle, when)
+                                    : m_options.subtitle;
+}
+
+QStringList NetworkFigure::footer() const
+{
+    QList<RowId> cited;
+    bool money = false;
+    for (const NetworkEdge &e : m_graph.edges) {
+        money = money || e.amountUsd > 0;
+        for (RowId s : e.sourceIds)
+            if (!cited.contains(s))
+                cited.append(s);
+    }
+    QStringList entries;
+    for (RowId id : cited)
+        if (const Source *s = m_landscape.source(id))
+            entries << OrganizationDetails::sourceCitation(m_landscape, *s);
+    QStringList lines;
+    lines << QStringLiteral("Sources: %1").arg(entries.isEmpty() ? QStringLiteral("none shown")
+                                                                : entries.join(QStringLiteral("; ")));
+    if (money)
+        lines << QStringLiteral("Edge widths by disclosed amount converted to USD. ")
+                         + CurrencyRates::description();
+    lines << QStringLiteral("Made with EcoAtlas.");
+    return lines;
+}
+
+NetworkFigure::Frame NetworkFigure::frame(const QRectF &target) const
+{
+    const QRectF content = FigureStyle::contentRect(target, title(), subtitle(), footer());
+    const double legendWidth = std::min(kLegendWidth, content.width() * 0.4);
+    return {QRectF(content.left(), content.top(), content.width() - legendWidth - 12,
+                   content.height()),
+            QRectF(content.right() - legendWidth, content.top(), legendWidth, content.height())};
+}
+
+QTransform NetworkFigure::fitTransform(const QRectF &plot) const
+{
+    if (m_graph.nodes.isEmpty() || plot.isEmpty())
+        return QTransform::fromTranslate(plot.center().x(), plot.center().y());
+    const QRectF b = m_bounds.adjusted(-kLabelMargin, -kLabelMargin / 3, kLabelMargin,
+                                       kLabelMargin / 3);
+    const double s = std::min({plot.width() / b.width(), plot.height() / b.height(), kMaxFitScale});
+    QTransform t;
+    t.translate(plot.center().x(), plot.center().y());
+    t.scale(s, s);
+    t.translate(-b.center().x(), -b.center().y());
+    return t;
+}
+
+QSizeF NetworkFigure::naturalSize() const
+{
+    const QRectF b = m_bounds.adjusted(-kLabelMargin, -kLabelMargin / 3, kLabelMargin,
+                                       kLabelMargin / 3);
+    const double w = std::max(900.0, b.width() + kLegendWidth + 12 + 2 * FigureStyle::kMargin);
+    // The frame's height depends on the width (wrapped footer); measure at that width.
+    const double frameH = FigureStyle::frameHeight(w, title(), subtitle(), footer());
+    const double h = std::max(640.0, std::max(b.height(), 560.0) + frameH);
+    return QSizeF(std::ceil(w), std::ceil(h));
+}
+
+QList<LabelPlacer::Placement> NetworkFigure::placeLabels(const QTransform &t,
+                                                         const QRectF &plot) const
+{
+    const double scale = std::sqrt(std::abs(t.determinant()));
+    QList<QPointF> pos;
+    QList<double> radii;
+    pos.reserve(m_graph.nodes.size());
+    radii.reserve(m_graph.nodes.size());
+    QList<int> degree(m_graph.nodes.size(), 0);
+    for (const NetworkEdge &e : m_graph.edges) {
+        ++degree[e.from];
+        ++degree[e.to];
+    }
+    QList<LabelPlacer::Label> labels;
+    labels.reserve(m_graph.nodes.size());
+    for (int i = 0; i < m_graph.nodes.size(); ++i) {
+        pos << t.map(m_positions[i]);
+        radii << m_graph.nodes[i].radius * scale;
+        double priority = m_graph.nodes[i].radius * 1000.0 + degree[i];
+        if (m_highlightSet.contains(i))
+            priority += 1e9;
+        labels.append({i, m_labelSizes[i], priority});
+    }
+    LabelPlacer::Options options;
+    options.distance = 3;
+    options.rings = 4;
+    return LabelPlacer(options).place(pos, radii, labels, plot);
+}
+
+void NetworkFigure::paintEdges(QPainter &p, const QTransform &t, double scale) const
+{
+    const double s = std::clamp(scale, 0.5, 2.0);
+    // Parallel ties between the same two organizations (four buyers' orders from one supplier
+    // in two deals, say) are fanned out as arcs so that none hides another.
+    QHash<quint64, int> count;
+    auto pairKey = [](int a, int b) {
+        return (quint64(quint32(std::min(a, b))) << 32) | quint32(std::max(a, b));
+    };
+    for (const NetworkEdge &e : m_graph.edges)
+        ++count[pairKey(e.from, e.to)];
+    QHash<quint64, int> seen;
+    for (const NetworkEdge &e : m_graph.edges) {
+        const quint64 key = pairKey(e.from, e.to);
+        const int n = count.value(key);
+        const int k = seen[key]++;
+        const QPointF a = t.map(m_positions[e.from]);
+        const QPointF b = t.map(m_positions[e.to]);
+        const QPointF d = b - a;
+        const double len = std::hypot(d.x(), d.y());
+        const double ra = m_graph.nodes[e.from].radius * scale;
+        const double rb = m_graph.nodes[e.to].radius * scale;
+        if (len <= ra + rb + 1)
+            continue;
+        const QPointF dir = d / len;
+        // Offset of this edge's arc from the straight line, perpendicular to the pair's
+        // canonical direction (the same for both directions of travel).
+        const QPointF canonical = e.from < e.to ? dir : -dir;
+        const QPointF normal(-canonical.y(), canonical.x());
+        const double offset = (k - (n - 1) / 2.0) * 9.0 * s;
+        const QPointF control = (a + b) / 2 + normal * (2 * offset);
+        // Leave the circles along the direction towards the control point.
+        auto unit = [](QPointF v) {
+            const double l = std::hypot(v.x(), v.y());
+            return l > 0 ? v / l : v;
+        };
+        const QPointF startDir = unit(control - a);
+        const QPointF endDir = unit(b - control);
+        const QPointF start = a + startDir * ra;
+        const QPointF tip = b - endDir * (rb + 1);
+        const double width = edgeWidth(e) * s;
+        const double head = 5 + 1.4 * width;
+        const bool faded = m_highlight >= 0 && e.from != m_highlight && e.to != m_highlight;
+        const QColor color = withAlpha(edgeColor(e), faded ? 0.12 : 0.85);
+        p.setPen(QPen(color, width, edgeStyle(e), Qt::FlatCap, Qt::MiterJoin));
+        p.setBrush(Qt::NoBrush);
+        const QPointF lineEnd = tip - endDir * head * 0.8;
+        if (offset == 0) {
+            p.drawLine(start, lineEnd);
+        } else {
+            QPainterPath path(start);
+            path.quadTo(control, lineEnd);
+            p.drawPath(path);
+        }
+        p.setPen(Qt::NoPen);
+        p.setBrush(color);
+        drawArrowHead(p, tip, endDir, head);
+        const QPointF mid = offset == 0 ? (start + tip) / 2 : 0.25 * start + 0.5 * control + 0.25 * lineEnd;
+        if (e.kind == QLatin1String("chip_order") && e.status == QLatin1String("cancelled")) {
+            p.setPen(QPen(color, 2 * s));
+            const double c = 4 * s;
+            p.drawLine(mid + QPointF(-c, -c), mid + QPointF(c, c));
+            p.drawLine(mid + QPointF(-c, c), mid + QPointF(c, -c));
+        }
+        if (e.undated && m_options.asOf.isValid()) {
+            const double r = 6 * s;
+            p.setPen(QPen(withAlpha(QColor(0x55, 0x55, 0x55), faded ? 0.2 : 1.0), 1));
+            p.setBrush(withAlpha(Qt::white, faded ? 0.2 : 1.0));
+            p.drawEllipse(mid, r, r);
+            p.setFont(FigureStyle::font(9 * s, true));
+            p.drawText(QRectF(mid.x() - r, mid.y() - r, 2 * r, 2 * r), Qt::AlignCenter,
+                       QStringLiteral("?"));
+        }
+    }
+}
+
+void NetworkFigure::paintNodes(QPainter &p, const QTransform &t, double scale) const
+{
+    for (int i = 0; i < m_graph.nodes.size(); ++i) {
+        const NetworkNode &n = m_graph.nodes[i];
+        const QPointF c = t.map(m_positions[i]);
+        const double r = n.radius * scale;
+        const double alpha = isFaded(i) ? 0.15 : 1.0;
+        const QRectF box(c.x() - r, c.y() - r, 2 * r, 2 * r);
+        if (n.productId) {
+            p.setPen(QPen(withAlpha(QColor(0x30, 0x30, 0x30), alpha), 1));
+            p.setBrush(withAlpha(FigureStyle::tieKindColor(QStringLiteral("platform")), alpha));
+            p.drawRect(box.adjusted(r * 0.15, r * 0.15, -r * 0.15, -r * 0.15));
+            continue;
+        }
+        const QStringList roles = n.roles.isEmpty() ? QStringList{QStringLiteral("other")} : n.roles;
+        p.setPen(Qt::NoPen);
+        if (roles.size() == 1) {
+            p.setBrush(withAlpha(FigureStyle::roleColor(roles.first()), alpha));
+            p.drawEllipse(box);
+        } else {
+            // A split ring: one arc per role, clockwise from 12 o'clock.
+            const int span = 360 * 16 / int(roles.size());
+            for (int k = 0; k < roles.size(); ++k) {
+                p.setBrush(withAlpha(FigureStyle::roleColor(roles[k]), alpha));
+                p.drawPie(box, 90 * 16 - k * span, -span);
+            }
+        }
+        QColor inner = FigureStyle::roleColor(roles.first()).lighter(165);
+        p.setBrush(withAlpha(inner, alpha));
+        p.drawEllipse(c, r * 0.55, r * 0.55);
+        const bool selected = i == m_highlight;
+        p.setPen(QPen(withAlpha(QColor(0x20, 0x20, 0x20), alpha), selected ? 3 : 1));
+        p.setBrush(Qt::NoBrush);
+        p.drawEllipse(box);
+    }
+}
+
+void NetworkFigure::paintLegend(QPainter &p, const QRectF &legend, int hiddenLabels) const
+{
+    p.save();
+    double y = legend.top();
+    const double x = legend.left() + 4;
+    const double w = legend.width() - 8;
+    const QFont head = FigureStyle::font(13, true);
+    const QFont body = FigureStyle::font(12);
+    const double line = QFontMetricsF(body).height() + 4;
+    auto heading = [&](const QString &text) {
+        p.setFont(head);
+        p.setPen(QColor(0x20, 0x20, 0x20));
+        p.drawText(QRectF(x, y, w, line), Qt::AlignLeft | Qt::AlignVCenter, text);
+        y += line + 2;
+        p.setFont(body);
+    };
+    auto text = [&](double indent, const QString &t) {
+        p.setPen(QColor(0x30, 0x30, 0x30));
+        const QRectF r = p.fontMetrics().boundingRect(QRect(0, 0, int(w - indent), 1000),
+                                                      Qt::TextWordWrap, t);
+        p.drawText(QRectF(x + indent, y, w - indent, std::max(line, r.height() + 4.0)),
+                   Qt::TextWordWrap | Qt::AlignLeft | Qt::AlignVCenter, t);
+        y += std::max(line, r.height() + 4.0);
+    };
+    // Roles present.
+    QStringList roles;
+    bool products = false;
+    for (const NetworkNode &n : m_graph.nodes) {
+        products = products || n.productId;
+        for (const QString &r : n.roles)
+            if (!roles.contains(r))
+                roles << r;
+    }
+    std::sort(roles.begin(), roles.end(), [](const QString &a, const QString &b) {
+        return Vocabulary::roles().indexOf(a) < Vocabulary::roles().indexOf(b);
+    });
+    heading(QStringLiteral("Organizations (colour = role)"));
+    for (const QString &r : roles) {
+        p.setPen(Qt::NoPen);
+        p.setBrush(FigureStyle::roleColor(r));
+        p.drawEllipse(QPointF(x + 8, y + line / 2), 6, 6);
+        text(22, Vocabulary::label(r));
+    }
+    p.setPen(QPen(QColor(0x20, 0x20, 0x20), 1));
+    for (int k = 0; k < 2; ++k) {
+        p.setBrush(FigureStyle::roleColor(Vocabulary::roles().at(k == 0 ? 0 : 4)));
+        p.drawPie(QRectF(x + 2, y + line / 2 - 6, 12, 12), 90 * 16 - k * 180 * 16, -180 * 16);
+    }
+    text(22, QStringLiteral("several roles: split ring"));
+    if (products) {
+        p.setPen(QPen(QColor(0x30, 0x30, 0x30), 1));
+        p.setBrush(FigureStyle::tieKindColor(QStringLiteral("platform")));
+        p.drawRect(QRectF(x + 3, y + line / 2 - 5, 10, 10));
+        text(22, QStringLiteral("platform or product"));
+    }
+    double maxMeasure = 0;
+    for (const NetworkNode &n : m_graph.nodes)
+        maxMeasure = std::max(maxMeasure, n.measure);
+    text(0, QStringLiteral("Size: %1 (largest: %2)")
+                    .arg(measureName(m_measure), Amount::formatNumber(maxMeasure)));
+    y += 6;
+
+    QStringList kinds;
+    for (const NetworkEdge &e : m_graph.edges)
+        if (!kinds.contains(e.kind))
+            kinds << e.kind;
+    heading(QStringLiteral("Ties (arrow: direction)"));
+    auto sample = [&](const QColor &c, Qt::PenStyle style, double width, const QString &label) {
+        p.setPen(QPen(c, width, style, Qt::FlatCap));
+        p.drawLine(QPointF(x, y + line / 2), QPointF(x + 18, y + line / 2));
+        text(26, label);
+    };
+    for (const QString &k : Vocabulary::tieKinds() + QStringList{QStringLiteral("platform")}) {
+        if (!kinds.contains(k))
+            continue;
+        static const QHash<QString, QString> labels{
+                {QStringLiteral("hosting"), QStringLiteral("hosting: vendor \u2192 client")},
+                {QStringLiteral("investment"), QStringLiteral("investment: investor \u2192 investee")},
+                {QStringLiteral("chip_order"), QStringLiteral("chip order: buyer \u2192 supplier")},
+                {QStringLiteral("partnership"), QStringLiteral("partnership")},
+                {QStringLiteral("platform"), QStringLiteral("platform: owner \u2192 product")}};
+        sample(FigureStyle::tieKindColor(k), Qt::SolidLine, 2.5, labels.value(k));
+    }
+    sample(QColor(0x55, 0x55, 0x55), Qt::SolidLine, 2, QStringLiteral("solid: reported fact"));
+    sample(QColor(0x55, 0x55, 0x55), Qt::DashLine, 2, QStringLiteral("dashed: a claim by one party"));
+    sample(FigureStyle::tieKindColor(QStringLiteral("chip_order")), Qt::DotLine, 2,
+           QStringLiteral("dotted: chip order at risk"));
+    sample(QColor(0x88, 0x88, 0x88), Qt::DotLine, 2, QStringLiteral("grey dotted \u00D7: cancelled"));
+    text(0, QStringLiteral("Width: amount (disclosed, in USD)"));
+    if (m_options.asOf.isValid()) {
+        p.setPen(QPen(QColor(0x55, 0x55, 0x55), 1));
+        p.setBrush(Qt::white);
+        p.drawEllipse(QPointF(x + 8, y + line / 2), 6, 6);
+        p.setFont(FigureStyle::font(9, true));
+        p.drawText(QRectF(x + 2, y + line / 2 - 6, 12, 12), Qt::AlignCenter, QStringLiteral("?"));
+        p.setFont(body);
+        text(22, QStringLiteral("start date unknown: shown at every date"));
+    }
+    y += 6;
+    heading(QStringLiteral("Labels"));
+    text(0, hiddenLabels > 0
+                    ? QStringLiteral("Placed by importance (size, then ties); %1 hidden where "
+                                     "they would overlap.")
+                              .arg(hiddenLabels)
+                    : QStringLiteral("All labels shown."));
+    p.restore();
+}
+
+void NetworkFigure::paint(QPainter &p, const QRectF &target, const QTransform &view) const
+{
+    const Frame f = frame(target);
+    FigureStyle::paintFrame(p, target, title(), subtitle(), footer());
+    const QTransform t = fitTransform(f.plot) * view;
+    const double scale = std::sqrt(std::abs(t.determinant()));
+    p.save();
+    p.setClipRect(f.plot.adjusted(-2, -2, 2, 2));
+    paintEdges(p, t, scale);
+    paintNodes(p, t, scale);
+    const QList<LabelPlacer::Placement> placed = placeLabels(t, f.plot);
+    int hidden = 0;
+    p.setFont(FigureStyle::font(kLabelSize));
+    for (int i = 0; i < placed.size(); ++i) {
+        if (!placed[i].placed) {
+            ++hidden;
+            continue;
+        }
+        const QColor ink = withAlpha(QColor(0x20, 0x20, 0x20), isFaded(i) ? 0.25 : 1.0);
+        // A leader line when the label had to move away from its node.
+        const QPointF c = t.map(m_positions[i]);
+        const double r = m_graph.nodes[i].radius * scale;
+        const QRectF &box = placed[i].rect;
+        const QPointF nearest(std::clamp(c.x(), box.left(), box.right()),
+                              std::clamp(c.y(), box.top(), box.bottom()));
+        const QLineF leader(c, nearest);
+        if (leader.length() > r + 10) {
+            p.setPen(QPen(withAlpha(QColor(0x80, 0x80, 0x80), isFaded(i) ? 0.2 : 0.8), 0.8));
+            p.drawLine(c + (nearest - c) * (r / leader.length()), nearest);
+        }
+        // A light halo keeps the text legible where edges pass under it.
+        p.fillRect(box, withAlpha(Qt::white, isFaded(i) ? 0.4 : 0.8));
+        p.setPen(ink);
+        p.drawText(box, Qt::AlignCenter, FigureStyle::plainText(labelOf(i)));
+    }
+    p.restore();
+    paintLegend(p, f.legend, hidden);
+}
+
+int NetworkFigure::nodeAt(const QPointF &pos, const QRectF &target, const QTransform &view) const
+{
+    const QTransform t = fitTransform(frame(target).plot) * view;
+    const double scale = std::sqrt(std::abs(t.determinant()));
+    for (int i = int(m_graph.nodes.size()) - 1; i >= 0; --i) {
+        const QPointF c = t.map(m_positions[i]);
+        const double r = m_graph.nodes[i].radius * scale + 2;
+        if (QLineF(c, pos).length() <= r)
+            return i;
+    }
+    return -1;
+}
+
+} // namespace EcoAtlas

@@ -1,0 +1,260 @@
+// SPDX-License-Identifier: MIT
+#include "NetworkView.h"
+
+#include "NetworkFigure.h"
+#include "ViewState.h"
+
+#include <QHelpEvent>
+#include <QKeyEvent>
+#include <QMouseEvent>
+#include <QPainter>
+#include <QToolTip>
+#include <QUndoStack>
+#include <QWheelEvent>
+
+namespace EcoAtlas {
+
+NetworkView::NetworkView(NetworkDiagramModel *model, ViewState *state, QUndoStack *undo,
+                         QWidget *parent)
+    : QWidget(parent)
+    , m_model(model)
+    , m_state(state)
+    , m_undo(undo)
+{
+    setFocusPolicy(Qt::StrongFocus);
+    setMouseTracking(true);
+    setAttribute(Qt::WA_OpaquePaintEvent);
+    setMinimumSize(400, 300);
+    connect(model, &NetworkDiagramModel::graphChanged, this, &NetworkView::rebuildFigure);
+    connect(model, &NetworkDiagramModel::positionsChanged, this, [this] {
+        // Keep what the user sees in place: the fit may change with the bounds, so fold the
+        // difference into the zoom/pan.
+        const QTransform before = graphToWidget();
+        rebuildFigure();
+        bool ok = false;
+        const QTransform fitInverse =
+                m_figure->fitTransform(m_figure->frame(QRectF(rect())).plot).inverted(&ok);
+        if (ok)
+            m_view = fitInverse * before;
+        update();
+    });
+    connect(state, &ViewState::selectedOrganizationChanged, this, &NetworkView::rebuildFigure);
+    connect(state, &ViewState::asOfChanged, this, &NetworkView::rebuildFigure);
+    rebuildFigure();
+}
+
+NetworkView::~NetworkView() = default;
+
+void NetworkView::setFigureOptions(const FigureOptions &options)
+{
+    m_options = options;
+    rebuildFigure();
+}
+
+FigureOptions NetworkView::figureOptions() const
+{
+    FigureOptions o = m_options;
+    o.asOf = m_state->asOf();
+    return o;
+}
+
+const NetworkFigure &NetworkView::figure() const
+{
+    return *m_figure;
+}
+
+void NetworkView::rebuildFigure()
+{
+    m_figure = std::make_unique<NetworkFigure>(m_model->landscape(), m_model->graph(),
+                                               m_model->positions(), figureOptions(),
+                                               m_model->sizeMeasure());
+    m_figure->setHighlight(m_model->graph().indexOfOrganization(m_state->selectedOrganization()));
+    update();
+}
+
+QTransform NetworkView::graphToWidget() const
+{
+    return m_figure->fitTransform(m_figure->frame(QRectF(rect())).plot) * m_view;
+}
+
+QString NetworkView::toolTipHtml(int index) const
+{
+    return QStringLiteral("<p style='white-space:pre'>%1</p>")
+            .arg(m_figure->toolTipText(index).toHtmlEscaped());
+}
+
+void NetworkView::paintEvent(QPaintEvent *)
+{
+    QPainter p(this);
+    p.fillRect(rect(), Qt::white);
+    p.setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing);
+    m_figure->paint(p, QRectF(rect()), m_view);
+}
+
+void NetworkView::fitToView()
+{
+    m_view = QTransform();
+    update();
+}
+
+void NetworkView::zoomBy(double factor)
+{
+    const QPointF c = m_figure->frame(QRectF(rect())).plot.center();
+    m_view = m_view * QTransform::fromTranslate(-c.x(), -c.y()) * QTransform::fromScale(factor, factor)
+            * QTransform::fromTranslate(c.x(), c.y());
+    update();
+}
+
+void NetworkView::centreOn(qint64 organizationId)
+{
+    const int index = m_model->graph().indexOfOrganization(organizationId);
+    m_state->setSelectedOrganization(organizationId);
+    if (index < 0)
+        return;
+    const QPointF at = graphToWidget().map(m_model->positions().at(index));
+    const QPointF c = m_figure->frame(QRectF(rect())).plot.center();
+    m_view = m_view * QTransform::fromTranslate(c.x() - at.x(), c.y() - at.y());
+    update();
+}
+
+void NetworkView::wheelEvent(QWheelEvent *event)
+{
+    const double steps = event->angleDelta().y() / 120.0;
+    if (steps == 0)
+        return;
+    const double factor = std::pow(1.2, steps);
+    const QPointF c = event->position();
+    m_view = m_view * QTransform::fromTranslate(-c.x(), -c.y()) * QTransform::fromScale(factor, factor)
+            * QTransform::fromTranslate(c.x(), c.y());
+    update();
+    event->accept();
+}
+
+void NetworkView::mousePressEvent(QMouseEvent *event)
+{
+    setFocus();
+    m_lastMouse = event->position().toPoint();
+    m_moved = false;
+    if (event->button() != Qt::LeftButton)
+        return;
+    const int node = m_figure->nodeAt(event->position(), QRectF(rect()), m_view);
+    if (node >= 0) {
+        m_dragNode = node;
+        m_dragStartGraph = m_model->positions().at(node);
+        m_dragWasPinned = m_model->isPinned(node);
+    } else {
+        m_panning = true;
+        setCursor(Qt::ClosedHandCursor);
+    }
+}
+
+void NetworkView::mouseMoveEvent(QMouseEvent *event)
+{
+    const QPoint pos = event->position().toPoint();
+    const QPoint delta = pos - m_lastMouse;
+    if (event->buttons() & Qt::LeftButton) {
+        if (!m_moved && delta.manhattanLength() < 3)
+            return;
+        m_moved = true;
+        m_lastMouse = pos;
+        if (m_panning) {
+            m_view = m_view * QTransform::fromTranslate(delta.x(), delta.y());
+            update();
+        } else if (m_dragNode >= 0) {
+            bool ok = false;
+            const QPointF graphPos = graphToWidget().inverted(&ok).map(event->position());
+            if (ok) {
+                // Moved live without storing each step; one undoable command on release.
+                m_figure->setPosition(m_dragNode, graphPos);
+                update();
+            }
+        }
+        return;
+    }
+    m_lastMouse = pos;
+}
+
+void NetworkView::mouseReleaseEvent(QMouseEvent *event)
+{
+    if (m_panning) {
+        m_panning = false;
+        unsetCursor();
+    }
+    if (event->button() == Qt::LeftButton && m_dragNode >= 0) {
+        const int node = m_dragNode;
+        m_dragNode = -1;
+        const NetworkNode &n = m_model->graph().nodes.at(node);
+        if (m_moved) {
+            const QPointF to = m_figure->positions().at(node);
+            if (n.organizationId) {
+                m_undo->push(new MoveNodeCommand(m_model, n.organizationId, m_dragStartGraph,
+                                                 m_dragWasPinned, to, true));
+            } else {
+                m_model->setNodePosition(node, to, true);
+            }
+        } else {
+            m_state->setSelectedOrganization(n.organizationId);
+        }
+    } else if (event->button() == Qt::LeftButton && !m_moved) {
+        m_state->setSelectedOrganization(0);
+    }
+    m_moved = false;
+}
+
+void NetworkView::mouseDoubleClickEvent(QMouseEvent *event)
+{
+    if (m_figure->nodeAt(event->position(), QRectF(rect()), m_view) < 0)
+        fitToView();
+}
+
+void NetworkView::keyPressEvent(QKeyEvent *event)
+{
+    const int step = 40;
+    switch (event->key()) {
+    case Qt::Key_Plus:
+    case Qt::Key_Equal:
+        zoomBy(1.25);
+        return;
+    case Qt::Key_Minus:
+        zoomBy(0.8);
+        return;
+    case Qt::Key_0:
+        fitToView();
+        return;
+    case Qt::Key_Left:
+        m_view = m_view * QTransform::fromTranslate(step, 0);
+        break;
+    case Qt::Key_Right:
+        m_view = m_view * QTransform::fromTranslate(-step, 0);
+        break;
+    case Qt::Key_Up:
+        m_view = m_view * QTransform::fromTranslate(0, step);
+        break;
+    case Qt::Key_Down:
+        m_view = m_view * QTransform::fromTranslate(0, -step);
+        break;
+    case Qt::Key_Escape:
+        m_state->setSelectedOrganization(0);
+        return;
+    default:
+        QWidget::keyPressEvent(event);
+        return;
+    }
+    update();
+}
+
+bool NetworkView::event(QEvent *event)
+{
+    if (event->type() == QEvent::ToolTip) {
+        auto *help = static_cast<QHelpEvent *>(event);
+        const int node = m_figure->nodeAt(help->pos(), QRectF(rect()), m_view);
+        if (node >= 0)
+            QToolTip::showText(help->globalPos(), toolTipHtml(node), this);
+        else
+            QToolTip::hideText();
+        return true;
+    }
+    return QWidget::event(event);
+}
+
+} // namespace EcoAtlas

@@ -1,0 +1,80 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "FigureOptions.h"
+#include "NetworkDiagramModel.h"
+
+#include <QTransform>
+#include <QWidget>
+
+#include <memory>
+
+class QUndoStack;
+
+namespace EcoAtlas {
+
+class NetworkFigure;
+class ViewState;
+
+/// The interactive network diagram. It draws NetworkFigure — the same paint routine as the
+/// exports — over a NetworkDiagramModel, and adds navigation: wheel zoom around the cursor,
+/// drag the background to pan, drag a node to move and pin it (undoable), double-click or
+/// Ctrl+0 to fit, +/- to zoom, arrow keys to pan, Esc to clear the selection. Hover shows a
+/// plain-text tooltip; a click selects the organization in the shared ViewState, which
+/// highlights its neighbours and fades the rest.
+class NetworkView : public QWidget
+{
+    Q_OBJECT
+public:
+    NetworkView(NetworkDiagramModel *model, ViewState *state, QUndoStack *undo,
+                QWidget *parent = nullptr);
+    ~NetworkView() override;
+
+    /// Figure options (labels language, title, subtitle); the as-of date comes from ViewState.
+    void setFigureOptions(const FigureOptions &options);
+    FigureOptions figureOptions() const;
+    /// The figure as currently drawn (for export and tests).
+    const NetworkFigure &figure() const;
+    /// The zoom/pan applied after fitting (identity = fit to view).
+    QTransform viewTransform() const { return m_view; }
+
+    /// The tooltip shown for node `index`: the figure's plain text, escaped for display, so a
+    /// name such as "<b>x</b>" shows literally.
+    QString toolTipHtml(int index) const;
+
+public slots:
+    void fitToView();
+    void zoomBy(double factor);
+    /// Centres on organization `id` and selects it.
+    void centreOn(qint64 organizationId);
+
+protected:
+    void paintEvent(QPaintEvent *event) override;
+    void wheelEvent(QWheelEvent *event) override;
+    void mousePressEvent(QMouseEvent *event) override;
+    void mouseMoveEvent(QMouseEvent *event) override;
+    void mouseReleaseEvent(QMouseEvent *event) override;
+    void mouseDoubleClickEvent(QMouseEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
+    bool event(QEvent *event) override;
+
+private:
+    void rebuildFigure();
+    QTransform graphToWidget() const;
+
+    NetworkDiagramModel *m_model;
+    ViewState *m_state;
+    QUndoStack *m_undo;
+    FigureOptions m_options;
+    std::unique_ptr<NetworkFigure> m_figure;
+    QTransform m_view;
+    // Dragging
+    int m_dragNode = -1;
+    QPointF m_dragStartGraph;
+    bool m_dragWasPinned = false;
+    bool m_moved = false;
+    QPoint m_lastMouse;
+    bool m_panning = false;
+};
+
+} // namespace EcoAtlas

@@ -8,6 +8,7 @@
 #include <QFontMetricsF>
 #include <QPainter>
 #include <QPainterPath>
+#include <QPicture>
 
 #include <cmath>
 
@@ -365,12 +366,13 @@ void NetworkFigure::paintNodes(QPainter &p, const QTransform &t, double scale) c
     }
 }
 
-void NetworkFigure::paintLegend(QPainter &p, const QRectF &legend, int hiddenLabels) const
+double NetworkFigure::paintLegend(QPainter &p, const QPointF &topLeft, double width,
+                                  int hiddenLabels) const
 {
     p.save();
-    double y = legend.top();
-    const double x = legend.left() + 4;
-    const double w = legend.width() - 8;
+    double y = topLeft.y();
+    const double x = topLeft.x() + 4;
+    const double w = width - 8;
     const QFont head = FigureStyle::font(13, true);
     const QFont body = FigureStyle::font(12);
     const double line = QFontMetricsF(body).height() + 4;
@@ -471,6 +473,7 @@ void NetworkFigure::paintLegend(QPainter &p, const QRectF &legend, int hiddenLab
                               .arg(hiddenLabels)
                     : QStringLiteral("All labels shown."));
     p.restore();
+    return y - topLeft.y();
 }
 
 void NetworkFigure::paint(QPainter &p, const QRectF &target, const QTransform &view) const
@@ -509,7 +512,18 @@ void NetworkFigure::paint(QPainter &p, const QRectF &target, const QTransform &v
         p.drawText(box, Qt::AlignCenter, FigureStyle::plainText(labelOf(i)));
     }
     p.restore();
-    paintLegend(p, f.legend, hidden);
+    // The legend is recorded first, then drawn scaled down if the column is too short for it.
+    QPicture legend;
+    QPainter lp(&legend);
+    const double used = paintLegend(lp, QPointF(0, 0), kLegendWidth, hidden);
+    lp.end();
+    const double k = std::min({1.0, f.legend.height() / std::max(1.0, used),
+                               f.legend.width() / kLegendWidth});
+    p.save();
+    p.translate(f.legend.topLeft());
+    p.scale(k, k);
+    p.drawPicture(0, 0, legend);
+    p.restore();
 }
 
 int NetworkFigure::nodeAt(const QPointF &pos, const QRectF &target, const QTransform &view) const

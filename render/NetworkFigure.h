@@ -86,7 +86,8 @@ public:
 private:
     void paintEdges(QPainter &p, const QTransform &t, double scale) const;
     void paintNodes(QPainter &p, const QTransform &t, double scale) const;
-    void paintLegend(QPainter &p, const QRectF &legend, int hiddenLabels) const;
+    /// Paints the legend from `topLeft` in a column `width` px wide; returns the height used.
+    double paintLegend(QPainter &p, const QPointF &topLeft, double width, int hiddenLabels) const;
     bool isFaded(int node) const;
 
     const Landscape &m_landscape;

@@ -68,7 +68,8 @@ NetworkPage::NetworkPage(LandscapeDocument *document, NetworkDiagramModel *model
 
     m_search->setPlaceholderText(tr("Find organization (English, 中文, alias)…"));
     m_search->setClearButtonEnabled(true);
-    m_search->setMaximumWidth(260);
+    m_search->setMinimumWidth(200);
+    m_search->setMaximumWidth(280);
     auto *completer = new QCompleter(new QStringListModel(this), this);
     completer->setCaseSensitivity(Qt::CaseInsensitive);
     completer->setFilterMode(Qt::MatchContains);

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <numeric>
 
 namespace EcoAtlas::Detail {
@@ -108,6 +109,7 @@ std::vector<std::pair<double, double>> ComponentPacker::pack(const std::vector<P
         }
         return true;
     };
+    std::map<std::pair<int, int>, std::pair<int, int>> resume; // shape → (ring, index) to resume
     for (int b : order) {
         const PackBox &box = boxes[b];
         const int w = wc[b];
@@ -115,10 +117,17 @@ std::vector<std::pair<double, double>> ComponentPacker::pack(const std::vector<P
         const int baseX = side / 2 - w / 2;
         const int baseY = side / 2 - h / 2;
         bool placed = false;
-        for (int r = 0; r <= side / 2 && !placed; ++r) {
-            for (const auto &[dx, dy] : ring(r)) {
+        // Every spot tried for an earlier box of the same shape was taken then and still is:
+        // resume the search where that box was placed.
+        auto &[startRing, startIndex] = resume[{w, h}];
+        for (int r = startRing; r <= side / 2 && !placed; ++r) {
+            const std::vector<std::pair<int, int>> &candidates = ring(r);
+            for (int c = r == startRing ? startIndex : 0; c < int(candidates.size()); ++c) {
+                const auto [dx, dy] = candidates[c];
                 if (!fits(baseX + dx, baseY + dy, w, h))
                     continue;
+                startRing = r;
+                startIndex = c;
                 const int ox = baseX + dx;
                 const int oy = baseY + dy;
                 for (int yy = oy; yy < oy + h; ++yy)

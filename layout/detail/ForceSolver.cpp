@@ -163,11 +163,10 @@ int ForceSolver::multilevel(SolverGraph &g, std::mt19937 &rng)
         coarsest.y[i] = cy + (randomUnit(rng) - 0.5) * side;
     }
     const bool single = levels.size() == 1;
-    const int coarsestIterations = single ? std::max(FinestIterations,
-                                                     coarsest.n <= 200 ? CoarsestIterations
-                                                                       : LargeCoarsestIterations)
-                                          : (coarsest.n <= 200 ? CoarsestIterations
-                                                               : LargeCoarsestIterations);
+    // Small graphs settle in fewer iterations (and there may be thousands of them).
+    const int coarsestIterations = coarsest.n <= 200
+                                           ? std::min(CoarsestIterations, 100 + 8 * coarsest.n)
+                                           : LargeCoarsestIterations;
     relax(coarsest, coarsestIterations, 0.25 * side, single ? FinalStep : 0.05 * spacing(coarsest));
 
     // Interpolate to each finer level and refine.

@@ -191,7 +191,11 @@ void TestDatabase::createAtCurrentVersion()
     db.close();
     QVERIFY(!db.isOpen());
     QCOMPARE(db.path(), QString());
-    QCOMPARE(readBytes(file).mid(68, 4), QByteArray("ECOA"));
+    const QByteArray header = readBytes(file).left(100);
+    QCOMPARE(header.mid(68, 4), QByteArray("ECOA"));
+    // Closed, the file is one self-contained file: rollback journal (header bytes 18 and 19
+    // are 1; 2 would mean WAL), no side files.
+    QCOMPARE(header.mid(18, 2), QByteArray("\x01\x01"));
     QCOMPARE(sideFiles(file), QStringList());
 }
 
@@ -230,6 +234,7 @@ void TestDatabase::reopenReadWriteAndReadOnly()
         QCOMPARE(countRows(db, QStringLiteral("organization")), 1);
     }
     QCOMPARE(readBytes(file), before);
+    QCOMPARE(sideFiles(file), QStringList());
 }
 
 void TestDatabase::createRefusesExistingPath()
@@ -344,13 +349,17 @@ void TestDatabase::readOnlyRefusesOldSchema()
 void TestDatabase::newerSchemaIsRefusedUntouched_data()
 {
     QTest::addColumn<Database::Mode>("mode");
-    QTest::newRow("read-write") << Database::Mode::ReadWrite;
-    QTest::newRow("read-only") << Database::Mode::ReadOnly;
+    QTest::addColumn<bool>("wal"); // the newer EcoAtlas left the file in WAL mode
+    QTest::newRow("read-write") << Database::Mode::ReadWrite << false;
+    QTest::newRow("read-only") << Database::Mode::ReadOnly << false;
+    QTest::newRow("read-write, WAL file") << Database::Mode::ReadWrite << true;
+    QTest::newRow("read-only, WAL file") << Database::Mode::ReadOnly << true;
 }
 
 void TestDatabase::newerSchemaIsRefusedUntouched()
 {
     QFETCH(Database::Mode, mode);
+    QFETCH(bool, wal);
     const QString file = path(QStringLiteral("future.ecoatlas"));
     QString error;
     {
@@ -358,11 +367,14 @@ void TestDatabase::newerSchemaIsRefusedUntouched()
         QVERIFY2(db.create(file, &error), qPrintable(error));
         QVERIFY2(insertOrganization(db, 1, QStringLiteral("future"), &error), qPrintable(error));
     }
-    QVERIFY2(runPlain(file, {QStringLiteral("PRAGMA user_version = 99")}, &error),
-             qPrintable(error));
+    QStringList statements{QStringLiteral("PRAGMA user_version = 99")};
+    if (wal)
+        statements.prepend(QStringLiteral("PRAGMA journal_mode = WAL"));
+    QVERIFY2(runPlain(file, statements, &error), qPrintable(error));
     QCOMPARE(sideFiles(file), QStringList());
     const QByteArray before = readBytes(file);
     QCOMPARE(before.mid(60, 4), QByteArray("\0\0\0\x63", 4)); // user_version 99 in the header
+    QCOMPARE(before.at(18), wal ? '\x02' : '\x01');
 
     Database db;
     error.clear();

@@ -51,11 +51,16 @@ std::optional<QSizeF> parseSize(const QString &text)
 
 bool isHeadless(const QStringList &arguments)
 {
-    static const QStringList headless{QStringLiteral("--export"), QStringLiteral("--export-all"),
-                                      QStringLiteral("--dump-json"), QStringLiteral("--new-db"),
-                                      QStringLiteral("--list-views"), QStringLiteral("--help"),
-                                      QStringLiteral("-h"), QStringLiteral("--version"),
-                                      QStringLiteral("-v"), QStringLiteral("--help-all")};
+    static const QStringList headless{QStringLiteral("--export"),
+                                      QStringLiteral("--export-all"),
+                                      QStringLiteral("--dump-json"),
+                                      QStringLiteral("--new-db"),
+                                      QStringLiteral("--list-views"),
+                                      QStringLiteral("--help"),
+                                      QStringLiteral("-h"),
+                                      QStringLiteral("--version"),
+                                      QStringLiteral("-v"),
+                                      QStringLiteral("--help-all")};
     for (const QString &a : arguments) {
         const QString name = a.section(QLatin1Char('='), 0, 0);
         if (headless.contains(name))
@@ -86,11 +91,12 @@ int run(const QStringList &arguments, QString *fileToOpen)
                                        QStringLiteral("Render every view as PNG, SVG and PDF "
                                                       "into DIR (created if needed)."),
                                        QStringLiteral("DIR"));
-    const QCommandLineOption out(QStringLiteral("out"), QStringLiteral("Output file."),
-                                 QStringLiteral("PATH"));
+    const QCommandLineOption out(
+            QStringLiteral("out"), QStringLiteral("Output file."), QStringLiteral("PATH"));
     const QCommandLineOption format(QStringLiteral("format"),
                                     QStringLiteral("png, svg or pdf (default: from --out's "
-                                                   "suffix)."),
+                                                   "suffix); json writes the spheres view's "
+                                                   "geometry."),
                                     QStringLiteral("FORMAT"));
     const QCommandLineOption size(QStringLiteral("size"),
                                   QStringLiteral("Figure size, WxH in pixels (1/96 in) or "
@@ -118,8 +124,19 @@ int run(const QStringList &arguments, QString *fileToOpen)
                                    QStringLiteral("Write a new database holding the seed "
                                                   "landscape."),
                                    QStringLiteral("FILE"));
-    p.addOptions({db, exportView, exportAll, out, format, size, dpi, asOf, labels, transparent,
-                  listViews, dumpJson, newDb});
+    p.addOptions({db,
+                  exportView,
+                  exportAll,
+                  out,
+                  format,
+                  size,
+                  dpi,
+                  asOf,
+                  labels,
+                  transparent,
+                  listViews,
+                  dumpJson,
+                  newDb});
 
     if (!p.parse(arguments))
         return fail(2, p.errorText());
@@ -129,14 +146,15 @@ int run(const QStringList &arguments, QString *fileToOpen)
     }
     if (p.isSet(QStringLiteral("version"))) {
         say(QStringLiteral("%1 %2").arg(QCoreApplication::applicationName(),
-                                         QCoreApplication::applicationVersion()));
+                                        QCoreApplication::applicationVersion()));
         return 0;
     }
     const int actions = int(p.isSet(exportView)) + int(p.isSet(exportAll)) + int(p.isSet(listViews))
-            + int(p.isSet(dumpJson)) + int(p.isSet(newDb));
+                        + int(p.isSet(dumpJson)) + int(p.isSet(newDb));
     if (actions > 1)
-        return fail(2, QStringLiteral("choose one of --export, --export-all, --list-views, "
-                                      "--dump-json, --new-db"));
+        return fail(2,
+                    QStringLiteral("choose one of --export, --export-all, --list-views, "
+                                   "--dump-json, --new-db"));
     if (p.isSet(listViews)) {
         for (const QString &v : ViewExport::viewNames())
             say(v);
@@ -161,7 +179,8 @@ int run(const QStringList &arguments, QString *fileToOpen)
         return kStartGui;
     }
     if (!p.positionalArguments().isEmpty())
-        return fail(2, QStringLiteral("unexpected argument '%1'").arg(p.positionalArguments().first()));
+        return fail(
+                2, QStringLiteral("unexpected argument '%1'").arg(p.positionalArguments().first()));
 
     // Options of the figure and the file, checked before anything is read or written.
     FigureOptions figure;
@@ -169,8 +188,9 @@ int run(const QStringList &arguments, QString *fileToOpen)
         figure.asOf = QDate::fromString(p.value(asOf), Qt::ISODate);
         static const QRegularExpression iso(QStringLiteral(R"(^\d{4}-\d{2}-\d{2}$)"));
         if (!figure.asOf.isValid() || !iso.match(p.value(asOf)).hasMatch())
-            return fail(2, QStringLiteral("--as-of '%1' is not a date (use YYYY-MM-DD)")
-                                   .arg(p.value(asOf)));
+            return fail(2,
+                        QStringLiteral("--as-of '%1' is not a date (use YYYY-MM-DD)")
+                                .arg(p.value(asOf)));
     }
     if (p.isSet(labels) && !FigureOptions::parseLabels(p.value(labels), &figure.labels))
         return fail(2, QStringLiteral("--labels '%1': use en, zh or both").arg(p.value(labels)));
@@ -179,42 +199,57 @@ int run(const QStringList &arguments, QString *fileToOpen)
     if (p.isSet(size)) {
         const std::optional<QSizeF> s = parseSize(p.value(size));
         if (!s)
-            return fail(2, QStringLiteral("--size '%1': use WxH in pixels, e.g. 1600x1000, or "
-                                          "WxHmm")
-                                   .arg(p.value(size)));
+            return fail(2,
+                        QStringLiteral("--size '%1': use WxH in pixels, e.g. 1600x1000, or "
+                                       "WxHmm")
+                                .arg(p.value(size)));
         options.size = *s;
     }
     if (p.isSet(dpi)) {
         bool ok = false;
         options.dpi = p.value(dpi).toInt(&ok);
         if (!ok || options.dpi < 24 || options.dpi > 2400)
-            return fail(2, QStringLiteral("--dpi '%1': use a whole number from 24 to 2400")
-                                   .arg(p.value(dpi)));
+            return fail(2,
+                        QStringLiteral("--dpi '%1': use a whole number from 24 to 2400")
+                                .arg(p.value(dpi)));
     }
     options.transparent = p.isSet(transparent);
     std::optional<Exporter::Format> chosenFormat;
-    if (p.isSet(format)) {
+    const bool jsonFormat = p.value(format).compare(QLatin1String("json"), Qt::CaseInsensitive) == 0
+                            || (!p.isSet(format)
+                                && p.value(out).endsWith(QLatin1String(".json"),
+                                                         Qt::CaseInsensitive));
+    if (p.isSet(format) && !jsonFormat) {
         chosenFormat = Exporter::formatFromName(p.value(format));
         if (!chosenFormat)
-            return fail(2, QStringLiteral("--format '%1': use png, svg or pdf").arg(p.value(format)));
+            return fail(2,
+                        QStringLiteral("--format '%1': use png, svg, pdf (or json for the "
+                                       "spheres view)")
+                                .arg(p.value(format)));
     }
+    if (jsonFormat && !(p.isSet(exportView) && ViewExport::hasGeometryJson(p.value(exportView))))
+        return fail(2, QStringLiteral("--format json goes with --export spheres"));
     if (p.isSet(exportView)) {
         if (!ViewExport::viewNames().contains(p.value(exportView)))
-            return fail(2, QStringLiteral("unknown view '%1' (views: %2)")
-                                   .arg(p.value(exportView),
-                                        ViewExport::viewNames().join(QStringLiteral(", "))));
+            return fail(2,
+                        QStringLiteral("unknown view '%1' (views: %2)")
+                                .arg(p.value(exportView),
+                                     ViewExport::viewNames().join(QStringLiteral(", "))));
         if (!p.isSet(out))
             return fail(2, QStringLiteral("--export needs --out PATH"));
         options.path = p.value(out);
-        if (!chosenFormat)
-            chosenFormat = Exporter::formatFromPath(options.path);
-        if (!chosenFormat)
-            return fail(2, QStringLiteral("cannot tell the format of '%1': give --format or end "
-                                          "the name in .png, .svg or .pdf")
-                                   .arg(options.path));
-        options.format = *chosenFormat;
+        if (!jsonFormat) {
+            if (!chosenFormat)
+                chosenFormat = Exporter::formatFromPath(options.path);
+            if (!chosenFormat)
+                return fail(2,
+                            QStringLiteral("cannot tell the format of '%1': give --format or "
+                                           "end the name in .png, .svg or .pdf")
+                                    .arg(options.path));
+            options.format = *chosenFormat;
+        }
         QString error;
-        if (!Exporter::checkTarget(options.path, &error))
+        if (options.path != QLatin1String("-") && !Exporter::checkTarget(options.path, &error))
             return fail(1, error);
     }
 
@@ -244,6 +279,14 @@ int run(const QStringList &arguments, QString *fileToOpen)
         say(QStringLiteral("wrote %1").arg(p.value(dumpJson)));
         return 0;
     }
+    if (p.isSet(exportView) && jsonFormat) {
+        if (!ViewExport::exportGeometryJson(
+                    p.value(exportView), document, figure, options.size, options.path, &error))
+            return fail(1, error);
+        if (options.path != QLatin1String("-"))
+            say(QStringLiteral("wrote %1").arg(options.path));
+        return 0;
+    }
     if (p.isSet(exportView)) {
         if (!ViewExport::exportView(p.value(exportView), document, figure, options, &error))
             return fail(1, error);
@@ -254,17 +297,19 @@ int run(const QStringList &arguments, QString *fileToOpen)
     const QString dir = p.value(exportAll);
     if (!QDir().mkpath(dir))
         return fail(1, QStringLiteral("cannot create the folder %1").arg(dir));
-    const QList<Exporter::Format> formats = chosenFormat
-            ? QList<Exporter::Format>{*chosenFormat}
-            : QList<Exporter::Format>{Exporter::Format::Png, Exporter::Format::Svg,
-                                      Exporter::Format::Pdf};
+    const QList<Exporter::Format> formats = chosenFormat ? QList<Exporter::Format>{*chosenFormat}
+                                                         : QList<Exporter::Format>{
+                                                                 Exporter::Format::Png,
+                                                                 Exporter::Format::Svg,
+                                                                 Exporter::Format::Pdf};
     for (const QString &view : ViewExport::viewNames()) {
         for (Exporter::Format f : formats) {
             options.format = f;
             options.path = QDir(dir).filePath(view + QLatin1Char('.') + Exporter::formatName(f));
             if (!ViewExport::exportView(view, document, figure, options, &error))
                 return fail(1, error);
-            say(QStringLiteral("wrote %1").arg(QDir::cleanPath(QFileInfo(options.path).absoluteFilePath())));
+            say(QStringLiteral("wrote %1")
+                        .arg(QDir::cleanPath(QFileInfo(options.path).absoluteFilePath())));
         }
     }
     return 0;

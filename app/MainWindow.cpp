@@ -8,6 +8,9 @@
 #include "NetworkDiagramModel.h"
 #include "NetworkPage.h"
 #include "NetworkView.h"
+#include "SphereMapModel.h"
+#include "SpherePage.h"
+#include "SphereView.h"
 #include "TablePage.h"
 #include "ViewState.h"
 
@@ -40,8 +43,10 @@ MainWindow::MainWindow(QWidget *parent)
     , m_state(new ViewState(this))
     , m_undo(new QUndoStack(this))
     , m_network(new NetworkDiagramModel(m_document, this))
+    , m_spheres(new SphereMapModel(m_document, this))
     , m_tabs(new QTabWidget(this))
     , m_networkPage(new NetworkPage(m_document, m_network, m_state, m_undo, m_tabs))
+    , m_spherePage(new SpherePage(m_spheres, m_state, m_tabs))
     , m_details(new DetailsPanel(m_document, this))
 {
     setObjectName(QStringLiteral("MainWindow"));
@@ -54,13 +59,18 @@ MainWindow::MainWindow(QWidget *parent)
     auto *sources = new SourceModel(m_document, this);
 
     m_tabs->addTab(m_networkPage, tr("Network"));
-    auto addPage = [this](QAbstractItemModel *model, const QString &kind, bool roles,
+    m_tabs->addTab(m_spherePage, tr("Spheres"));
+    auto addPage = [this](QAbstractItemModel *model,
+                          const QString &kind,
+                          bool roles,
                           const QString &title) {
         auto *page = new TablePage(model, kind, roles, m_tabs);
         page->setObjectName(title);
         m_tabs->addTab(page, title);
         m_pages.append(page);
-        connect(page, &TablePage::organizationActivated, m_state,
+        connect(page,
+                &TablePage::organizationActivated,
+                m_state,
                 &ViewState::setSelectedOrganization);
     };
     addPage(organizations, {}, true, tr("Organizations"));
@@ -72,8 +82,11 @@ MainWindow::MainWindow(QWidget *parent)
     addPage(products, {}, false, tr("Products"));
     addPage(figures, {}, false, tr("Figures and claims"));
     addPage(sources, {}, false, tr("Sources"));
-    connect(m_state, &ViewState::selectedOrganizationChanged, this, &MainWindow::selectOrganization);
-    // Later views (sphere map, timelines) join as tabs of their own.
+    connect(m_state,
+            &ViewState::selectedOrganizationChanged,
+            this,
+            &MainWindow::selectOrganization);
+    // The timelines join as a tab of their own.
     setCentralWidget(m_tabs);
 
     auto *dock = new QDockWidget(tr("Details"), this);
@@ -107,9 +120,8 @@ MainWindow::MainWindow(QWidget *parent)
     });
     find->setShortcut(QKeySequence::Find);
     for (int i = 0; i < m_tabs->count() && i < 9; ++i) {
-        QAction *tab = viewMenu->addAction(m_tabs->tabText(i), this, [this, i] {
-            m_tabs->setCurrentIndex(i);
-        });
+        QAction *tab = viewMenu->addAction(
+                m_tabs->tabText(i), this, [this, i] { m_tabs->setCurrentIndex(i); });
         tab->setShortcut(QKeySequence(Qt::ALT | Qt::Key(Qt::Key_1 + i)));
     }
     QMenu *help = menuBar()->addMenu(tr("&Help"));
@@ -178,9 +190,11 @@ void MainWindow::selectOrganization(RowId id)
 void MainWindow::newFile()
 {
     const QString dir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
-    const QString path = QFileDialog::getSaveFileName(this, tr("New Landscape"),
-                                                      QDir(dir).filePath(QStringLiteral("landscape.ecoatlas")),
-                                                      tr(kFileFilter));
+    const QString path = QFileDialog::getSaveFileName(
+            this,
+            tr("New Landscape"),
+            QDir(dir).filePath(QStringLiteral("landscape.ecoatlas")),
+            tr(kFileFilter));
     if (path.isEmpty())
         return;
     if (QFileInfo::exists(path)) {
@@ -199,18 +213,16 @@ void MainWindow::newFile()
 
 void MainWindow::openDialog()
 {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open Landscape"),
-                                                      QFileInfo(m_document->path()).path(),
-                                                      tr(kFileFilter));
+    const QString path = QFileDialog::getOpenFileName(
+            this, tr("Open Landscape"), QFileInfo(m_document->path()).path(), tr(kFileFilter));
     if (!path.isEmpty())
         openFile(path);
 }
 
 void MainWindow::saveCopy()
 {
-    const QString path = QFileDialog::getSaveFileName(this, tr("Save a Copy"),
-                                                      QFileInfo(m_document->path()).path(),
-                                                      tr(kFileFilter));
+    const QString path = QFileDialog::getSaveFileName(
+            this, tr("Save a Copy"), QFileInfo(m_document->path()).path(), tr(kFileFilter));
     if (path.isEmpty())
         return;
     QString error;
@@ -223,9 +235,15 @@ void MainWindow::saveCopy()
 
 void MainWindow::exportView()
 {
-    const QString view = m_tabs->currentWidget() == m_networkPage ? QStringLiteral("network")
-                                                                   : QStringLiteral("tables");
-    ExportDialog dialog(m_document, {m_network}, view, m_networkPage->view()->figureOptions(), this);
+    QString view = QStringLiteral("tables");
+    FigureOptions figure = m_networkPage->view()->figureOptions();
+    if (m_tabs->currentWidget() == m_networkPage) {
+        view = QStringLiteral("network");
+    } else if (m_tabs->currentWidget() == m_spherePage) {
+        view = QStringLiteral("spheres");
+        figure = m_spherePage->view()->figureOptions();
+    }
+    ExportDialog dialog(m_document, {m_network, m_spheres}, view, figure, this);
     dialog.exec();
 }
 
@@ -266,9 +284,10 @@ void MainWindow::updateRecentMenu()
     const QStringList recent = QSettings().value(QStringLiteral("recentFiles")).toStringList();
     for (int i = 0; i < recent.size(); ++i) {
         const QString path = recent[i];
-        QAction *a = m_recentMenu->addAction(QStringLiteral("&%1 %2").arg(i + 1).arg(
-                                                     QDir::toNativeSeparators(path)),
-                                             this, [this, path] { openFile(path); });
+        QAction *a = m_recentMenu->addAction(
+                QStringLiteral("&%1 %2").arg(i + 1).arg(QDir::toNativeSeparators(path)),
+                this,
+                [this, path] { openFile(path); });
         a->setEnabled(QFileInfo::exists(path));
     }
     m_recentMenu->setEnabled(!recent.isEmpty());
@@ -285,8 +304,9 @@ void MainWindow::updateTitle()
 {
     const QString path = m_document->path();
     setWindowFilePath(path);
-    setWindowTitle(path.isEmpty() ? QStringLiteral("EcoAtlas")
-                                  : QStringLiteral("%1 — EcoAtlas").arg(QFileInfo(path).fileName()));
+    setWindowTitle(path.isEmpty()
+                           ? QStringLiteral("EcoAtlas")
+                           : QStringLiteral("%1 — EcoAtlas").arg(QFileInfo(path).fileName()));
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

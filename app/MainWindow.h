@@ -16,13 +16,15 @@ class DetailsPanel;
 class LandscapeDocument;
 class NetworkDiagramModel;
 class NetworkPage;
+class SphereMapModel;
+class SpherePage;
 class TablePage;
 class ViewState;
 
-/// The main window: the network diagram, tables of organizations, each kind of tie, products, figures and sources
-/// over shared models; the details panel for the selected organization; File menu (New, Open,
-/// Open Recent, Save a Copy, Export View). Window geometry, dock layout, the open tab and the
-/// recent files are remembered (QSettings).
+/// The main window: the network diagram, tables of organizations, each kind of tie, products,
+/// figures and sources over shared models; the details panel for the selected organization; File
+/// menu (New, Open, Open Recent, Save a Copy, Export View). Window geometry, dock layout, the open
+/// tab and the recent files are remembered (QSettings).
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -38,6 +40,8 @@ public:
     DetailsPanel *detailsPanel() const { return m_details; }
     NetworkPage *networkPage() const { return m_networkPage; }
     NetworkDiagramModel *networkModel() const { return m_network; }
+    SpherePage *spherePage() const { return m_spherePage; }
+    SphereMapModel *sphereModel() const { return m_spheres; }
     ViewState *viewState() const { return m_state; }
     QUndoStack *undoStack() const { return m_undo; }
     /// Selects organization `id` everywhere (tables and details panel).
@@ -62,8 +66,10 @@ private:
     ViewState *m_state;
     QUndoStack *m_undo;
     NetworkDiagramModel *m_network;
+    SphereMapModel *m_spheres;
     QTabWidget *m_tabs;
     NetworkPage *m_networkPage;
+    SpherePage *m_spherePage;
     DetailsPanel *m_details;
     QList<TablePage *> m_pages;
     QMenu *m_recentMenu = nullptr;

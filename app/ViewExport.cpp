@@ -4,7 +4,13 @@
 #include "LandscapeDocument.h"
 #include "NetworkDiagramModel.h"
 #include "NetworkFigure.h"
+#include "SphereFigure.h"
+#include "SphereMapModel.h"
+
+#include <QJsonDocument>
+
 #include "TablesFigure.h"
+#include <cstdio>
 
 namespace EcoAtlas::ViewExport {
 
@@ -18,9 +24,33 @@ struct Prepared
     QString title;
 };
 
-std::optional<Prepared> prepare(const QString &view, const LandscapeDocument &document,
-                                const FigureOptions &figure, const LiveViews &live)
+/// The sphere map model to draw: the window's when it shows the same date, else a fresh one.
+std::shared_ptr<const SphereMapModel> sphereModel(const LandscapeDocument &document,
+                                                  const FigureOptions &figure,
+                                                  const LiveViews &live)
 {
+    if (live.spheres && live.spheres->asOf() == figure.asOf
+        && live.spheres->labels() == figure.labels)
+        return std::shared_ptr<const SphereMapModel>(live.spheres, [](const SphereMapModel *) {});
+    auto model = std::make_shared<SphereMapModel>(const_cast<LandscapeDocument *>(&document));
+    model->setLabelMeasure(SphereFigure::labelMeasure());
+    model->setLabels(figure.labels);
+    model->setAsOf(figure.asOf);
+    return model;
+}
+
+std::optional<Prepared> prepare(const QString &view,
+                                const LandscapeDocument &document,
+                                const FigureOptions &figure,
+                                const LiveViews &live)
+{
+    if (view == QLatin1String("spheres")) {
+        auto model = sphereModel(document, figure, live);
+        auto spheres = std::make_shared<SphereFigure>(*model, figure);
+        return Prepared{spheres->naturalSize(),
+                        [spheres, model](QPainter &p, const QRectF &r) { spheres->paint(p, r); },
+                        spheres->title()};
+    }
     if (view == QLatin1String("network")) {
         // A fresh model when no window is showing one: positions from the database (where the
         // GUI stored them) or the same seeded layout the GUI would compute.
@@ -29,12 +59,15 @@ std::optional<Prepared> prepare(const QString &view, const LandscapeDocument &do
         if (model && model->tieFilter()->asOf() != figure.asOf)
             model = nullptr; // another date than the window shows: same positions, other ties
         if (!model) {
-            owned = std::make_shared<NetworkDiagramModel>(const_cast<LandscapeDocument *>(&document));
+            owned = std::make_shared<NetworkDiagramModel>(
+                    const_cast<LandscapeDocument *>(&document));
             owned->tieFilter()->setAsOf(figure.asOf);
             model = owned.get();
         }
-        auto network = std::make_shared<NetworkFigure>(document.landscape(), model->graph(),
-                                                       model->positions(), figure,
+        auto network = std::make_shared<NetworkFigure>(document.landscape(),
+                                                       model->graph(),
+                                                       model->positions(),
+                                                       figure,
                                                        model->sizeMeasure());
         return Prepared{network->naturalSize(),
                         [network, owned](QPainter &p, const QRectF &r) { network->paint(p, r); },
@@ -53,28 +86,36 @@ std::optional<Prepared> prepare(const QString &view, const LandscapeDocument &do
 
 QStringList viewNames()
 {
-    return {QStringLiteral("network"), QStringLiteral("tables")};
+    return {QStringLiteral("network"), QStringLiteral("spheres"), QStringLiteral("tables")};
 }
 
 QString describe(const QString &view)
 {
     if (view == QLatin1String("network"))
         return QStringLiteral("network diagram: organizations and their ties, legend, sources");
+    if (view == QLatin1String("spheres"))
+        return QStringLiteral("sphere-of-influence map: each cloud vendor a region around its "
+                              "clients (also --format json: the geometry)");
     if (view == QLatin1String("tables"))
         return QStringLiteral("every tie as of the date, with details and numbered sources");
     return {};
 }
 
-std::optional<QSizeF> naturalSize(const QString &view, const LandscapeDocument &document,
-                                  const FigureOptions &figure, const LiveViews &live)
+std::optional<QSizeF> naturalSize(const QString &view,
+                                  const LandscapeDocument &document,
+                                  const FigureOptions &figure,
+                                  const LiveViews &live)
 {
     const std::optional<Prepared> p = prepare(view, document, figure, live);
     return p ? std::optional<QSizeF>(p->natural) : std::nullopt;
 }
 
-std::optional<QByteArray> renderView(const QString &view, const LandscapeDocument &document,
-                                     const FigureOptions &figure, Exporter::Options options,
-                                     QString *error, const LiveViews &live)
+std::optional<QByteArray> renderView(const QString &view,
+                                     const LandscapeDocument &document,
+                                     const FigureOptions &figure,
+                                     Exporter::Options options,
+                                     QString *error,
+                                     const LiveViews &live)
 {
     const std::optional<Prepared> p = prepare(view, document, figure, live);
     if (!p) {
@@ -89,16 +130,53 @@ std::optional<QByteArray> renderView(const QString &view, const LandscapeDocumen
     return Exporter::render(options, p->paint, error);
 }
 
-bool exportView(const QString &view, const LandscapeDocument &document,
-                const FigureOptions &figure, Exporter::Options options, QString *error,
+bool exportView(const QString &view,
+                const LandscapeDocument &document,
+                const FigureOptions &figure,
+                Exporter::Options options,
+                QString *error,
                 const LiveViews &live)
 {
     const QString path = options.path;
     // Check the target before the (possibly long) render; writeFile checks it again.
     if (!Exporter::checkTarget(path, error))
         return false;
-    const std::optional<QByteArray> bytes = renderView(view, document, figure, options, error, live);
+    const std::optional<QByteArray> bytes = renderView(
+            view, document, figure, options, error, live);
     return bytes && Exporter::writeFile(path, *bytes, error);
+}
+
+bool hasGeometryJson(const QString &view)
+{
+    return view == QLatin1String("spheres");
+}
+
+bool exportGeometryJson(const QString &view,
+                        const LandscapeDocument &document,
+                        const FigureOptions &figure,
+                        QSizeF size,
+                        const QString &path,
+                        QString *error,
+                        const LiveViews &live)
+{
+    if (!hasGeometryJson(view)) {
+        *error = QStringLiteral("the %1 view has no JSON geometry (only: spheres)").arg(view);
+        return false;
+    }
+    if (path != QLatin1String("-") && !Exporter::checkTarget(path, error))
+        return false;
+    auto model = sphereModel(document, figure, live);
+    SphereFigure spheres(*model, figure);
+    if (size.isEmpty())
+        size = spheres.naturalSize();
+    const QByteArray json = QJsonDocument(spheres.geometryJson(QRectF(QPointF(0, 0), size)))
+                                    .toJson(QJsonDocument::Indented);
+    if (path == QLatin1String("-")) {
+        std::fwrite(json.constData(), 1, size_t(json.size()), stdout);
+        std::fflush(stdout);
+        return true;
+    }
+    return Exporter::writeFile(path, json, error);
 }
 
 } // namespace EcoAtlas::ViewExport

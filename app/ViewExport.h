@@ -13,6 +13,7 @@ namespace EcoAtlas {
 
 class LandscapeDocument;
 class NetworkDiagramModel;
+class SphereMapModel;
 
 /// The views of a running window, so that an export from the GUI draws exactly what is on
 /// screen (its filters, measure, positions). The command line passes none and gets the views
@@ -20,6 +21,7 @@ class NetworkDiagramModel;
 struct LiveViews
 {
     const NetworkDiagramModel *network = nullptr;
+    const SphereMapModel *spheres = nullptr;
 };
 
 /// The views that can be exported, by name, and the code that renders each one through the
@@ -27,26 +29,47 @@ struct LiveViews
 /// the file is the same picture either way.
 namespace ViewExport {
 
-/// Names accepted by `--export`, one per view: "network", "tables".
+/// Names accepted by `--export`, one per view: "network", "spheres", "tables".
 QStringList viewNames();
 /// One-line description of a view, for `--list-views` and the export dialog.
 QString describe(const QString &view);
 
 /// The view's natural size in pixels for `document` and `figure` options (the size an export
 /// gets when no size is asked for), or nullopt for an unknown view.
-std::optional<QSizeF> naturalSize(const QString &view, const LandscapeDocument &document,
-                                  const FigureOptions &figure, const LiveViews &live = {});
+std::optional<QSizeF> naturalSize(const QString &view,
+                                  const LandscapeDocument &document,
+                                  const FigureOptions &figure,
+                                  const LiveViews &live = {});
 
 /// Renders `view` into `options.path`. An empty `options.size` means the natural size.
 /// Errors: unknown view, and every Exporter error; nothing is written on failure.
-bool exportView(const QString &view, const LandscapeDocument &document,
-                const FigureOptions &figure, Exporter::Options options, QString *error,
+bool exportView(const QString &view,
+                const LandscapeDocument &document,
+                const FigureOptions &figure,
+                Exporter::Options options,
+                QString *error,
                 const LiveViews &live = {});
 
 /// Renders `view` to bytes in memory (for the clipboard and tests).
-std::optional<QByteArray> renderView(const QString &view, const LandscapeDocument &document,
-                                     const FigureOptions &figure, Exporter::Options options,
-                                     QString *error, const LiveViews &live = {});
+std::optional<QByteArray> renderView(const QString &view,
+                                     const LandscapeDocument &document,
+                                     const FigureOptions &figure,
+                                     Exporter::Options options,
+                                     QString *error,
+                                     const LiveViews &live = {});
+
+/// True for views that can also be written as JSON geometry (`--format json`): "spheres".
+bool hasGeometryJson(const QString &view);
+/// Writes the geometry of `view` for a figure of `size` px (empty = natural size) as JSON to
+/// `path` ("-" = standard output): regions as polygons in the figure's pixel coordinates,
+/// clients' positions, label boxes and owners (see SphereFigure::geometryJson).
+bool exportGeometryJson(const QString &view,
+                        const LandscapeDocument &document,
+                        const FigureOptions &figure,
+                        QSizeF size,
+                        const QString &path,
+                        QString *error,
+                        const LiveViews &live = {});
 
 } // namespace ViewExport
 } // namespace EcoAtlas

@@ -342,17 +342,12 @@ double alignToPinned(SolverGraph &g,
     return std::sqrt(residual / count);
 }
 
-} // namespace
-
-ForceLayout::ForceLayout(const Options &options)
-    : m_options(options)
-{}
-
-QList<QPointF> ForceLayout::run(const LayoutGraph &graph,
-                                const QList<QPointF> &initial,
-                                const QList<bool> &pinned)
+/// Throws std::invalid_argument unless the input of ForceLayout::run() is valid.
+void validate(const ForceLayout::Options &o,
+              const LayoutGraph &graph,
+              const QList<QPointF> &initial,
+              const QList<bool> &pinned)
 {
-    const Options &o = m_options;
     if (!(std::isfinite(o.idealEdgeLength) && o.idealEdgeLength > 0.0))
         fail("idealEdgeLength must be finite and > 0");
     if (!(std::isfinite(o.gap) && o.gap >= 0.0))
@@ -374,169 +369,219 @@ QList<QPointF> ForceLayout::run(const LayoutGraph &graph,
         if (pinned[i] && (initial.isEmpty() || !finite(initial[i])))
             fail("pinned node " + std::to_string(i) + " has no finite initial position");
     }
-    const std::vector<CleanEdge> edges = cleanEdges(graph, true);
+}
 
-    Stats stats;
-    if (n == 0) {
-        m_stats = stats;
-        return {};
-    }
-    const double k = o.idealEdgeLength;
-    const auto isPinned = [&](int i) {
-        return !pinned.isEmpty() && pinned[i];
-    };
-    const auto hasInitial = [&](int i) {
-        return !initial.isEmpty() && finite(initial[i]);
-    };
-    const auto groupOf = [&](int i) {
-        return graph.groups.isEmpty() ? -1 : graph.groups[i];
-    };
+/// The connected components of a graph (nodes of one group count as connected), numbered by
+/// their smallest node; nodes and edges of each in increasing order.
+struct Components
+{
+    std::vector<std::vector<int>> nodes; ///< per component: its nodes
+    std::vector<std::vector<int>> edges; ///< per component: indices into the clean edge list
+    std::vector<int> local;              ///< per node: its index within its component
 
-    // Components: edges and shared groups connect. Numbered by their smallest node.
-    std::vector<int> root(n);
-    std::iota(root.begin(), root.end(), 0);
-    for (const CleanEdge &e : edges)
-        unite(root, e.a, e.b);
-    if (!graph.groups.isEmpty()) {
+    Components(int n, const std::vector<CleanEdge> &edgeList, const QList<int> &groups)
+        : local(n)
+    {
+        std::vector<int> root(n);
+        std::iota(root.begin(), root.end(), 0);
+        for (const CleanEdge &e : edgeList)
+            unite(root, e.a, e.b);
         std::vector<std::pair<int, int>> byGroup; // (group, node)
-        for (int i = 0; i < n; ++i) {
-            if (groupOf(i) >= 0)
-                byGroup.emplace_back(groupOf(i), i);
+        for (int i = 0; i < groups.size(); ++i) {
+            if (groups[i] >= 0)
+                byGroup.emplace_back(groups[i], i);
         }
         std::sort(byGroup.begin(), byGroup.end());
         for (size_t m = 1; m < byGroup.size(); ++m) {
             if (byGroup[m].first == byGroup[m - 1].first)
                 unite(root, byGroup[m].second, byGroup[m - 1].second);
         }
-    }
-    std::vector<int> component(n, -1);
-    std::vector<std::vector<int>> members;
-    for (int i = 0; i < n; ++i) {
-        const int r = findRoot(root, i);
-        if (component[r] < 0) {
-            component[r] = int(members.size());
-            members.emplace_back();
+        std::vector<int> component(n, -1);
+        for (int i = 0; i < n; ++i) {
+            const int r = findRoot(root, i);
+            if (component[r] < 0) {
+                component[r] = int(nodes.size());
+                nodes.emplace_back();
+            }
+            component[i] = component[r];
+            local[i] = int(nodes[component[i]].size());
+            nodes[component[i]].push_back(i);
         }
-        component[i] = component[r];
-        members[component[i]].push_back(i);
+        edges.resize(nodes.size());
+        for (size_t e = 0; e < edgeList.size(); ++e)
+            edges[component[edgeList[e].a]].push_back(int(e));
     }
-    std::vector<int> local(n);
-    for (const std::vector<int> &nodes : members) {
-        for (size_t m = 0; m < nodes.size(); ++m)
-            local[nodes[m]] = int(m);
-    }
-    std::vector<std::vector<int>> compEdges(members.size());
-    for (size_t e = 0; e < edges.size(); ++e)
-        compEdges[component[edges[e].a]].push_back(int(e));
+};
 
-    // Larger nodes repel more: charge grows with the square of the radius plus K/4.
-    double meanRadius = 0.0;
-    for (double r : graph.radii)
-        meanRadius += r;
-    meanRadius /= n;
-    const auto chargeOf = [&](double r) {
-        const double ratio = (r + k / 4) / (meanRadius + k / 4);
+/// Lays out the components of one ForceLayout::run() one after the other (sharing one solver and
+/// one random sequence) and collects the figures for ForceLayout::Stats.
+class ComponentLayouter
+{
+public:
+    ComponentLayouter(const ForceLayout::Options &options, double meanRadius)
+        : m_options(options)
+        , m_k(options.idealEdgeLength)
+        , m_meanRadius(meanRadius)
+        , m_rng(options.seed)
+        , m_solver(solverParams(options))
+    {}
+
+    /// Larger nodes repel more: the charge grows with the square of radius + K/4.
+    double charge(double radius) const
+    {
+        const double ratio = (radius + m_k / 4) / (m_meanRadius + m_k / 4);
         return std::clamp(ratio * ratio, 0.25, 16.0);
-    };
-
-    std::mt19937 rng(o.seed);
-    Detail::SolverParams params;
-    params.k = k;
-    params.repulsion = RepulsionStrength;
-    params.groupPull = o.groupAttraction;
-    params.theta = Theta;
-    Detail::ForceSolver solver(params);
-
-    std::vector<double> x(n, 0.0), y(n, 0.0), radius(n);
-    std::vector<char> fixed(n, 0);
-    for (int i = 0; i < n; ++i) {
-        radius[i] = graph.radii[i];
-        fixed[i] = isPinned(i) ? 1 : 0;
     }
-    std::vector<Detail::PackBox> packBoxes;
-    std::vector<int> packComps;
-    std::vector<Detail::PackBox> anchoredBoxes;
 
-    for (size_t c = 0; c < members.size(); ++c) {
-        const std::vector<int> &nodes = members[c];
+    /// Lays out `g`, whose nodes with `placed` set carry initial positions and whose fixed nodes
+    /// are pinned. Returns true when the result stays where it is (pinned or refined in place),
+    /// false when it is a fresh drawing to be packed.
+    bool layout(SolverGraph &g, std::vector<char> placed, const std::vector<double> &radius)
+    {
+        int pinnedCount = 0;
+        bool anyPlacedFree = false;
+        for (int m = 0; m < g.n; ++m) {
+            pinnedCount += g.fixed[m] ? 1 : 0;
+            anyPlacedFree = anyPlacedFree || (placed[m] && !g.fixed[m]);
+        }
+        const bool anyPinned = pinnedCount > 0;
+        if (g.n < 2)
+            return anyPinned || anyPlacedFree;
+        if (anyPlacedFree || 2 * pinnedCount >= g.n) {
+            // Refinement: the drawing is mostly given.
+            m_solver.setRepulsion(matchingRepulsion(g, placed, m_k, RepulsionStrength));
+            if (std::find(placed.begin(), placed.end(), 0) != placed.end()) {
+                // Newcomers first find their place while the others hold still.
+                seedMissing(g, placed, m_k, m_rng);
+                const std::vector<char> pinnedFlags(g.fixed);
+                for (int m = 0; m < g.n; ++m)
+                    g.fixed[m] = g.fixed[m] || placed[m];
+                m_solver.relax(g, IncrementalIterations, m_k, FinalStep);
+                g.fixed = pinnedFlags;
+                std::fill(placed.begin(), placed.end(), 1);
+            }
+            refine(g, placed, IncrementalStep * m_k, !anyPinned);
+            return true;
+        }
+        // Fresh: lay out without the pins and give the drawing its size ...
+        const std::vector<double> pinX(g.x), pinY(g.y);
+        const std::vector<char> pinnedFlags(g.fixed);
+        std::fill(g.fixed.begin(), g.fixed.end(), 0);
+        m_levels = std::max(m_levels, m_solver.multilevel(g, m_rng));
+        normalizeScale(g, radius, m_options.gap, m_k);
+        g.fixed = pinnedFlags;
+        if (!anyPinned) {
+            m_lastMaxMove = std::max(m_lastMaxMove, m_solver.lastMaxMove());
+            return false;
+        }
+        // ... then turn and move it onto the pins and let it settle around them.
+        const std::vector<char> all(g.n, 1);
+        m_solver.setRepulsion(matchingRepulsion(g, all, m_k, RepulsionStrength));
+        const double misfit = alignToPinned(g, pinX, pinY, true, true);
+        refine(g, all, std::clamp(misfit, 0.5 * m_k, 10.0 * m_k), false);
+        return true;
+    }
+
+    int levels() const { return m_levels; }
+    int iterations() const { return m_solver.iterations(); }
+    double lastMaxMove() const { return m_lastMaxMove; }
+
+private:
+    static Detail::SolverParams solverParams(const ForceLayout::Options &options)
+    {
+        Detail::SolverParams params;
+        params.k = options.idealEdgeLength;
+        params.repulsion = RepulsionStrength;
+        params.groupPull = options.groupAttraction;
+        params.theta = Theta;
+        return params;
+    }
+
+    /// Refinement from the current positions with moves of at most `step` px, shrinking; with
+    /// `holdStill`, any drift or turn of the whole drawing is undone afterwards.
+    void refine(SolverGraph &g, const std::vector<char> &placed, double step, bool holdStill)
+    {
+        const std::vector<double> beforeX(g.x), beforeY(g.y);
+        m_solver.relax(g, IncrementalIterations, step, FinalStep);
+        if (holdStill) {
+            const std::vector<char> flags(g.fixed);
+            g.fixed = placed;
+            alignToPinned(g, beforeX, beforeY, false, false);
+            g.fixed = flags;
+        }
+        m_solver.setRepulsion(RepulsionStrength);
+        m_levels = std::max(m_levels, 1);
+        m_lastMaxMove = std::max(m_lastMaxMove, m_solver.lastMaxMove());
+    }
+
+    const ForceLayout::Options &m_options;
+    double m_k;
+    double m_meanRadius;
+    std::mt19937 m_rng;
+    Detail::ForceSolver m_solver;
+    int m_levels = 0;
+    double m_lastMaxMove = 0.0;
+};
+
+} // namespace
+
+ForceLayout::ForceLayout(const Options &options)
+    : m_options(options)
+{}
+
+QList<QPointF> ForceLayout::run(const LayoutGraph &graph,
+                                const QList<QPointF> &initial,
+                                const QList<bool> &pinned)
+{
+    validate(m_options, graph, initial, pinned);
+    const std::vector<CleanEdge> edges = cleanEdges(graph, true);
+    const int n = graph.nodeCount();
+    m_stats = Stats();
+    if (n == 0)
+        return {};
+    const Options &o = m_options;
+    const double k = o.idealEdgeLength;
+
+    std::vector<double> x(n, 0.0), y(n, 0.0), radius(graph.radii.begin(), graph.radii.end());
+    std::vector<char> fixed(n, 0);
+    for (int i = 0; i < pinned.size(); ++i)
+        fixed[i] = pinned[i] ? 1 : 0;
+    const double meanRadius = std::accumulate(radius.begin(), radius.end(), 0.0) / n;
+
+    const Components components(n, edges, graph.groups);
+    ComponentLayouter layouter(o, meanRadius);
+    std::vector<Detail::PackBox> packBoxes, anchoredBoxes;
+    std::vector<int> packed; // components to pack, in the order of packBoxes
+    for (size_t c = 0; c < components.nodes.size(); ++c) {
+        const std::vector<int> &nodes = components.nodes[c];
         const int size = int(nodes.size());
         SolverGraph g;
         g.resize(size);
         std::vector<double> compRadius(size);
-        for (int m = 0; m < size; ++m)
-            compRadius[m] = radius[nodes[m]];
-        bool anyPinned = false;
-        bool anyPlacedFree = false;
         std::vector<char> placed(size, 0);
-        std::map<int, int> groupIds; // global group id → local group id
+        std::map<int, int> groupIds; // group id → local group id
         for (int m = 0; m < size; ++m) {
             const int i = nodes[m];
-            g.charge[m] = chargeOf(graph.radii[i]);
+            compRadius[m] = radius[i];
+            g.charge[m] = layouter.charge(radius[i]);
             g.fixed[m] = fixed[i];
-            anyPinned = anyPinned || fixed[i];
-            if (hasInitial(i)) {
+            if (!initial.isEmpty() && finite(initial[i])) {
                 g.x[m] = initial[i].x();
                 g.y[m] = initial[i].y();
                 placed[m] = 1;
-                anyPlacedFree = anyPlacedFree || !fixed[i];
             }
-            if (groupOf(i) >= 0)
-                g.group[m] = groupIds.emplace(groupOf(i), int(groupIds.size())).first->second;
+            const int group = graph.groups.isEmpty() ? -1 : graph.groups[i];
+            if (group >= 0)
+                g.group[m] = groupIds.emplace(group, int(groupIds.size())).first->second;
         }
         g.groupCount = int(groupIds.size());
-        for (int e : compEdges[c]) {
-            g.edgeA.push_back(local[edges[e].a]);
-            g.edgeB.push_back(local[edges[e].b]);
+        for (int e : components.edges[c]) {
+            g.edgeA.push_back(components.local[edges[e].a]);
+            g.edgeB.push_back(components.local[edges[e].b]);
             g.edgeW.push_back(edges[e].w);
         }
+        const bool anchored = layouter.layout(g, placed, compRadius);
 
-        if (size > 1) {
-            double incrementalStep = 0.0; // > 0: refine in place from the positions in g
-            if (anyPlacedFree) {
-                solver.setRepulsion(matchingRepulsion(g, placed, k, RepulsionStrength));
-                if (std::find(placed.begin(), placed.end(), 0) != placed.end()) {
-                    // Newcomers first find their place while the others hold still.
-                    seedMissing(g, placed, k, rng);
-                    const std::vector<char> pinnedFlags(g.fixed);
-                    for (int m = 0; m < size; ++m)
-                        g.fixed[m] = g.fixed[m] || placed[m];
-                    solver.relax(g, IncrementalIterations, k, FinalStep);
-                    g.fixed = pinnedFlags;
-                }
-                incrementalStep = IncrementalStep * k;
-            } else {
-                // Fresh: lay out without the pins, give it its size, then fit it to the pins.
-                std::vector<double> pinX(g.x), pinY(g.y);
-                const std::vector<char> pinnedFlags(g.fixed);
-                std::fill(g.fixed.begin(), g.fixed.end(), 0);
-                stats.levels = std::max(stats.levels, solver.multilevel(g, rng));
-                normalizeScale(g, compRadius, o.gap, k);
-                g.fixed = pinnedFlags;
-                if (anyPinned) {
-                    std::fill(placed.begin(), placed.end(), 1);
-                    const double misfit = alignToPinned(g, pinX, pinY, true, true);
-                    incrementalStep = std::clamp(misfit, 0.5 * k, 10.0 * k);
-                } else {
-                    stats.lastMaxMove = std::max(stats.lastMaxMove, solver.lastMaxMove());
-                }
-            }
-            if (incrementalStep > 0.0) {
-                if (anyPinned && !anyPlacedFree)
-                    solver.setRepulsion(matchingRepulsion(g, placed, k, RepulsionStrength));
-                const std::vector<double> beforeX(g.x), beforeY(g.y);
-                solver.relax(g, IncrementalIterations, incrementalStep, FinalStep);
-                if (!anyPinned) {
-                    // Nothing holds the drawing in place: undo any drift or turn it took.
-                    const std::vector<char> flags(g.fixed);
-                    g.fixed = placed;
-                    alignToPinned(g, beforeX, beforeY, false, false);
-                    g.fixed = flags;
-                }
-                solver.setRepulsion(RepulsionStrength);
-                stats.levels = std::max(stats.levels, 1);
-                stats.lastMaxMove = std::max(stats.lastMaxMove, solver.lastMaxMove());
-            }
-        }
         Detail::PackBox box{1e300, 1e300, -1e300, -1e300};
         for (int m = 0; m < size; ++m) {
             const int i = nodes[m];
@@ -547,24 +592,20 @@ QList<QPointF> ForceLayout::run(const LayoutGraph &graph,
             box.maxX = std::max(box.maxX, x[i] + radius[i]);
             box.maxY = std::max(box.maxY, y[i] + radius[i]);
         }
-        if (anyPinned || anyPlacedFree) {
-            anchoredBoxes.push_back(box);
-        } else {
-            packBoxes.push_back(box);
-            packComps.push_back(int(c));
-        }
+        (anchored ? anchoredBoxes : packBoxes).push_back(box);
+        if (!anchored)
+            packed.push_back(int(c));
     }
-    stats.iterations = solver.iterations();
 
     if (!packBoxes.empty()) {
+        // Grid cells of K/2 (coarser for huge components), K/2 of space between components.
         double maxSide = 0.0;
         for (const Detail::PackBox &b : packBoxes)
             maxSide = std::max({maxSide, b.maxX - b.minX, b.maxY - b.minY});
-        const double margin = std::max(o.gap, k / 2);
-        Detail::ComponentPacker packer(std::max(k / 2, maxSide / 150.0), margin);
+        Detail::ComponentPacker packer(std::max(k / 2, maxSide / 150.0), std::max(o.gap, k / 2));
         const auto shifts = packer.pack(packBoxes, anchoredBoxes);
-        for (size_t b = 0; b < packComps.size(); ++b) {
-            for (int i : members[packComps[b]]) {
+        for (size_t b = 0; b < packed.size(); ++b) {
+            for (int i : components.nodes[packed[b]]) {
                 x[i] += shifts[b].first;
                 y[i] += shifts[b].second;
             }
@@ -572,13 +613,15 @@ QList<QPointF> ForceLayout::run(const LayoutGraph &graph,
     }
 
     Detail::OverlapRemover remover(x, y, radius, fixed, o.gap);
-    stats.overlapPasses = remover.run(MaxOverlapSweeps);
-    stats.remainingOverlaps = remover.countConflicts(1e-6);
+    m_stats.overlapPasses = remover.run(MaxOverlapSweeps);
+    m_stats.remainingOverlaps = remover.countConflicts(1e-6);
+    m_stats.levels = layouter.levels();
+    m_stats.iterations = layouter.iterations();
+    m_stats.lastMaxMove = layouter.lastMaxMove();
 
     QList<QPointF> result(n);
     for (int i = 0; i < n; ++i)
-        result[i] = isPinned(i) ? initial[i] : QPointF(x[i], y[i]);
-    m_stats = stats;
+        result[i] = fixed[i] ? initial[i] : QPointF(x[i], y[i]);
     return result;
 }
 

@@ -65,12 +65,14 @@ QString sourceCitation(const Landscape &l, const Source &s)
 QString tieSummary(const Landscape &l, const Tie &t, RowId orgId)
 {
     const bool outgoing = t.fromId == orgId;
-    QString text = QStringLiteral("%1 %2").arg(verb(t, outgoing), name(l, outgoing ? t.toId : t.fromId));
+    QString text = QStringLiteral("%1 %2").arg(verb(t, outgoing),
+                                               name(l, outgoing ? t.toId : t.fromId));
     QStringList details;
     if (t.kind == QLatin1String("hosting") && !t.service.isEmpty())
         details << Vocabulary::label(t.service).toLower();
-    if (const Product *p = l.product(t.productId))
-        details << QStringLiteral("through %1").arg(p->nameEn);
+    const Product *product = l.product(t.productId);
+    if (product && t.kind != QLatin1String("chip_order"))
+        details << QStringLiteral("through %1").arg(product->nameEn);
     if (t.kind == QLatin1String("investment")) {
         details << t.amount.toDisplayString();
         if (t.lead && *t.lead)
@@ -81,6 +83,8 @@ QString tieSummary(const Landscape &l, const Tie &t, RowId orgId)
     if (t.kind == QLatin1String("chip_order")) {
         if (!t.chipModel.isEmpty())
             details << t.chipModel;
+        else if (product)
+            details << product->nameEn;
         if (t.units.value)
             details << t.units.toDisplayString(QStringLiteral("units"));
         details << QStringLiteral("value %1").arg(t.amount.toDisplayString());
@@ -92,8 +96,9 @@ QString tieSummary(const Landscape &l, const Tie &t, RowId orgId)
     }
     if (!details.isEmpty())
         text += QStringLiteral(" (%1)").arg(details.join(QStringLiteral(", ")));
-    text += QStringLiteral(" \u2014 %1").arg(t.start.isValid() ? t.start.toDisplayString()
-                                                               : QStringLiteral("start date unknown"));
+    text += QStringLiteral(" \u2014 %1")
+                    .arg(t.start.isValid() ? t.start.toDisplayString()
+                                           : QStringLiteral("start date unknown"));
     if (t.end.isValid())
         text += QStringLiteral(" to %1").arg(t.end.toDisplayString());
     if (t.claim)
@@ -115,7 +120,8 @@ QString toHtml(const Landscape &l, RowId orgId)
     if (!roles.isEmpty())
         facts << QStringLiteral("<b>Roles:</b> %1").arg(esc(roles.join(QStringLiteral(", "))));
     if (!o->aliases.isEmpty())
-        facts << QStringLiteral("<b>Also known as:</b> %1").arg(esc(o->aliases.join(QStringLiteral(", "))));
+        facts << QStringLiteral("<b>Also known as:</b> %1")
+                         .arg(esc(o->aliases.join(QStringLiteral(", "))));
     if (const Organization *p = l.organization(o->parentId))
         facts << QStringLiteral("<b>Part of:</b> %1").arg(esc(p->displayName()));
     QStringList children;
@@ -123,7 +129,8 @@ QString toHtml(const Landscape &l, RowId orgId)
         if (c.parentId == o->id)
             children << c.nameEn;
     if (!children.isEmpty())
-        facts << QStringLiteral("<b>Subsidiaries:</b> %1").arg(esc(children.join(QStringLiteral(", "))));
+        facts << QStringLiteral("<b>Subsidiaries:</b> %1")
+                         .arg(esc(children.join(QStringLiteral(", "))));
     if (!o->country.isEmpty())
         facts << QStringLiteral("<b>Country:</b> %1").arg(esc(o->country));
     if (!o->notes.isEmpty())

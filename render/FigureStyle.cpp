@@ -30,8 +30,8 @@ QString fontFamily()
 {
     static const QString family = [] {
         const QStringList families = QFontDatabase::families();
-        for (const char *candidate : {"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC",
-                                      "WenQuanYi Micro Hei"}) {
+        for (const char *candidate :
+             {"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "WenQuanYi Micro Hei"}) {
             if (families.contains(QLatin1String(candidate)))
                 return QString::fromLatin1(candidate);
         }
@@ -45,7 +45,10 @@ QFont font(double pixelSize, bool bold)
     QFont f(fontFamily());
     f.setPixelSize(qMax(1, qRound(pixelSize)));
     f.setBold(bold);
-    f.setStyleStrategy(QFont::PreferAntialias);
+    // No OpenType shaping: with it Noto Sans CJK draws Latin digits with glyphs its cmap does not
+    // reach, and Qt's PDF writer then leaves them out of the ToUnicode map (so "2023" could
+    // not be searched or copied). Latin and Chinese need no shaping.
+    f.setStyleStrategy(QFont::StyleStrategy(QFont::PreferAntialias | QFont::PreferNoShaping));
     return f;
 }
 
@@ -88,7 +91,9 @@ QColor tieKindColor(const QString &kind)
     return colors.value(kind, QColor(0x55, 0x55, 0x55));
 }
 
-double frameHeight(double width, const QString &title, const QString &subtitle,
+double frameHeight(double width,
+                   const QString &title,
+                   const QString &subtitle,
                    const QStringList &footer)
 {
     const double w = width - 2 * kMargin;
@@ -102,7 +107,9 @@ double frameHeight(double width, const QString &title, const QString &subtitle,
     return h;
 }
 
-QRectF contentRect(const QRectF &target, const QString &title, const QString &subtitle,
+QRectF contentRect(const QRectF &target,
+                   const QString &title,
+                   const QString &subtitle,
                    const QStringList &footer)
 {
     const QRectF inner = target.adjusted(kMargin, kMargin, -kMargin, -kMargin);
@@ -117,8 +124,11 @@ QRectF contentRect(const QRectF &target, const QString &title, const QString &su
     return QRectF(inner.left(), top, w, qMax(0.0, bottom - top));
 }
 
-QRectF paintFrame(QPainter &painter, const QRectF &target, const QString &title,
-                  const QString &subtitle, const QStringList &footer)
+QRectF paintFrame(QPainter &painter,
+                  const QRectF &target,
+                  const QString &title,
+                  const QString &subtitle,
+                  const QStringList &footer)
 {
     const QRectF inner = target.adjusted(kMargin, kMargin, -kMargin, -kMargin);
     const double w = inner.width();

@@ -41,19 +41,13 @@ void BarnesHutTree::build(const std::vector<double> &x,
                           const std::vector<double> &q)
 {
     const int n = int(x.size());
-    m_srcX = &x;
-    m_srcY = &y;
     m_cells.clear();
-    m_index.resize(n);
-    for (int i = 0; i < n; ++i)
-        m_index[i] = i;
-    m_x.resize(n);
-    m_y.resize(n);
-    m_q.resize(n);
+    m_points.resize(n);
     if (n == 0)
         return;
     double minX = x[0], maxX = x[0], minY = y[0], maxY = y[0];
-    for (int i = 1; i < n; ++i) {
+    for (int i = 0; i < n; ++i) {
+        m_points[i] = {x[i], y[i], q[i], i};
         minX = std::min(minX, x[i]);
         maxX = std::max(maxX, x[i]);
         minY = std::min(minY, y[i]);
@@ -62,21 +56,16 @@ void BarnesHutTree::build(const std::vector<double> &x,
     const double size = std::max({maxX - minX, maxY - minY, 1e-6}) * (1.0 + 1e-9) + 1e-9;
     m_cells.reserve(size_t(n) / 2 + 16);
     buildCell(0, n, minX, minY, size, 0);
-    for (int k = 0; k < n; ++k) {
-        const int i = m_index[k];
-        m_x[k] = x[i];
-        m_y[k] = y[i];
-        m_q[k] = q[i];
-    }
     // Centres of mass, children before parents (children have larger indices).
     for (int c = int(m_cells.size()) - 1; c >= 0; --c) {
         Cell &cell = m_cells[c];
         double sx = 0.0, sy = 0.0, sq = 0.0;
         if (cell.leaf) {
             for (int k = cell.first; k < cell.first + cell.count; ++k) {
-                sx += m_x[k] * m_q[k];
-                sy += m_y[k] * m_q[k];
-                sq += m_q[k];
+                const Point &p = m_points[k];
+                sx += p.x * p.q;
+                sy += p.y * p.q;
+                sq += p.q;
             }
         } else {
             for (int ch : cell.child) {
@@ -106,16 +95,14 @@ int BarnesHutTree::buildCell(int first, int count, double x0, double y0, double 
     if (count <= LeafSize || depth >= MaxDepth)
         return c;
     m_cells[c].leaf = false;
-    const std::vector<double> &x = *m_srcX;
-    const std::vector<double> &y = *m_srcY;
     const double half = size / 2;
     const double mx = x0 + half;
     const double my = y0 + half;
-    int *begin = m_index.data() + first;
-    int *end = begin + count;
-    int *midY = std::partition(begin, end, [&](int i) { return y[i] < my; });
-    int *lowMidX = std::partition(begin, midY, [&](int i) { return x[i] < mx; });
-    int *highMidX = std::partition(midY, end, [&](int i) { return x[i] < mx; });
+    Point *begin = m_points.data() + first;
+    Point *end = begin + count;
+    Point *midY = std::partition(begin, end, [my](const Point &p) { return p.y < my; });
+    Point *lowMidX = std::partition(begin, midY, [mx](const Point &p) { return p.x < mx; });
+    Point *highMidX = std::partition(midY, end, [mx](const Point &p) { return p.x < mx; });
     const int bounds[5] = {first,
                            first + int(lowMidX - begin),
                            first + int(midY - begin),
@@ -135,9 +122,9 @@ int BarnesHutTree::buildCell(int first, int count, double x0, double y0, double 
 
 void BarnesHutTree::forceOn(int k, double theta2, double &outX, double &outY) const
 {
-    const double px = m_x[k];
-    const double py = m_y[k];
-    const int self = m_index[k];
+    const double px = m_points[k].x;
+    const double py = m_points[k].y;
+    const int self = m_points[k].index;
     double fx = 0.0, fy = 0.0;
     int stack[4 * MaxDepth + 8];
     int sp = 0;
@@ -157,13 +144,13 @@ void BarnesHutTree::forceOn(int k, double theta2, double &outX, double &outY) co
             for (int j = cell.first; j < cell.first + cell.count; ++j) {
                 if (j == k)
                     continue;
-                double ex = px - m_x[j];
-                double ey = py - m_y[j];
+                const Point &other = m_points[j];
+                double ex = px - other.x;
+                double ey = py - other.y;
                 double e2 = ex * ex + ey * ey;
                 if (e2 < CoincidentDistance2) {
-                    const int other = m_index[j];
-                    pairDirection(std::min(self, other), std::max(self, other), ex, ey);
-                    if (self > other) {
+                    pairDirection(std::min(self, other.index), std::max(self, other.index), ex, ey);
+                    if (self > other.index) {
                         ex = -ex;
                         ey = -ey;
                     }
@@ -171,7 +158,7 @@ void BarnesHutTree::forceOn(int k, double theta2, double &outX, double &outY) co
                     ey *= 1e-4;
                     e2 = CoincidentDistance2;
                 }
-                const double f = m_q[j] / e2;
+                const double f = other.q / e2;
                 fx += f * ex;
                 fy += f * ey;
             }
@@ -192,19 +179,19 @@ void BarnesHutTree::addRepulsion(double strength,
                                  std::vector<double> &fx,
                                  std::vector<double> &fy) const
 {
-    const int n = int(m_index.size());
+    const int n = int(m_points.size());
     const double theta2 = theta * theta;
     // Each point's sum is computed on its own, in a fixed order, so splitting the points among
     // threads cannot change any result.
     const auto work = [&](int begin, int end) {
         for (int k = begin; k < end; ++k) {
-            const int i = m_index[k];
+            const int i = m_points[k].index;
             if (skip[i])
                 continue;
             double sx = 0.0, sy = 0.0;
             forceOn(k, theta2, sx, sy);
-            fx[i] += m_q[k] * strength * sx;
-            fy[i] += m_q[k] * strength * sy;
+            fx[i] += m_points[k].q * strength * sx;
+            fy[i] += m_points[k].q * strength * sy;
         }
     };
     const int threads = n >= ParallelThreshold ? threadCount() : 1;

@@ -44,16 +44,19 @@ private:
         bool leaf = true;
     };
 
+    struct Point
+    {
+        double x;
+        double y;
+        double q;
+        int index; ///< the caller's point index
+    };
+
     int buildCell(int first, int count, double x0, double y0, double size, int depth);
     void forceOn(int k, double theta2, double &outX, double &outY) const;
 
     std::vector<Cell> m_cells;
-    std::vector<int> m_index; ///< tree order → point index
-    std::vector<double> m_x;  ///< coordinates and charges in tree order
-    std::vector<double> m_y;
-    std::vector<double> m_q;
-    const std::vector<double> *m_srcX = nullptr;
-    const std::vector<double> *m_srcY = nullptr;
+    std::vector<Point> m_points; ///< points in tree order (each cell's points are contiguous)
 };
 
 } // namespace EcoAtlas::Detail

@@ -38,7 +38,7 @@ double ForceSolver::relax(SolverGraph &g, int iterations, double step0, double s
 {
     const int n = g.n;
     m_lastMaxMove = 0.0;
-    if (n == 0 || iterations <= 0)
+    if (iterations <= 0 || std::find(g.fixed.begin(), g.fixed.end(), 0) == g.fixed.end())
         return 0.0;
     const double k = m_params.k;
     const double strength = m_params.repulsion * k * k;

@@ -33,8 +33,10 @@ std::uint32_t hashPair(int i, int j, int turn)
     return h;
 }
 
-constexpr int PlainSweeps = 10;      ///< sweeps that push along centre lines only
-constexpr double TurnAngle = 0.4;    ///< push turn (radians) in later sweeps
+constexpr int PlainSweeps = 10;       ///< sweeps that push along centre lines only
+constexpr double TurnAngle = 0.4;     ///< push turn (radians) in later sweeps
+constexpr int RelocateEvery = 100;    ///< sweeps between moves of trapped nodes to free spots
+constexpr int MaxRelocateRings = 200; ///< rings of candidate spots searched around a node
 
 } // namespace
 
@@ -128,8 +130,82 @@ int OverlapRemover::run(int maxSweeps)
         ++sweeps;
         if (sweep(sweeps > PlainSweeps ? sweeps : 0) == 0)
             break;
+        if (sweeps % RelocateEvery == 0)
+            relocateTrapped();
     }
     return sweeps;
+}
+
+void OverlapRemover::relocateTrapped()
+{
+    buildGrid();
+    const int n = int(m_x.size());
+    std::vector<char> conflicted(n, 0);
+    forEachNearPair([&](int i, int j) {
+        const double need = m_radius[i] + m_radius[j] + m_gap;
+        const double dx = m_x[j] - m_x[i];
+        const double dy = m_y[j] - m_y[i];
+        if (dx * dx + dy * dy < need * need) {
+            conflicted[i] = !m_fixed[i];
+            conflicted[j] = !m_fixed[j];
+        }
+    });
+    std::vector<int> moved; // nodes no longer in the grid cell they are filed in
+    const auto clear = [&](int i, double px, double py) {
+        const double reach = m_radius[i] + m_maxRadius + m_gap;
+        const auto col = [&](double x) {
+            return std::clamp(int(std::floor((x - m_originX) / m_cell)), 0, m_cols - 1);
+        };
+        const auto row = [&](double y) {
+            return std::clamp(int(std::floor((y - m_originY) / m_cell)), 0, m_rows - 1);
+        };
+        const auto conflicts = [&](int j) {
+            if (j == i)
+                return false;
+            const double need = m_radius[i] + m_radius[j] + m_gap;
+            const double dx = m_x[j] - px;
+            const double dy = m_y[j] - py;
+            return dx * dx + dy * dy < need * need * (1.0 + 2e-3);
+        };
+        for (int cy = row(py - reach); cy <= row(py + reach); ++cy) {
+            for (int cx = col(px - reach); cx <= col(px + reach); ++cx) {
+                const int c = cy * m_cols + cx;
+                for (int a = m_cellStart[c]; a < m_cellStart[c + 1]; ++a) {
+                    if (conflicts(m_cellNodes[a]))
+                        return false;
+                }
+            }
+        }
+        for (int j : moved) {
+            if (conflicts(j))
+                return false;
+        }
+        return true;
+    };
+    for (int i = 0; i < n; ++i) {
+        if (!conflicted[i])
+            continue;
+        // Rings of candidate spots around the node, nearest first.
+        const double step = m_radius[i] + m_gap / 2 + 1e-3;
+        for (int ring = 1; ring <= MaxRelocateRings; ++ring) {
+            const double rho = ring * step;
+            const int spots = std::max(8, int(std::ceil(6.283185307179586 * rho / step)));
+            bool done = false;
+            for (int s = 0; s < spots && !done; ++s) {
+                const double angle = 6.283185307179586 * s / spots;
+                const double px = m_x[i] + rho * std::cos(angle);
+                const double py = m_y[i] + rho * std::sin(angle);
+                if (clear(i, px, py)) {
+                    m_x[i] = px;
+                    m_y[i] = py;
+                    moved.push_back(i);
+                    done = true;
+                }
+            }
+            if (done)
+                break;
+        }
+    }
 }
 
 int OverlapRemover::sweep(int turn)

@@ -9,7 +9,9 @@ namespace EcoAtlas::Detail {
 /// uniform grid (cell ≥ 2·r_max + gap, so every conflicting pair lies in neighbouring cells) and
 /// moves the two nodes of each conflicting pair apart along their centre line until their centres
 /// are r_i + r_j + gap apart (half each; all of it on the free node when the other is fixed).
-/// Sweeps repeat until one finds no conflict; pairs of fixed nodes are left alone. In the spirit of PRISM (Gansner & Hu 2010) but with
+/// Sweeps repeat until one finds no conflict; pairs of fixed nodes are left alone. Every 100
+/// sweeps, free nodes still in conflict (typically trapped between fixed ones) jump to the
+/// nearest spot that is free. In the spirit of PRISM (Gansner & Hu 2010) but with
 /// direct pushes instead of a stress model, which keeps the moves local and small.
 class OverlapRemover
 {
@@ -33,6 +35,9 @@ public:
     int countConflicts(double tolerance);
 
 private:
+    /// Moves every free node that still conflicts to the nearest spot (on rings around it)
+    /// where it conflicts with nothing: frees nodes trapped between fixed ones.
+    void relocateTrapped();
     void buildGrid();
     template<typename Visit>
     void forEachNearPair(Visit &&visit) const;

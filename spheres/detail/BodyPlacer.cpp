@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "BodyPlacer.h"
 
+#include "Geometry.h"
+
 #include <algorithm>
 #include <cmath>
 #include <numbers>
@@ -84,7 +86,7 @@ bool BodyPlacer::compatible(const Body &a, const Body &b) const
     const PlacementRules &r = m_rules;
     if (a.isClient && b.isClient) {
         const double need = a.radius + b.radius + (a.group == b.group ? r.sameGap : r.diffGap);
-        if (QLineF(a.center, b.center).length() < need + kEps)
+        if (distance(a.center, b.center) < need + kEps)
             return false;
         if (!a.label.isNull() && !b.label.isNull() && rectGap(a.label, b.label) < r.labelPadding)
             return false;
@@ -110,10 +112,8 @@ bool BodyPlacer::compatible(const Body &a, const Body &b) const
 
 bool BodyPlacer::fits(const Body &body) const
 {
-    const QRectF box = extent(body).adjusted(-m_maxClearance,
-                                             -m_maxClearance,
-                                             m_maxClearance,
-                                             m_maxClearance);
+    const QRectF box = extent(body).adjusted(
+            -m_maxClearance, -m_maxClearance, m_maxClearance, m_maxClearance);
     bool ok = true;
     forCells(box, [&](qint64 key) {
         if (!ok)
@@ -149,20 +149,22 @@ QList<QPointF> BodyPlacer::defaultLabelOffsets(double radius, const QSizeF &labe
 namespace {
 
 /// Calls `f(point)` for points around `aim` in order of growing distance (rings whose spacing
-/// grows with the radius) until it returns true.
+/// grows with the radius) until it returns true, skipping rings closer than `start`. Returns
+/// the radius of the ring where it stopped.
 template<typename F>
-void spiral(const QPointF &aim, double baseStep, F &&f)
+double spiral(const QPointF &aim, double baseStep, double start, F &&f)
 {
     constexpr double golden = 2.399963229728653; // golden angle, rad
     double rho = 0.0;
     for (int k = 0; rho < 1e7; ++k) {
         const double step = std::max(baseStep, rho * 0.04);
-        const int n = rho == 0.0 ? 1 : std::max(6, int(std::ceil(2 * std::numbers::pi * rho / step)));
+        const int n = rho == 0.0 ? 1
+                                 : std::max(6, int(std::ceil(2 * std::numbers::pi * rho / step)));
         const double theta0 = k * golden;
-        for (int j = 0; j < n; ++j) {
+        for (int j = 0; j < n && rho >= start; ++j) {
             const double theta = theta0 + 2 * std::numbers::pi * j / n;
             if (f(QPointF(aim.x() + rho * std::cos(theta), aim.y() + rho * std::sin(theta))))
-                return;
+                return rho;
         }
         rho += step;
     }
@@ -176,7 +178,9 @@ Body BodyPlacer::placeClient(int client,
                              const QPointF &aim,
                              double radius,
                              const QSizeF &labelSize,
-                             QList<QPointF> labelOffsets)
+                             QList<QPointF> labelOffsets,
+                             double startRadius,
+                             double *foundRadius)
 {
     if (labelSize.isEmpty())
         labelOffsets = {QPointF()};
@@ -187,7 +191,7 @@ Body BodyPlacer::placeClient(int client,
     body.index = client;
     body.group = group;
     body.radius = radius;
-    spiral(aim, 3.0, [&](const QPointF &p) {
+    const double found = spiral(aim, 3.0, startRadius, [&](const QPointF &p) {
         body.center = p;
         for (const QPointF &offset : labelOffsets) {
             body.label = labelSize.isEmpty() ? QRectF() : QRectF(p + offset, labelSize);
@@ -196,6 +200,8 @@ Body BodyPlacer::placeClient(int client,
         }
         return false;
     });
+    if (foundRadius)
+        *foundRadius = found;
     add(body);
     return body;
 }
@@ -205,10 +211,10 @@ Body BodyPlacer::placeOwnerLabel(int owner, const QPointF &aim, const QSizeF &si
     Body body;
     body.isClient = false;
     body.index = owner;
-    spiral(aim, 3.0, [&](const QPointF &p) {
+    spiral(aim, 3.0, 0.0, [&](const QPointF &p) {
         body.center = p;
-        body.label = QRectF(p.x() - size.width() / 2, p.y() - size.height() / 2, size.width(),
-                            size.height());
+        body.label = QRectF(
+                p.x() - size.width() / 2, p.y() - size.height() / 2, size.width(), size.height());
         return fits(body);
     });
     add(body);

@@ -32,7 +32,7 @@ struct PlacementRules
     double memberGap = 3;    ///< between a mark and the label of one of its owners
     double labelPadding = 2; ///< between a label and another label or mark
     double ownerLabelPadding = 6; ///< between two owner labels
-    double labelGap = 3;     ///< between a mark and its own label
+    double labelGap = 3;          ///< between a mark and its own label
 };
 
 /// Greedy, order-dependent placement of bodies without overlap: each body goes to the free spot
@@ -51,14 +51,17 @@ public:
     void add(const Body &body);
     /// Places a client of mark radius `radius` and label size `labelSize` (empty = no label) at
     /// the free spot nearest `aim`, trying at each spot the label offsets in `labelOffsets`
-    /// (label top-left relative to the mark centre; empty = right, then left). Adds and
-    /// returns it.
+    /// (label top-left relative to the mark centre; empty = right, then left). Spots closer to
+    /// `aim` than `startRadius` are skipped (a speed-up when a cluster is known to be full
+    /// there). Adds and returns it; `*foundRadius`, if given, receives its distance from `aim`.
     Body placeClient(int client,
                      int group,
                      const QPointF &aim,
                      double radius,
                      const QSizeF &labelSize,
-                     QList<QPointF> labelOffsets = {});
+                     QList<QPointF> labelOffsets = {},
+                     double startRadius = 0,
+                     double *foundRadius = nullptr);
     /// Places the label of owner `owner` (size `size`, non-empty) centred as near `aim` as
     /// possible. Adds and returns it.
     Body placeOwnerLabel(int owner, const QPointF &aim, const QSizeF &size);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "RegionBuilder.h"
 
+#include "Geometry.h"
 #include "RegionIndex.h"
 
 #include <QLineF>
@@ -10,6 +11,7 @@
 #include <cstdint>
 #include <functional>
 #include <limits>
+#include <numbers>
 #include <queue>
 #include <utility>
 
@@ -17,13 +19,15 @@ namespace EcoAtlas::SpheresDetail {
 
 namespace {
 
-constexpr double kIso = 0.5;             // iso-level of the energy
-constexpr double kNonMemberWeight = 0.8; // Bubble Sets' negative weight
-constexpr double kPositiveCap = 1.5;     // caps the summed positive energy
-constexpr double kClampMargin = 0.08;    // clamped vertices sit this far from the iso-level
-constexpr double kRoutePenalty = 6.0;    // A* cost per unit of negative energy
-constexpr double kClearNegative = 0.25;  // a straight link may cross at most this much repulsion
+constexpr double kIso = 0.5;               // iso-level of the energy
+constexpr double kNonMemberWeight = 0.8;   // Bubble Sets' negative weight
+constexpr double kPositiveCap = 1.5;       // caps the summed positive energy
+constexpr double kClampMargin = 0.08;      // clamped vertices sit this far from the iso-level
+constexpr double kRoutePenalty = 6.0;      // A* cost per unit of negative energy
+constexpr double kClearNegative = 0.25;    // a straight link may cross at most this much repulsion
 constexpr double kSimplifyTolerance = 0.2; // px
+constexpr double kTubeRadius = 1.5;        // half width of the minimal corridor, in grid steps
+constexpr double kTubeHeight = 0.3;        // its signed energy on the axis
 
 enum : std::uint8_t { ForcedIn = 1, ForcedOut = 2, Border = 4 };
 
@@ -68,22 +72,9 @@ double rectDistance(const QRectF &r, const QPointF &p)
     return std::sqrt(dx * dx + dy * dy);
 }
 
-double segmentDistance(const QPointF &p, const QPointF &a, const QPointF &b)
-{
-    const double dx = b.x() - a.x(), dy = b.y() - a.y();
-    const double len2 = dx * dx + dy * dy;
-    double t = 0.0;
-    if (len2 > 0.0)
-        t = std::clamp(((p.x() - a.x()) * dx + (p.y() - a.y()) * dy) / len2, 0.0, 1.0);
-    return QLineF(p, QPointF(a.x() + t * dx, a.y() + t * dy)).length();
-}
-
 /// Douglas–Peucker on the open polyline pts[first..last] (inclusive), marking kept points.
-void simplifyRange(const std::vector<QPointF> &pts,
-                   int first,
-                   int last,
-                   double tol,
-                   std::vector<char> &keep)
+void simplifyRange(
+        const std::vector<QPointF> &pts, int first, int last, double tol, std::vector<char> &keep)
 {
     std::vector<std::pair<int, int>> stack{{first, last}};
     while (!stack.empty()) {
@@ -106,20 +97,6 @@ void simplifyRange(const std::vector<QPointF> &pts,
     }
 }
 
-std::vector<QPointF> simplifyOpen(const std::vector<QPointF> &pts, double tol)
-{
-    if (pts.size() < 3)
-        return pts;
-    std::vector<char> keep(pts.size(), 0);
-    keep.front() = keep.back() = 1;
-    simplifyRange(pts, 0, int(pts.size()) - 1, tol, keep);
-    std::vector<QPointF> out;
-    for (size_t k = 0; k < pts.size(); ++k)
-        if (keep[k])
-            out.push_back(pts[k]);
-    return out;
-}
-
 QPolygonF simplifyRing(const QPolygonF &ring, double tol)
 {
     const int n = int(ring.size());
@@ -129,7 +106,7 @@ QPolygonF simplifyRing(const QPolygonF &ring, double tol)
     int far = 0;
     double best = -1;
     for (int k = 1; k < n; ++k) {
-        const double d = QLineF(ring[0], ring[k]).length();
+        const double d = distance(ring[0], ring[k]);
         if (d > best) {
             best = d;
             far = k;
@@ -198,6 +175,7 @@ public:
         pos.assign(n, 0.0f);
         neg.assign(n, 0.0f);
         edge.assign(n, 0.0f);
+        tube.assign(n, 0.0f);
         flags.assign(n, 0);
         for (int i = 0; i < g.nx; ++i) {
             flags[size_t(g.index(i, 0))] |= Border;
@@ -221,20 +199,27 @@ private:
             for (int i = i0; i <= i1; ++i)
                 f(g.index(i, j), g.at(i, j));
     }
-    static QRectF around(const QPointF &c, double r) { return {c.x() - r, c.y() - r, 2 * r, 2 * r}; }
+    static QRectF around(const QPointF &c, double r)
+    {
+        return {c.x() - r, c.y() - r, 2 * r, 2 * r};
+    }
 
     void splatMembers();
     void splatOthers();
     void route(RegionResult &result);
+    bool blocked(int v) const { return flags[size_t(v)] & (ForcedOut | Border); }
     std::vector<int> aStar(int from, int to);
-    void addCorridor(const std::vector<int> &path);
+    bool clearLine(int a, int b, double limit, std::vector<int> *out) const;
+    std::vector<int> pull(const std::vector<int> &path, std::vector<int> &waypoints) const;
+    void addCorridor(const std::vector<int> &chain, const std::vector<int> &waypoints);
     std::vector<double> signedField() const;
+    void tidy(std::vector<double> &s) const;
     QList<QPolygonF> contour(const std::vector<double> &s) const;
     bool acceptable(const QList<QPolygonF> &rings) const;
 
     const RegionRequest &req;
     Grid g;
-    std::vector<float> pos, neg, edge;
+    std::vector<float> pos, neg, edge, tube;
     std::vector<std::uint8_t> flags;
     // A* scratch space.
     std::vector<float> cost;
@@ -249,7 +234,7 @@ void Builder::splatMembers()
     for (const Disc &m : req.members) {
         const double reach = std::max(req.memberReach, f) + m.radius;
         forVertices(around(m.center, reach), [&](int v, const QPointF &p) {
-            const double d = QLineF(p, m.center).length();
+            const double d = distance(p, m.center);
             pos[size_t(v)] += float(falloff(d - m.radius, req.memberReach));
             if (d <= m.radius + f)
                 flags[size_t(v)] |= ForcedIn;
@@ -273,7 +258,7 @@ void Builder::splatOthers()
     for (const Disc &o : req.others) {
         const double reach = std::max(req.nonMemberReach, f) + o.radius;
         forVertices(around(o.center, reach), [&](int v, const QPointF &p) {
-            const double d = QLineF(p, o.center).length();
+            const double d = distance(p, o.center);
             neg[size_t(v)] += float(kNonMemberWeight * falloff(d - o.radius, req.nonMemberReach));
             if (d <= o.radius + f)
                 flags[size_t(v)] |= ForcedOut;
@@ -291,8 +276,9 @@ std::vector<int> Builder::aStar(int from, int to)
     }
     ++stamp;
     const int ti = to % g.nx, tj = to / g.nx;
-    const auto heuristic = [&](int v) {
-        return float(std::abs(v % g.nx - ti) + std::abs(v / g.nx - tj));
+    const auto heuristic = [&](int v) { // octile distance
+        const int dx = std::abs(v % g.nx - ti), dy = std::abs(v / g.nx - tj);
+        return float(std::max(dx, dy) + (std::numbers::sqrt2 - 1.0) * std::min(dx, dy));
     };
     using Item = std::pair<float, int>;
     std::priority_queue<Item, std::vector<Item>, std::greater<>> open;
@@ -300,11 +286,14 @@ std::vector<int> Builder::aStar(int from, int to)
     parent[size_t(from)] = -1;
     seen[size_t(from)] = stamp;
     open.emplace(heuristic(from), from);
-    const int step[4] = {1, -1, g.nx, -g.nx};
+    const int nx = g.nx;
+    // 8 neighbours; a diagonal step needs a free orthogonal vertex beside it (for 4-connectivity).
+    const int dx[8] = {1, -1, 0, 0, 1, 1, -1, -1};
+    const int dy[8] = {0, 0, 1, -1, 1, -1, 1, -1};
     while (!open.empty()) {
         const auto [f, v] = open.top();
         open.pop();
-        if (f > cost[size_t(v)] + heuristic(v) + 1e-4f)
+        if (f > cost[size_t(v)] + heuristic(v) + 1e-3f)
             continue; // stale entry
         if (v == to) {
             std::vector<int> path;
@@ -313,11 +302,18 @@ std::vector<int> Builder::aStar(int from, int to)
             std::reverse(path.begin(), path.end());
             return path;
         }
-        for (int d : step) {
-            const int u = v + d;
-            if (flags[size_t(u)] & (ForcedOut | Border))
-                continue; // Border vertices surround the grid, so u stays in range
-            const float c = cost[size_t(v)] + 1.0f + float(kRoutePenalty) * neg[size_t(u)];
+        for (int d = 0; d < 8; ++d) {
+            const int u = v + dx[d] + dy[d] * nx; // Border vertices surround the grid
+            if (blocked(u))
+                continue;
+            double length = 1.0;
+            if (dx[d] != 0 && dy[d] != 0) {
+                if (blocked(v + dx[d]) && blocked(v + dy[d] * nx))
+                    continue;
+                length = std::numbers::sqrt2;
+            }
+            const float c = cost[size_t(v)]
+                            + float(length * (1.0 + kRoutePenalty * neg[size_t(u)]));
             if (seen[size_t(u)] != stamp || c < cost[size_t(u)]) {
                 seen[size_t(u)] = stamp;
                 cost[size_t(u)] = c;
@@ -329,22 +325,71 @@ std::vector<int> Builder::aStar(int from, int to)
     return {};
 }
 
-void Builder::addCorridor(const std::vector<int> &path)
+bool Builder::clearLine(int a, int b, double limit, std::vector<int> *out) const
 {
-    std::vector<QPointF> pts;
-    pts.reserve(path.size());
-    for (int v : path) {
-        flags[size_t(v)] |= ForcedIn;
-        pts.push_back(g.at(v));
+    const std::vector<int> line = walk4(g, a % g.nx, a / g.nx, b % g.nx, b / g.nx);
+    for (int v : line)
+        if (blocked(v) || neg[size_t(v)] > limit)
+            return false;
+    if (out)
+        out->insert(out->end(), line.begin() + (out->empty() ? 0 : 1), line.end());
+    return true;
+}
+
+std::vector<int> Builder::pull(const std::vector<int> &path, std::vector<int> &waypoints) const
+{
+    // String pulling: from each waypoint jump to the farthest later path vertex reachable by a
+    // straight grid line that stays as clear of non-members as the path itself.
+    const int n = int(path.size());
+    int i = 0;
+    std::vector<int> chain{path[0]};
+    waypoints = {path[0]};
+    while (i < n - 1) {
+        int j = i + 1;
+        double limit = std::max({kClearNegative,
+                                 double(neg[size_t(path[size_t(i)])]),
+                                 double(neg[size_t(path[size_t(j)])])});
+        while (j + 1 < n) {
+            const double next = std::max(limit, double(neg[size_t(path[size_t(j + 1)])]));
+            if (!clearLine(path[size_t(i)], path[size_t(j + 1)], next + 1e-6, nullptr))
+                break;
+            limit = next;
+            ++j;
+        }
+        // The line i → j is clear (j = i + 1 always is: it is a path step or a diagonal whose
+        // free orthogonal neighbour walk4 may not pick, so fall back to the path's own step).
+        if (!clearLine(path[size_t(i)], path[size_t(j)], limit + 1e-6, &chain)) {
+            const int a = path[size_t(i)], b = path[size_t(j)];
+            const int side = blocked(a + (b % g.nx - a % g.nx)) ? a + (b / g.nx - a / g.nx) * g.nx
+                                                                : a + (b % g.nx - a % g.nx);
+            if (side != a && side != b)
+                chain.push_back(side);
+            chain.push_back(b);
+        }
+        waypoints.push_back(path[size_t(j)]);
+        i = j;
     }
-    pts = simplifyOpen(pts, g.h);
+    return chain;
+}
+
+void Builder::addCorridor(const std::vector<int> &chain, const std::vector<int> &waypoints)
+{
+    // The 4-connected chain is clamped inside (it keeps the region connected); a thin tube
+    // around the waypoint polyline and the wider corridor energy give it smooth borders.
+    for (int v : chain)
+        flags[size_t(v)] |= ForcedIn;
     const double reach = req.edgeReach;
-    for (size_t k = 0; k + 1 < pts.size(); ++k) {
-        const QPointF a = pts[k], b = pts[k + 1];
-        const QRectF box = QRectF(a, b).normalized().adjusted(-reach, -reach, reach, reach);
+    const double tubeRadius = kTubeRadius * g.h;
+    for (size_t k = 0; k + 1 < waypoints.size(); ++k) {
+        const QPointF a = g.at(waypoints[k]), b = g.at(waypoints[k + 1]);
+        const double r = std::max(reach, tubeRadius);
+        const QRectF box = QRectF(a, b).normalized().adjusted(-r, -r, r, r);
         forVertices(box, [&](int v, const QPointF &p) {
-            const float e = float(falloff(segmentDistance(p, a, b), reach));
-            edge[size_t(v)] = std::max(edge[size_t(v)], e);
+            const double d = segmentDistance(p, a, b);
+            edge[size_t(v)] = std::max(edge[size_t(v)], float(falloff(d, reach)));
+            if (d < tubeRadius)
+                tube[size_t(v)] = std::max(tube[size_t(v)],
+                                           float(kTubeHeight * (1.0 - d / tubeRadius)));
         });
     }
 }
@@ -373,22 +418,26 @@ void Builder::route(RegionResult &result)
         if (link[size_t(u)] >= 0) {
             const int from = g.nearest(nodes[size_t(link[size_t(u)])]);
             const int to = g.nearest(nodes[size_t(u)]);
-            std::vector<int> path
-                    = walk4(g, from % g.nx, from / g.nx, to % g.nx, to / g.nx);
+            std::vector<int> path = walk4(g, from % g.nx, from / g.nx, to % g.nx, to / g.nx);
             const bool clear = std::all_of(path.begin(), path.end(), [&](int v) {
-                return !(flags[size_t(v)] & (ForcedOut | Border)) && neg[size_t(v)] < kClearNegative;
+                return !(flags[size_t(v)] & (ForcedOut | Border))
+                       && neg[size_t(v)] < kClearNegative;
             });
-            if (!clear)
+            std::vector<int> waypoints{from, to};
+            if (!clear) {
                 path = aStar(from, to);
+                if (!path.empty())
+                    path = pull(path, waypoints);
+            }
             if (path.empty())
                 ++result.unroutedLinks;
             else
-                addCorridor(path);
+                addCorridor(path, waypoints);
         }
         for (int k = 0; k < n; ++k) {
             if (inTree[size_t(k)])
                 continue;
-            const double d = QLineF(nodes[size_t(u)], nodes[size_t(k)]).length();
+            const double d = distance(nodes[size_t(u)], nodes[size_t(k)]);
             if (d < best[size_t(k)]) {
                 best[size_t(k)] = d;
                 link[size_t(k)] = u;
@@ -402,6 +451,8 @@ std::vector<double> Builder::signedField() const
     std::vector<double> s(pos.size());
     for (size_t v = 0; v < s.size(); ++v) {
         double e = std::min(double(pos[v]) + double(edge[v]), kPositiveCap) - double(neg[v]) - kIso;
+        if (tube[v] > 0)
+            e = std::max(e, double(tube[v]));
         const std::uint8_t fl = flags[v];
         if (fl & Border)
             e = -1.0;
@@ -416,11 +467,63 @@ std::vector<double> Builder::signedField() const
     return s;
 }
 
+void Builder::tidy(std::vector<double> &s) const
+{
+    // Connected components (4-neighbourhood) of inside and of outside vertices. Islands holding
+    // no clamped-inside vertex serve no member: drop them. Small holes holding no
+    // clamped-outside vertex keep no non-member out: fill them. Clamped vertices keep their
+    // side, so the contour's guarantees are unaffected.
+    const int n = int(s.size());
+    const double maxHole = std::numbers::pi * req.memberReach * req.memberReach / (g.h * g.h);
+    std::vector<int> component(size_t(n), -1);
+    std::vector<int> stack, members;
+    for (int start = 0; start < n; ++start) {
+        if (component[size_t(start)] >= 0)
+            continue;
+        const bool inside = s[size_t(start)] > 0;
+        bool border = false, clamped = false;
+        members.clear();
+        stack.assign(1, start);
+        component[size_t(start)] = start;
+        while (!stack.empty()) {
+            const int v = stack.back();
+            stack.pop_back();
+            members.push_back(v);
+            const std::uint8_t fl = flags[size_t(v)];
+            border |= (fl & Border) != 0;
+            clamped |= (fl & (inside ? ForcedIn : ForcedOut)) != 0;
+            const int i = v % g.nx, j = v / g.nx;
+            const int next[4] = {i > 0 ? v - 1 : -1,
+                                 i + 1 < g.nx ? v + 1 : -1,
+                                 j > 0 ? v - g.nx : -1,
+                                 j + 1 < g.ny ? v + g.nx : -1};
+            for (int u : next)
+                if (u >= 0 && component[size_t(u)] < 0 && (s[size_t(u)] > 0) == inside) {
+                    component[size_t(u)] = start;
+                    stack.push_back(u);
+                }
+        }
+        if (clamped)
+            continue;
+        if (inside) {
+            for (int v : members)
+                s[size_t(v)] = -kClampMargin;
+        } else if (!border && double(members.size()) <= maxHole) {
+            for (int v : members)
+                s[size_t(v)] = kClampMargin;
+        }
+    }
+}
+
 QList<QPolygonF> Builder::contour(const std::vector<double> &s) const
 {
     const int nx = g.nx;
-    const auto hEdge = [&](int i, int j) { return 2 * (j * nx + i); };
-    const auto vEdge = [&](int i, int j) { return 2 * (j * nx + i) + 1; };
+    const auto hEdge = [&](int i, int j) {
+        return 2 * (j * nx + i);
+    };
+    const auto vEdge = [&](int i, int j) {
+        return 2 * (j * nx + i) + 1;
+    };
     const auto point = [&](int e) {
         const int v = e / 2;
         const int u = (e % 2 == 0) ? v + 1 : v + nx;
@@ -437,7 +540,8 @@ QList<QPolygonF> Builder::contour(const std::vector<double> &s) const
             const int code = (a > 0) | (b > 0) << 1 | (c > 0) << 2 | (d > 0) << 3;
             if (code == 0 || code == 15)
                 continue;
-            const int eT = hEdge(i, j), eR = vEdge(i + 1, j), eB = hEdge(i, j + 1), eL = vEdge(i, j);
+            const int eT = hEdge(i, j), eR = vEdge(i + 1, j), eB = hEdge(i, j + 1),
+                      eL = vEdge(i, j);
             if (code == 5 || code == 10) {
                 const bool centre = (a + b + c + d) > 0;
                 // code 5: a, c inside; code 10: b, d inside.
@@ -526,7 +630,9 @@ RegionResult Builder::run()
         if ((fl & ForcedIn) && (fl & ForcedOut))
             ++result.conflicts;
     route(result);
-    const QList<QPolygonF> raw = contour(signedField());
+    std::vector<double> field = signedField();
+    tidy(field);
+    const QList<QPolygonF> raw = contour(field);
 
     const auto simplified = [](QList<QPolygonF> rings) {
         for (QPolygonF &ring : rings)

@@ -36,13 +36,13 @@ struct RegionRequest
 /// The region of one owner and how it was obtained.
 struct RegionResult
 {
-    QList<QPolygonF> rings;   ///< even–odd rings
-    int smoothingLevel = 0;   ///< Chaikin passes kept (may be below the request)
+    QList<QPolygonF> rings; ///< even–odd rings
+    int smoothingLevel = 0; ///< Chaikin passes kept (may be below the request)
     bool smoothingFellBack = false;
-    int unroutedLinks = 0;    ///< member links without a corridor
-    int conflicts = 0;        ///< grid vertices that had to be both in and out (0 when the
-                              ///< placement kept its gaps)
-    bool valid = false;       ///< the final rings passed the member / non-member / simplicity checks
+    int unroutedLinks = 0; ///< member links without a corridor
+    int conflicts = 0;     ///< grid vertices that had to be both in and out (0 when the
+                           ///< placement kept its gaps)
+    bool valid = false;    ///< the final rings passed the member / non-member / simplicity checks
 };
 
 /// Builds one owner's region, after Bubble Sets (Collins, Penn & Carpendale 2009):
@@ -54,6 +54,8 @@ struct RegionResult
 ///    above the iso-level, those within forceRadius of a non-member below it; since a
 ///    marching-squares contour never enters a cell whose four corners share a sign, each member
 ///    disc ends up inside and each non-member disc outside;
+///  - islands with no clamped-inside vertex are dropped and small holes with no clamped-outside
+///    vertex filled (flood fill on the grid);
 ///  - marching squares (saddles resolved by the cell-centre average) with linear interpolation,
 ///    then Chaikin smoothing and Douglas–Peucker simplification, verified and relaxed on failure.
 RegionResult buildRegion(const RegionRequest &request);

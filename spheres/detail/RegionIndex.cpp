@@ -1,23 +1,14 @@
 // SPDX-License-Identifier: MIT
 #include "RegionIndex.h"
 
+#include "Geometry.h"
+
 #include <algorithm>
 #include <cmath>
 
 namespace EcoAtlas::SpheresDetail {
 
 namespace {
-
-double segmentDistance(const QPointF &p, const QPointF &a, const QPointF &b)
-{
-    const double dx = b.x() - a.x(), dy = b.y() - a.y();
-    const double len2 = dx * dx + dy * dy;
-    double t = 0.0;
-    if (len2 > 0.0)
-        t = std::clamp(((p.x() - a.x()) * dx + (p.y() - a.y()) * dy) / len2, 0.0, 1.0);
-    const double ex = a.x() + t * dx - p.x(), ey = a.y() + t * dy - p.y();
-    return std::sqrt(ex * ex + ey * ey);
-}
 
 double orient(const QPointF &a, const QPointF &b, const QPointF &c)
 {
@@ -147,7 +138,8 @@ bool RegionIndex::contains(const QPointF &p) const
     for (int k = m_bandStart[size_t(band)]; k < m_bandStart[size_t(band) + 1]; ++k) {
         const Segment &s = m_segments[size_t(m_bandItems[size_t(k)])];
         if ((s.a.y() > p.y()) != (s.b.y() > p.y())) {
-            const double x = s.a.x() + (p.y() - s.a.y()) * (s.b.x() - s.a.x()) / (s.b.y() - s.a.y());
+            const double x = s.a.x()
+                             + (p.y() - s.a.y()) * (s.b.x() - s.a.x()) / (s.b.y() - s.a.y());
             if (p.x() < x)
                 inside = !inside;
         }

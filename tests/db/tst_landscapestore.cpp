@@ -121,8 +121,8 @@ void TestLandscapeStore::seedRoundTrip()
     QCOMPARE(y->ties.size(), x.ties.size());
     QCOMPARE(y->figures.size(), x.figures.size());
     QCOMPARE(countRows(db, QStringLiteral("organization")), 32);
-    QCOMPARE(countRows(db, QStringLiteral("tie")), 32);
-    QCOMPARE(countRows(db, QStringLiteral("hosting")), 12);
+    QCOMPARE(countRows(db, QStringLiteral("tie")), 33);
+    QCOMPARE(countRows(db, QStringLiteral("hosting")), 13);
     QCOMPARE(countRows(db, QStringLiteral("investment")), 8);
     QCOMPARE(countRows(db, QStringLiteral("chip_order")), 9);
     QCOMPARE(countRows(db, QStringLiteral("figure")), 45);

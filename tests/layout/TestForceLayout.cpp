@@ -128,6 +128,9 @@ private slots:
     void pinnedNodesStayExactly_data();
     void pinnedNodesStayExactly();
     void pinnedNodesWinOverlapRemoval();
+    void timeStepPlacesOnlyNewcomers();
+    void trappedNodeEscapes_data();
+    void trappedNodeEscapes();
     void relayoutKeepsDrawing();
     void newNodeJoinsNeighbours();
     void groupsAttract();
@@ -201,9 +204,9 @@ void TestForceLayout::determinism()
     const QList<QPointF> other = ForceLayout(options).run(graph);
     double largestDifference = 0.0;
     for (int i = 0; i < first.size(); ++i) {
-        largestDifference = std::max(largestDifference,
-                                     std::hypot(first[i].x() - other[i].x(),
-                                                first[i].y() - other[i].y()));
+        largestDifference = std::max(
+                largestDifference,
+                std::hypot(first[i].x() - other[i].x(), first[i].y() - other[i].y()));
     }
     QVERIFY2(largestDifference > 1.0, qPrintable(QString::number(largestDifference)));
 }
@@ -333,11 +336,97 @@ void TestForceLayout::pinnedNodesWinOverlapRemoval()
     QVERIFY2(QLineF(p[0], p[1]).length() < 40.0, qPrintable(QString::number(p[1].y())));
     // Two pinned nodes that overlap each other are left alone and reported.
     ForceLayout layout;
-    const QList<QPointF> both = layout.run(g, {QPointF(0, 0), QPointF(5, 5), QPointF(10, 0)},
-                                           {true, false, true});
+    const QList<QPointF> both = layout.run(
+            g, {QPointF(0, 0), QPointF(5, 5), QPointF(10, 0)}, {true, false, true});
     QCOMPARE(both[0], QPointF(0, 0));
     QCOMPARE(both[2], QPointF(10, 0));
     QCOMPARE(layout.lastStats().remainingOverlaps, 1);
+}
+
+void TestForceLayout::timeStepPlacesOnlyNewcomers()
+{
+    // Stepping through time: every known node is pinned, new nodes have no position yet.
+    const LayoutGraph g = randomGraph(300, 450, 21u);
+    const QList<QPointF> before = ForceLayout().run(g);
+    QList<QPointF> initial = before;
+    QList<bool> pinned(g.nodeCount(), true);
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    for (int i = 5; i < g.nodeCount(); i += 10) {
+        pinned[i] = false;
+        initial[i] = QPointF(nan, nan);
+    }
+    ForceLayout layout;
+    const QList<QPointF> after = layout.run(g, initial, pinned);
+    for (int i = 0; i < g.nodeCount(); ++i) {
+        QVERIFY(std::isfinite(after[i].x()) && std::isfinite(after[i].y()));
+        if (pinned[i])
+            QVERIFY(std::memcmp(&after[i], &before[i], sizeof(QPointF)) == 0);
+    }
+    QVERIFY(minimumClearance(after, g.radii, 8.0) >= -1e-6);
+    // A newcomer with a pinned neighbour lands within a few edge lengths of it.
+    for (const LayoutEdge &e : g.edges) {
+        if (pinned[e.source] != pinned[e.target]) {
+            const double d = QLineF(after[e.source], after[e.target]).length();
+            QVERIFY2(d < 6.0 * layout.options().idealEdgeLength, qPrintable(QString::number(d)));
+        }
+    }
+}
+
+void TestForceLayout::trappedNodeEscapes_data()
+{
+    QTest::addColumn<QString>("trap");
+    QTest::addColumn<double>("gap");
+    QTest::newRow("closed ring of six") << QStringLiteral("ring") << 0.0;
+    QTest::newRow("closed ring of six, gap 8") << QStringLiteral("ring") << 8.0;
+    QTest::newRow("block of 15 x 15") << QStringLiteral("block") << 8.0;
+}
+
+void TestForceLayout::trappedNodeEscapes()
+{
+    // A free node starts inside pinned nodes that touch each other (no room anywhere inside):
+    // it must end up outside, clear of all of them.
+    QFETCH(QString, trap);
+    QFETCH(double, gap);
+    const double pitch = 10.0 + 10.0 + gap; // exactly r_i + r_j + gap
+    LayoutGraph g;
+    QList<QPointF> initial;
+    QList<bool> pinned;
+    QPointF inside;
+    if (trap == QLatin1String("ring")) {
+        // Six around the origin, each touching its neighbours; the free node at the centre is
+        // pulled equally by all six, so forces alone leave it there.
+        for (int i = 0; i < 6; ++i) {
+            const double a = i * 3.141592653589793 / 3;
+            g.radii.append(10.0);
+            initial.append(QPointF(pitch * std::cos(a), pitch * std::sin(a)));
+            pinned.append(true);
+        }
+        inside = QPointF(0, 0);
+    } else {
+        const int side = 15;
+        for (int i = 0; i < side * side; ++i) {
+            g.radii.append(10.0);
+            initial.append(QPointF(pitch * (i % side), pitch * (i / side)));
+            pinned.append(true);
+        }
+        inside = initial[side * side / 2] + QPointF(1.0, 2.0);
+    }
+    const int free = int(g.radii.size());
+    for (int i = 0; i < free; ++i) {
+        if (trap == QLatin1String("ring") || i == free / 2)
+            g.edges.append({i, free, 1.0});
+    }
+    g.radii.append(10.0);
+    initial.append(inside);
+    pinned.append(false);
+    ForceLayout::Options options;
+    options.gap = gap;
+    ForceLayout layout(options);
+    const QList<QPointF> p = layout.run(g, initial, pinned);
+    for (int i = 0; i < free; ++i)
+        QCOMPARE(p[i], initial[i]);
+    QVERIFY(minimumClearance(p, g.radii, gap) >= -1e-6);
+    QCOMPARE(layout.lastStats().remainingOverlaps, 0);
 }
 
 void TestForceLayout::relayoutKeepsDrawing()
@@ -485,7 +574,7 @@ void TestForceLayout::countOverlaps()
 {
     const QList<QPointF> p = {QPointF(0, 0), QPointF(25, 0), QPointF(100, 0), QPointF(128, 0)};
     const QList<double> r = {10.0, 10.0, 10.0, 10.0};
-    QCOMPARE(ForceLayout::countOverlaps(p, r, 8.0), 1);  // 0–1 at 25 < 28; 2–3 at 28 is fine
+    QCOMPARE(ForceLayout::countOverlaps(p, r, 8.0), 1); // 0–1 at 25 < 28; 2–3 at 28 is fine
     QCOMPARE(ForceLayout::countOverlaps(p, r, 0.0), 0);
     QCOMPARE(ForceLayout::countOverlaps(p, r, 10.0), 2);
 }

@@ -64,9 +64,8 @@ private slots:
 void TestLabelPlacer::freeNodeLabelGoesRight()
 {
     LabelPlacer placer; // distance 4
-    const QList<LabelPlacer::Placement> p = placer.place({QPointF(100, 100)},
-                                                        {10.0},
-                                                        {{0, QSizeF(60, 14), 1.0}});
+    const QList<LabelPlacer::Placement> p = placer.place(
+            {QPointF(100, 100)}, {10.0}, {{0, QSizeF(60, 14), 1.0}});
     QCOMPARE(p.size(), 1);
     QVERIFY(p[0].placed);
     QCOMPARE(p[0].rect, QRectF(114, 93, 60, 14)); // right of the circle, vertically centred
@@ -94,9 +93,8 @@ void TestLabelPlacer::blockedSidesFallBack()
         positions.append(b);
         radii.append(12.0);
     }
-    const QList<LabelPlacer::Placement> p = LabelPlacer().place(positions,
-                                                                radii,
-                                                                {{0, QSizeF(60, 14), 1.0}});
+    const QList<LabelPlacer::Placement> p = LabelPlacer().place(
+            positions, radii, {{0, QSizeF(60, 14), 1.0}});
     QCOMPARE(int(sideOf(p[0], QPointF(0, 0))), expected);
     for (int i = 0; i < positions.size(); ++i)
         QVERIFY(!hitsCircle(p[0].rect, positions[i], radii[i]));
@@ -156,16 +154,15 @@ void TestLabelPlacer::randomSceneHasNoOverlaps()
     for (int i = 0; i < nodes; ++i) {
         positions.append(QPointF(double(rng() % 1000), double(rng() % 1000)));
         radii.append(4.0 + double(rng() % 9));
-        labels.append({i, QSizeF(20.0 + double(rng() % 60), 10.0 + double(rng() % 6)),
+        labels.append({i,
+                       QSizeF(20.0 + double(rng() % 60), 10.0 + double(rng() % 6)),
                        double(rng() % 100)});
     }
     const QRectF canvas(0, 0, 1000, 1000);
     LabelPlacer::Options options;
     options.padding = padding;
-    const QList<LabelPlacer::Placement> p = LabelPlacer(options).place(positions,
-                                                                       radii,
-                                                                       labels,
-                                                                       canvas);
+    const QList<LabelPlacer::Placement> p = LabelPlacer(options).place(
+            positions, radii, labels, canvas);
     QCOMPARE(p.size(), labels.size());
     int placed = 0;
     for (int a = 0; a < p.size(); ++a) {
@@ -174,8 +171,8 @@ void TestLabelPlacer::randomSceneHasNoOverlaps()
         ++placed;
         const QRectF r = p[a].rect;
         QCOMPARE(r.size(), labels[a].size);
-        QVERIFY(r.left() >= canvas.left() && r.top() >= canvas.top()
-                && r.right() <= canvas.right() && r.bottom() <= canvas.bottom());
+        QVERIFY(r.left() >= canvas.left() && r.top() >= canvas.top() && r.right() <= canvas.right()
+                && r.bottom() <= canvas.bottom());
         for (int i = 0; i < positions.size(); ++i)
             QVERIFY2(!hitsCircle(r, positions[i], radii[i]), qPrintable(QString::number(i)));
         for (int b = a + 1; b < p.size(); ++b) {
@@ -210,23 +207,17 @@ void TestLabelPlacer::canvasTooSmallHides()
 {
     // The canvas leaves no room beside the node on any side for a 70 px label.
     const QRectF small(0, 0, 60, 60);
-    const QList<LabelPlacer::Placement> p = LabelPlacer().place({QPointF(30, 30)},
-                                                                {10.0},
-                                                                {{0, QSizeF(70, 14), 1.0}},
-                                                                small);
+    const QList<LabelPlacer::Placement> p = LabelPlacer().place(
+            {QPointF(30, 30)}, {10.0}, {{0, QSizeF(70, 14), 1.0}}, small);
     QVERIFY(!p[0].placed);
     // A 60 px label just fits above it (touching the canvas edges is inside).
-    const QList<LabelPlacer::Placement> fits = LabelPlacer().place({QPointF(30, 30)},
-                                                                   {10.0},
-                                                                   {{0, QSizeF(60, 14), 1.0}},
-                                                                   small);
+    const QList<LabelPlacer::Placement> fits = LabelPlacer().place(
+            {QPointF(30, 30)}, {10.0}, {{0, QSizeF(60, 14), 1.0}}, small);
     QVERIFY(fits[0].placed);
     QCOMPARE(fits[0].rect, QRectF(0, 2, 60, 14));
     // Near the right edge the label moves to the left.
-    const QList<LabelPlacer::Placement> q = LabelPlacer().place({QPointF(950, 500)},
-                                                                {10.0},
-                                                                {{0, QSizeF(60, 14), 1.0}},
-                                                                QRectF(0, 0, 1000, 1000));
+    const QList<LabelPlacer::Placement> q = LabelPlacer().place(
+            {QPointF(950, 500)}, {10.0}, {{0, QSizeF(60, 14), 1.0}}, QRectF(0, 0, 1000, 1000));
     QCOMPARE(int(sideOf(q[0], QPointF(950, 500))), int(Left));
 }
 
@@ -245,8 +236,7 @@ void TestLabelPlacer::unusableLabelsAreHidden()
 
 void TestLabelPlacer::invalidInputThrows()
 {
-    QVERIFY_THROWS_EXCEPTION(std::invalid_argument,
-                             LabelPlacer().place({QPointF()}, {}, {}));
+    QVERIFY_THROWS_EXCEPTION(std::invalid_argument, LabelPlacer().place({QPointF()}, {}, {}));
     QVERIFY_THROWS_EXCEPTION(std::invalid_argument,
                              LabelPlacer().place({QPointF()}, {1.0}, {{1, QSizeF(5, 5), 0.0}}));
     LabelPlacer::Options options;

@@ -307,12 +307,12 @@ void TestOrganizationDetails::tieSummary_data()
     QTest::newRow("chip order, buyer")
             << "baidu-orders-huawei-ascend-910b"
             << "baidu"
-            << "ordered chips from Huawei (through Ascend 910B, Ascend 910B, 1,600 units, value "
+            << "ordered chips from Huawei (Ascend 910B, 1,600 units, value "
                "undisclosed, status: ordered) \u2014 start date unknown";
     QTest::newRow("chip order, supplier")
             << "baidu-orders-huawei-ascend-910b"
             << "huawei"
-            << "chip order from Baidu (through Ascend 910B, Ascend 910B, 1,600 units, value "
+            << "chip order from Baidu (Ascend 910B, 1,600 units, value "
                "undisclosed, status: ordered) \u2014 start date unknown";
     QTest::newRow("chip order in a deal")
             << "baidu-orders-nvidia-2024"

@@ -141,12 +141,12 @@ void TestSeedLandscape::counts()
     QCOMPARE(l.organizations.size(), 32);
     QCOMPARE(l.products.size(), 26);
     QCOMPARE(l.deals.size(), 2);
-    QCOMPARE(l.ties.size(), 32);
+    QCOMPARE(l.ties.size(), 33);
     QCOMPARE(l.figures.size(), 45);
     QHash<QString, int> kinds;
     for (const Tie &t : l.ties)
         ++kinds[t.kind];
-    QCOMPARE(kinds.value(QStringLiteral("hosting")), 12);
+    QCOMPARE(kinds.value(QStringLiteral("hosting")), 13);
     QCOMPARE(kinds.value(QStringLiteral("investment")), 8);
     QCOMPARE(kinds.value(QStringLiteral("chip_order")), 9);
     QCOMPARE(kinds.value(QStringLiteral("partnership")), 3);
@@ -597,6 +597,19 @@ void TestSeedLandscape::hostingTies()
     for (const QString &key : {QStringLiteral("zhipu-ai"), QStringLiteral("kunlun-wanwei")})
         QCOMPARE(partnersInto(key, QStringLiteral("hosting")),
                  QStringList({QStringLiteral("Alibaba Cloud"), QStringLiteral("Tencent Cloud")}));
+
+    // "The industry has already seen powerful alliances between star large model companies and
+    // cloud giants. ... On another front, Huawei's rotating chairman Xu Zhijun personally
+    // attended iFLYTEK's Spark 2.0 launch event, jointly announcing the 'Flying Star One'
+    // domestic computing power platform"
+    QCOMPARE(partnersInto(QStringLiteral("iflytek"), QStringLiteral("hosting")),
+             QStringList({QStringLiteral("Huawei Cloud")}));
+    const Tie *iflytek = tie(QStringLiteral("huawei-cloud-hosts-iflytek"));
+    QCOMPARE(iflytek->service, QStringLiteral("computing_cluster"));
+    QCOMPARE(seed().product(iflytek->productId)->nameZh, QStringLiteral("飞星一号"));
+    // "01.AI ... primarily developed on Alibaba's platform"
+    QCOMPARE(partnersInto(QStringLiteral("01-ai"), QStringLiteral("hosting")),
+             QStringList({QStringLiteral("Alibaba Cloud")}));
 }
 
 void TestSeedLandscape::names_data()

@@ -14,10 +14,11 @@ enum class LabelLanguage { English, Chinese, Both };
 /// Options every figure shares, on screen and in exports.
 struct FigureOptions
 {
-    QDate asOf;          ///< the landscape as of this date; invalid = no date filter
+    QDate asOf; ///< the landscape as of this date; invalid = no date filter
     LabelLanguage labels = LabelLanguage::Both;
-    QString title;       ///< empty = the landscape's title
-    QString subtitle;    ///< empty = generated (what is shown, as-of date)
+    QString title;      ///< empty = the landscape's title
+    QString subtitle;   ///< empty = generated (what is shown, as-of date)
+    RowId selected = 0; ///< organization drawn as selected (screen only; 0 = none)
 
     /// The label of an organization in the chosen language(s): "Alibaba Cloud 阿里云" for Both;
     /// falls back to the English name when there is no Chinese one.
@@ -31,8 +32,9 @@ struct FigureOptions
         case LabelLanguage::Both:
             break;
         }
-        return (o.nameZh.isEmpty() || o.nameZh == o.nameEn) ? o.nameEn
-                                                            : o.nameEn + QLatin1Char(' ') + o.nameZh;
+        return (o.nameZh.isEmpty() || o.nameZh == o.nameEn)
+                       ? o.nameEn
+                       : o.nameEn + QLatin1Char(' ') + o.nameZh;
     }
 
     /// "en", "zh", "both" → LabelLanguage; false for anything else.

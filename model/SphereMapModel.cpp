@@ -1,0 +1,190 @@
+// SPDX-License-Identifier: MIT
+#include "SphereMapModel.h"
+
+#include "LandscapeDocument.h"
+#include "LandscapeTableModels.h"
+
+#include <QMap>
+
+#include <stdexcept>
+
+namespace EcoAtlas {
+
+namespace {
+
+/// Rough label size when no renderer measured it: 0.6 em per Latin character, 1 em per CJK one.
+QSizeF estimateLabel(const QString &text, bool owner)
+{
+    const double em = owner ? 15 : 12;
+    double w = 0;
+    for (QChar c : text)
+        w += c.unicode() >= 0x2E80 ? em : 0.6 * em;
+    return QSizeF(w + 4, em * 1.4);
+}
+
+bool isClientRole(const QStringList &roles)
+{
+    return roles.contains(QStringLiteral("model_developer"))
+           || roles.contains(QStringLiteral("industry_client"));
+}
+
+} // namespace
+
+SphereMapModel::SphereMapModel(LandscapeDocument *document, QObject *parent)
+    : QObject(parent)
+    , m_document(document)
+    , m_tieModel(new TieModel(document, this))
+    , m_ties(new TieFilterModel(&document->landscape(), this))
+    , m_measure(estimateLabel)
+{
+    m_ties->setSourceModel(m_tieModel);
+    m_ties->setKinds(m_kinds);
+    connect(document, &LandscapeDocument::landscapeReset, this, [this] {
+        m_ties->setLandscape(&m_document->landscape());
+        m_fixedCenters.clear();
+        m_geometry = SphereGeometry();
+        m_input = SphereInput();
+        rebuild();
+    });
+    rebuild();
+}
+
+const Landscape &SphereMapModel::landscape() const
+{
+    return m_document->landscape();
+}
+
+void SphereMapModel::setOwnerRole(const QString &role)
+{
+    if (role == m_ownerRole)
+        return;
+    m_ownerRole = role;
+    m_geometry = SphereGeometry(); // other owners: no previous layout to keep
+    m_input = SphereInput();
+    rebuild();
+}
+
+void SphereMapModel::setMembershipKinds(const QSet<QString> &kinds)
+{
+    if (kinds == m_kinds)
+        return;
+    m_kinds = kinds;
+    m_ties->setKinds(kinds);
+    rebuild();
+}
+
+void SphereMapModel::setShowApart(bool show)
+{
+    if (show == m_showApart)
+        return;
+    m_showApart = show;
+    rebuild();
+}
+
+void SphereMapModel::setLabels(LabelLanguage labels)
+{
+    if (labels == m_labels)
+        return;
+    m_labels = labels;
+    rebuild();
+}
+
+void SphereMapModel::setLabelMeasure(LabelMeasure measure)
+{
+    m_measure = measure ? std::move(measure) : LabelMeasure(estimateLabel);
+    rebuild();
+}
+
+void SphereMapModel::setAsOf(QDate date, ViewState::TimeBasis basis)
+{
+    if (date == m_ties->asOf() && basis == m_ties->basis())
+        return;
+    m_ties->setAsOf(date, basis);
+    rebuild();
+}
+
+void SphereMapModel::moveOwner(int ownerIndex, const QPointF &center)
+{
+    if (ownerIndex < 0 || ownerIndex >= m_input.owners.size())
+        return;
+    m_fixedCenters.insert(m_input.owners[ownerIndex].id, center);
+    rebuild();
+}
+
+QString SphereMapModel::labelOf(RowId organizationId) const
+{
+    const Organization *o = landscape().organization(organizationId);
+    if (!o)
+        return {};
+    FigureOptions options;
+    options.labels = m_labels;
+    return options.name(*o);
+}
+
+void SphereMapModel::rebuild()
+{
+    const Landscape &l = landscape();
+    SphereInput input;
+    input.seed = 1;
+    input.canvasHint = QSizeF(1100, 760);
+    QHash<RowId, int> ownerIndex;
+    for (const Organization &o : l.organizations) {
+        if (!o.roles.contains(m_ownerRole))
+            continue;
+        SphereInput::Owner owner;
+        owner.id = o.id;
+        owner.labelSize = m_measure(labelOf(o.id), true);
+        if (m_fixedCenters.contains(o.id))
+            owner.fixedCenter = m_fixedCenters.value(o.id);
+        ownerIndex.insert(o.id, int(input.owners.size()));
+        input.owners.append(owner);
+    }
+    // Memberships: the visible ties of the chosen kinds between an owner and a non-owner.
+    QMap<RowId, QList<int>> owners; // client id → owner indices, ordered by client id
+    m_membershipTies.clear();
+    for (int r = 0; r < m_ties->rowCount(); ++r) {
+        const Tie &t = l.ties.at(m_ties->mapToSource(m_ties->index(r, 0)).row());
+        const bool fromOwner = ownerIndex.contains(t.fromId);
+        const bool toOwner = ownerIndex.contains(t.toId);
+        if (fromOwner == toOwner)
+            continue; // owner–owner or neither: not a membership
+        const RowId client = fromOwner ? t.toId : t.fromId;
+        const int owner = ownerIndex.value(fromOwner ? t.fromId : t.toId);
+        if (!owners[client].contains(owner))
+            owners[client].append(owner);
+        m_membershipTies.append(t.id);
+    }
+    if (m_showApart) {
+        // Organizations in an owner's own group (Baidu for Baidu AI Cloud) are not clients.
+        QSet<RowId> ownerGroups;
+        for (const SphereInput::Owner &o : input.owners)
+            ownerGroups.insert(OrganizationFilterModel::groupRoot(l, o.id));
+        for (const Organization &o : l.organizations)
+            if (!ownerIndex.contains(o.id) && isClientRole(o.roles) && !owners.contains(o.id)
+                && !ownerGroups.contains(OrganizationFilterModel::groupRoot(l, o.id)))
+                owners.insert(o.id, {});
+    }
+    for (auto it = owners.constBegin(); it != owners.constEnd(); ++it) {
+        SphereInput::Client c;
+        c.id = it.key();
+        c.owners = *it;
+        std::sort(c.owners.begin(), c.owners.end());
+        c.radius = 7;
+        c.labelSize = m_measure(labelOf(c.id), false);
+        c.priority = double(c.owners.size());
+        input.clients.append(c);
+    }
+    if (!m_input.owners.isEmpty() && m_geometry.ownerCenters.size() == m_input.owners.size())
+        input.previous = m_geometry.toPrevious(m_input);
+    try {
+        m_geometry = layoutSpheres(input);
+    } catch (const std::exception &e) {
+        qWarning("EcoAtlas: the sphere map could not be laid out: %s", e.what());
+        m_geometry = SphereGeometry();
+        input = SphereInput();
+    }
+    m_input = input;
+    emit geometryChanged();
+}
+
+} // namespace EcoAtlas

@@ -1,0 +1,87 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "FigureOptions.h"
+#include "NetworkGraph.h"
+#include "SphereLayout.h"
+
+#include <QHash>
+#include <QObject>
+
+#include <functional>
+
+namespace EcoAtlas {
+
+class LandscapeDocument;
+class TieModel;
+
+/// The sphere-of-influence map without a view: who owns a sphere (organizations with the owner
+/// role, by default cloud vendors), which ties make a client a member (by default hosting),
+/// the time cursor (through a TieFilterModel), and the geometry laid out by layoutSpheres():
+/// every client inside the regions of exactly the owners it is tied to.
+///
+/// The previous geometry is passed to each new layout, so clients that keep their owners stay
+/// where they were when the date changes; owners the user dragged keep their fixed centre.
+class SphereMapModel : public QObject
+{
+    Q_OBJECT
+public:
+    explicit SphereMapModel(LandscapeDocument *document, QObject *parent = nullptr);
+
+    /// The role that makes an organization a sphere owner (default "cloud_vendor").
+    void setOwnerRole(const QString &role);
+    QString ownerRole() const { return m_ownerRole; }
+    /// Tie kinds that count as membership (default: hosting).
+    void setMembershipKinds(const QSet<QString> &kinds);
+    /// Show organizations with a client role (model developer, industry client) that are tied
+    /// to no owner in a strip apart (true) or hide them (false).
+    void setShowApart(bool show);
+    bool showApart() const { return m_showApart; }
+    /// Label language of clients and owners (label sizes depend on it).
+    void setLabels(LabelLanguage labels);
+    LabelLanguage labels() const { return m_labels; }
+    /// The time cursor: the map as of `date` (invalid = all dates) on the given basis.
+    void setAsOf(QDate date, ViewState::TimeBasis basis = ViewState::TimeBasis::Began);
+    QDate asOf() const { return m_ties->asOf(); }
+
+    /// Measures a label in px: `owner` is true for owner labels. The renderer sets one that
+    /// uses the figure fonts; the default estimates from the character count.
+    using LabelMeasure = std::function<QSizeF(const QString &text, bool owner)>;
+    void setLabelMeasure(LabelMeasure measure);
+
+    /// Pins owner `ownerIndex`'s sphere at `center` (layout px) and lays the map out again.
+    void moveOwner(int ownerIndex, const QPointF &center);
+
+    const SphereInput &input() const { return m_input; }
+    const SphereGeometry &geometry() const { return m_geometry; }
+    /// Organization id of owner `i` / client `i` (the ids in input()).
+    RowId ownerId(int i) const { return m_input.owners.at(i).id; }
+    RowId clientId(int i) const { return m_input.clients.at(i).id; }
+    const Landscape &landscape() const;
+    /// The label text of an organization in the current language.
+    QString labelOf(RowId organizationId) const;
+    /// The ties (ids) shown as memberships, for the source footer.
+    QList<RowId> membershipTies() const { return m_membershipTies; }
+
+signals:
+    /// The map was laid out again.
+    void geometryChanged();
+
+private:
+    void rebuild();
+
+    LandscapeDocument *m_document;
+    TieModel *m_tieModel;
+    TieFilterModel *m_ties;
+    QString m_ownerRole = QStringLiteral("cloud_vendor");
+    QSet<QString> m_kinds{QStringLiteral("hosting")};
+    bool m_showApart = true;
+    LabelLanguage m_labels = LabelLanguage::Both;
+    QHash<RowId, QPointF> m_fixedCenters;
+    LabelMeasure m_measure;
+    SphereInput m_input;
+    SphereGeometry m_geometry;
+    QList<RowId> m_membershipTies;
+};
+
+} // namespace EcoAtlas

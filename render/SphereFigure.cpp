@@ -1,0 +1,397 @@
+// SPDX-License-Identifier: MIT
+#include "SphereFigure.h"
+
+#include "FigureStyle.h"
+#include "OrganizationDetails.h"
+
+#include <QFontMetricsF>
+#include <QJsonArray>
+#include <QPainter>
+#include <QPicture>
+
+#include <cmath>
+
+namespace EcoAtlas {
+
+namespace {
+constexpr double kMaxFitScale = 1.5;
+constexpr double kMargin = 20;
+
+QColor alpha(QColor c, double a)
+{
+    c.setAlphaF(float(a));
+    return c;
+}
+
+bool isIndustryClient(const Organization *o)
+{
+    return o && o->roles.contains(QStringLiteral("industry_client"))
+           && !o->roles.contains(QStringLiteral("model_developer"));
+}
+} // namespace
+
+SphereFigure::SphereFigure(const SphereMapModel &model, FigureOptions options)
+    : m_model(model)
+    , m_options(std::move(options))
+{}
+
+QColor SphereFigure::ownerColor(int i)
+{
+    static const QColor palette[] = {QColor(0x00, 0x72, 0xB2),
+                                     QColor(0xD5, 0x5E, 0x00),
+                                     QColor(0x00, 0x9E, 0x73),
+                                     QColor(0xCC, 0x79, 0xA7),
+                                     QColor(0xE6, 0x9F, 0x00),
+                                     QColor(0x56, 0xB4, 0xE9),
+                                     QColor(0x88, 0x22, 0x55),
+                                     QColor(0x44, 0xAA, 0x99),
+                                     QColor(0x11, 0x77, 0x33),
+                                     QColor(0x33, 0x22, 0x88),
+                                     QColor(0x99, 0x99, 0x33),
+                                     QColor(0xAA, 0x44, 0x99)};
+    return palette[i % int(std::size(palette))];
+}
+
+SphereMapModel::LabelMeasure SphereFigure::labelMeasure()
+{
+    return [](const QString &text, bool owner) {
+        const QFontMetricsF fm(FigureStyle::font(owner ? kOwnerFont : kClientFont, owner));
+        return QSizeF(fm.horizontalAdvance(FigureStyle::plainText(text)) + 4, fm.height());
+    };
+}
+
+QString SphereFigure::title() const
+{
+    if (!m_options.title.isEmpty())
+        return m_options.title;
+    const QString role = Vocabulary::label(m_model.ownerRole()).toLower();
+    return QStringLiteral("Spheres of influence: %1s and their clients").arg(role);
+}
+
+QString SphereFigure::subtitle() const
+{
+    const QString when = m_options.asOf.isValid()
+                                 ? QStringLiteral("as of %1")
+                                           .arg(m_options.asOf.toString(Qt::ISODate))
+                                 : QStringLiteral("all dates");
+    int shared = 0;
+    for (const SphereInput::Client &c : m_model.input().clients)
+        shared += c.owners.size() > 1 ? 1 : 0;
+    const QString generated = QStringLiteral("%1 owners, %2 clients, %3 with several \u00B7 %4")
+                                      .arg(m_model.input().owners.size())
+                                      .arg(m_model.input().clients.size())
+                                      .arg(shared)
+                                      .arg(when);
+    if (m_options.subtitle.isEmpty())
+        return generated;
+    return m_options.asOf.isValid() ? m_options.subtitle + QStringLiteral(" \u00B7 ") + when
+                                    : m_options.subtitle;
+}
+
+QStringList SphereFigure::footer() const
+{
+    const Landscape &l = m_model.landscape();
+    QList<RowId> cited;
+    for (RowId tieId : m_model.membershipTies())
+        for (const Tie &t : l.ties)
+            if (t.id == tieId)
+                for (RowId s : t.sourceIds)
+                    if (!cited.contains(s))
+                        cited.append(s);
+    QStringList entries;
+    for (RowId id : cited)
+        if (const Source *s = l.source(id))
+            entries << OrganizationDetails::sourceCitation(l, *s);
+    return {QStringLiteral("Sources: %1")
+                    .arg(entries.isEmpty() ? QStringLiteral("none shown")
+                                           : entries.join(QStringLiteral("; "))),
+            QStringLiteral("Each client sits inside the regions of exactly the owners it is tied "
+                           "to. Made with EcoAtlas.")};
+}
+
+SphereFigure::Frame SphereFigure::frame(const QRectF &target) const
+{
+    const QRectF content = FigureStyle::contentRect(target, title(), subtitle(), footer());
+    const double legendWidth = std::min(kLegendWidth, content.width() * 0.4);
+    return {QRectF(content.left(),
+                   content.top(),
+                   content.width() - legendWidth - 12,
+                   content.height()),
+            QRectF(content.right() - legendWidth, content.top(), legendWidth, content.height())};
+}
+
+QTransform SphereFigure::fitTransform(const QRectF &plot) const
+{
+    const QRectF b = m_model.geometry().bounds.adjusted(-kMargin, -kMargin, kMargin, kMargin);
+    if (b.isEmpty() || plot.isEmpty())
+        return QTransform::fromTranslate(plot.left(), plot.top());
+    const double s = std::min({plot.width() / b.width(), plot.height() / b.height(), kMaxFitScale});
+    QTransform t;
+    t.translate(plot.center().x(), plot.center().y());
+    t.scale(s, s);
+    t.translate(-b.center().x(), -b.center().y());
+    return t;
+}
+
+QSizeF SphereFigure::naturalSize() const
+{
+    const QRectF b = m_model.geometry().bounds.adjusted(-kMargin, -kMargin, kMargin, kMargin);
+    const double w = std::max(900.0, b.width() + kLegendWidth + 12 + 2 * FigureStyle::kMargin);
+    const double frameH = FigureStyle::frameHeight(w, title(), subtitle(), footer());
+    return QSizeF(std::ceil(w), std::ceil(std::max(620.0, std::max(b.height(), 520.0) + frameH)));
+}
+
+void SphereFigure::paint(QPainter &p, const QRectF &target, const QTransform &view) const
+{
+    const Frame f = frame(target);
+    FigureStyle::paintFrame(p, target, title(), subtitle(), footer());
+    const SphereGeometry &g = m_model.geometry();
+    const SphereInput &in = m_model.input();
+    const QTransform t = fitTransform(f.plot) * view;
+    const double s = std::sqrt(std::abs(t.determinant()));
+    const RowId selected = m_options.selected;
+
+    p.save();
+    p.setClipRect(f.plot.adjusted(-2, -2, 2, 2));
+    // Regions: translucent fills first (so overlaps mix), then outlines on top.
+    for (int o = 0; o < g.regions.size(); ++o) {
+        const QPainterPath path = t.map(g.regionPath(o));
+        p.setPen(Qt::NoPen);
+        p.setBrush(alpha(ownerColor(o), 0.16));
+        p.drawPath(path);
+    }
+    for (int o = 0; o < g.regions.size(); ++o) {
+        const QPainterPath path = t.map(g.regionPath(o));
+        const bool isSelected = selected && in.owners[o].id == selected;
+        p.setPen(QPen(alpha(ownerColor(o), 0.9), (isSelected ? 3.5 : 1.8) * std::max(0.6, s)));
+        p.setBrush(Qt::NoBrush);
+        p.drawPath(path);
+    }
+    if (!g.apartArea.isNull()) {
+        const QRectF area = t.mapRect(g.apartArea);
+        p.setPen(QPen(QColor(0xA0, 0xA0, 0xA0), 1, Qt::DashLine));
+        p.setBrush(Qt::NoBrush);
+        p.drawRoundedRect(area, 6, 6);
+        p.setFont(FigureStyle::font(11 * std::max(0.6, s)));
+        p.setPen(QColor(0x70, 0x70, 0x70));
+        const QString role = Vocabulary::label(m_model.ownerRole()).toLower();
+        const double h = QFontMetricsF(p.font()).height();
+        p.drawText(QRectF(area.left() + 6, area.top() - h - 2, std::max(area.width(), 300.0), h),
+                   Qt::AlignLeft | Qt::AlignBottom,
+                   QStringLiteral("Tied to no %1").arg(role));
+    }
+    // Owner labels.
+    p.setFont(FigureStyle::font(kOwnerFont * s, true));
+    for (int o = 0; o < g.ownerLabels.size(); ++o) {
+        if (g.ownerLabels[o].isNull())
+            continue;
+        p.setPen(ownerColor(o).darker(130));
+        p.drawText(t.mapRect(g.ownerLabels[o]),
+                   Qt::AlignCenter,
+                   FigureStyle::plainText(m_model.labelOf(in.owners[o].id)));
+    }
+    // Client marks and labels.
+    const Landscape &l = m_model.landscape();
+    for (int c = 0; c < g.clientPositions.size(); ++c) {
+        const QPointF centre = t.map(g.clientPositions[c]);
+        const double r = g.clientRadii[c] * s;
+        const Organization *org = l.organization(in.clients[c].id);
+        const bool isSelected = selected && in.clients[c].id == selected;
+        p.setPen(QPen(isSelected ? QColor(0, 0, 0) : QColor(0x22, 0x22, 0x22),
+                      isSelected ? 3 : 1.2));
+        p.setBrush(isIndustryClient(org) ? QColor(Qt::white) : QColor(0x33, 0x33, 0x33));
+        p.drawEllipse(centre, r, r);
+    }
+    p.setFont(FigureStyle::font(kClientFont * s));
+    p.setPen(QColor(0x20, 0x20, 0x20));
+    for (int c = 0; c < g.clientLabels.size(); ++c) {
+        if (g.clientLabelHidden.value(c) || g.clientLabels[c].isNull())
+            continue;
+        p.drawText(t.mapRect(g.clientLabels[c]),
+                   Qt::AlignCenter,
+                   FigureStyle::plainText(m_model.labelOf(in.clients[c].id)));
+    }
+    p.restore();
+
+    QPicture legend;
+    QPainter lp(&legend);
+    const double used = paintLegend(lp, QPointF(0, 0), kLegendWidth);
+    lp.end();
+    const double k = std::min(
+            {1.0, f.legend.height() / std::max(1.0, used), f.legend.width() / kLegendWidth});
+    p.save();
+    p.translate(f.legend.topLeft());
+    p.scale(k, k);
+    p.drawPicture(0, 0, legend);
+    p.restore();
+}
+
+double SphereFigure::paintLegend(QPainter &p, const QPointF &topLeft, double width) const
+{
+    const SphereInput &in = m_model.input();
+    const Landscape &l = m_model.landscape();
+    double y = topLeft.y();
+    const double x = topLeft.x() + 4;
+    const double w = width - 8;
+    const QFont head = FigureStyle::font(13, true);
+    const QFont body = FigureStyle::font(12);
+    const QFont small = FigureStyle::font(11);
+    auto block = [&](const QFont &font, double indent, const QString &text, const QColor &ink) {
+        p.setFont(font);
+        p.setPen(ink);
+        const QRectF r = QFontMetricsF(font).boundingRect(
+                QRectF(0, 0, w - indent, 1000), Qt::TextWordWrap, text);
+        p.drawText(QRectF(x + indent, y, w - indent, r.height()), Qt::TextWordWrap, text);
+        y += r.height() + 3;
+    };
+    block(head,
+          0,
+          QStringLiteral("Spheres (%1s)").arg(Vocabulary::label(m_model.ownerRole()).toLower()),
+          QColor(0x20, 0x20, 0x20));
+    for (int o = 0; o < in.owners.size(); ++o) {
+        int clients = 0;
+        for (const SphereInput::Client &c : in.clients)
+            clients += c.owners.contains(o) ? 1 : 0;
+        p.setPen(QPen(ownerColor(o), 1.5));
+        p.setBrush(alpha(ownerColor(o), 0.25));
+        p.drawRoundedRect(QRectF(x, y + 2, 14, 12), 4, 4);
+        block(body,
+              20,
+              QStringLiteral("%1 \u2014 %2 on the map")
+                      .arg(m_model.labelOf(in.owners[o].id))
+                      .arg(clients == 1 ? QStringLiteral("1 client")
+                                        : QStringLiteral("%1 clients").arg(clients)),
+              QColor(0x20, 0x20, 0x20));
+        // What the owner claims about its clients, marked as a claim.
+        for (const Figure &fig : l.figures) {
+            if (fig.subjectId != in.owners[o].id || !fig.value.value)
+                continue;
+            const bool aboutClients = fig.metric.contains(QStringLiteral("client"))
+                                      || fig.metric.contains(QStringLiteral("market"))
+                                      || fig.metric.contains(QStringLiteral("companies"));
+            if (!aboutClients)
+                continue;
+            block(small,
+                  20,
+                  QStringLiteral("%1 %2%3").arg(
+                          fig.value.toDisplayString(fig.unit),
+                          fig.claim ? QStringLiteral("(claim)") : QStringLiteral("(reported)"),
+                          fig.asOf.isValid() ? QStringLiteral(", ") + fig.asOf.toDisplayString()
+                                             : QString()),
+                  QColor(0x50, 0x50, 0x50));
+        }
+    }
+    y += 6;
+    block(head, 0, QStringLiteral("Clients"), QColor(0x20, 0x20, 0x20));
+    p.setPen(QPen(QColor(0x22, 0x22, 0x22), 1.2));
+    p.setBrush(QColor(0x33, 0x33, 0x33));
+    p.drawEllipse(QPointF(x + 7, y + 8), 6, 6);
+    block(body, 20, QStringLiteral("model developer"), QColor(0x20, 0x20, 0x20));
+    p.setPen(QPen(QColor(0x22, 0x22, 0x22), 1.2));
+    p.setBrush(Qt::white);
+    p.drawEllipse(QPointF(x + 7, y + 8), 6, 6);
+    block(body, 20, QStringLiteral("industry client"), QColor(0x20, 0x20, 0x20));
+    y += 4;
+    block(small,
+          0,
+          QStringLiteral("A client inside several regions is tied to each of those owners "
+                         "(multi-vendor, \u201Cstrategic ambiguity\u201D)."),
+          QColor(0x50, 0x50, 0x50));
+    return y - topLeft.y();
+}
+
+int SphereFigure::ownerAt(const QPointF &pos, const QRectF &target, const QTransform &view) const
+{
+    const QTransform t = fitTransform(frame(target).plot) * view;
+    bool ok = false;
+    const QPointF at = t.inverted(&ok).map(pos);
+    if (!ok)
+        return -1;
+    const SphereGeometry &g = m_model.geometry();
+    for (int o = 0; o < g.ownerLabels.size(); ++o)
+        if (g.ownerLabels[o].contains(at))
+            return o;
+    int best = -1;
+    double bestArea = 0;
+    for (int o = 0; o < g.regions.size(); ++o) {
+        if (!g.regionContains(o, at))
+            continue;
+        const QRectF b = g.regionPath(o).boundingRect();
+        const double area = b.width() * b.height();
+        if (best < 0 || area < bestArea) {
+            best = o;
+            bestArea = area;
+        }
+    }
+    return best;
+}
+
+int SphereFigure::clientAt(const QPointF &pos, const QRectF &target, const QTransform &view) const
+{
+    const QTransform t = fitTransform(frame(target).plot) * view;
+    bool ok = false;
+    const QPointF at = t.inverted(&ok).map(pos);
+    if (!ok)
+        return -1;
+    const SphereGeometry &g = m_model.geometry();
+    for (int c = 0; c < g.clientPositions.size(); ++c) {
+        if (QLineF(at, g.clientPositions[c]).length() <= g.clientRadii[c] + 2)
+            return c;
+        if (!g.clientLabelHidden.value(c) && g.clientLabels[c].contains(at))
+            return c;
+    }
+    return -1;
+}
+
+QJsonObject SphereFigure::geometryJson(const QRectF &target) const
+{
+    const QTransform t = fitTransform(frame(target).plot);
+    QJsonObject json = toJson(m_model.geometry().transformed(t), m_model.input());
+    QJsonObject names;
+    const SphereInput &in = m_model.input();
+    for (const SphereInput::Owner &o : in.owners)
+        names.insert(QString::number(o.id), m_model.labelOf(o.id));
+    for (const SphereInput::Client &c : in.clients)
+        names.insert(QString::number(c.id), m_model.labelOf(c.id));
+    json.insert(QStringLiteral("names"), names);
+    json.insert(QStringLiteral("ownerRole"), m_model.ownerRole());
+    json.insert(QStringLiteral("asOf"),
+                m_options.asOf.isValid() ? QJsonValue(m_options.asOf.toString(Qt::ISODate))
+                                         : QJsonValue(QJsonValue::Null));
+    json.insert(QStringLiteral("size"), QJsonArray{target.width(), target.height()});
+    return json;
+}
+
+QString SphereFigure::clientToolTip(int i) const
+{
+    const SphereInput &in = m_model.input();
+    const Organization *o = m_model.landscape().organization(in.clients.at(i).id);
+    if (!o)
+        return {};
+    QStringList owners;
+    for (int k : in.clients[i].owners)
+        if (const Organization *w = m_model.landscape().organization(in.owners[k].id))
+            owners << w->nameEn;
+    QStringList lines{o->nameEn};
+    if (!o->nameZh.isEmpty() && o->nameZh != o->nameEn)
+        lines << o->nameZh;
+    lines << (owners.isEmpty() ? QStringLiteral("Tied to no %1")
+                                         .arg(Vocabulary::label(m_model.ownerRole()).toLower())
+                               : QStringLiteral("In the sphere of: %1")
+                                         .arg(owners.join(QStringLiteral(", "))));
+    return lines.join(QLatin1Char('\n'));
+}
+
+QString SphereFigure::ownerToolTip(int i) const
+{
+    const Organization *o = m_model.landscape().organization(m_model.input().owners.at(i).id);
+    if (!o)
+        return {};
+    QStringList lines{o->nameEn};
+    if (!o->nameZh.isEmpty() && o->nameZh != o->nameEn)
+        lines << o->nameZh;
+    lines << QStringLiteral("Drag to move this sphere");
+    return lines.join(QLatin1Char('\n'));
+}
+
+} // namespace EcoAtlas

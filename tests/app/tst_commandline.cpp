@@ -1,0 +1,272 @@
+// SPDX-License-Identifier: MIT
+// The ecoatlas binary as a presenter uses it: exports, JSON dump, new database, and errors.
+#include <QFile>
+#include <QImage>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QXmlStreamReader>
+
+class TestCommandLine : public QObject
+{
+    Q_OBJECT
+private:
+    struct Run
+    {
+        int code = -1;
+        QString out;
+        QString err;
+    };
+    Run run(const QStringList &args) const
+    {
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.remove(QStringLiteral("DISPLAY"));
+        env.remove(QStringLiteral("QT_QPA_PLATFORM")); // it must pick offscreen by itself
+        env.insert(QStringLiteral("HOME"), m_dir.path());
+        env.insert(QStringLiteral("XDG_DATA_HOME"), m_dir.filePath(QStringLiteral("data")));
+        p.setProcessEnvironment(env);
+        p.setWorkingDirectory(m_dir.path());
+        p.start(QStringLiteral(ECOATLAS_BINARY), args);
+        if (!p.waitForFinished(120000))
+            return {};
+        return {p.exitCode(),
+                QString::fromUtf8(p.readAllStandardOutput()),
+                QString::fromUtf8(p.readAllStandardError())};
+    }
+    QString path(const QString &name) const { return m_dir.filePath(name); }
+    static QByteArray bytes(const QString &file)
+    {
+        QFile f(file);
+        return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+    }
+    /// The error is one line that starts with "ecoatlas:".
+    static void checkOneLineError(const Run &r)
+    {
+        const QStringList lines = r.err.trimmed().split(QLatin1Char('\n'));
+        QCOMPARE(lines.size(), 1);
+        QVERIFY2(lines.first().startsWith(QStringLiteral("ecoatlas: ")), qPrintable(r.err));
+    }
+
+    QTemporaryDir m_dir;
+    QString m_db;
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        m_db = path(QStringLiteral("seed.ecoatlas"));
+        const Run r = run({QStringLiteral("--new-db"), m_db});
+        QCOMPARE(r.code, 0);
+        QVERIFY(QFile::exists(m_db));
+    }
+
+    void listViews()
+    {
+        const Run r = run({QStringLiteral("--list-views")});
+        QCOMPARE(r.code, 0);
+        const QStringList views = r.out.trimmed().split(QLatin1Char('\n'));
+        QVERIFY(views.contains(QStringLiteral("network")));
+        QVERIFY(views.contains(QStringLiteral("tables")));
+    }
+
+    void exportPng_data()
+    {
+        QTest::addColumn<QString>("view");
+        QTest::newRow("network") << "network";
+        QTest::newRow("tables") << "tables";
+    }
+    void exportPng()
+    {
+        QFETCH(QString, view);
+        const QString out = path(view + QStringLiteral("-800.png"));
+        const Run r = run({QStringLiteral("--db"),
+                           m_db,
+                           QStringLiteral("--export"),
+                           view,
+                           QStringLiteral("--out"),
+                           out,
+                           QStringLiteral("--size"),
+                           QStringLiteral("800x600"),
+                           QStringLiteral("--dpi"),
+                           QStringLiteral("192")});
+        QCOMPARE(r.code, 0);
+        QImage image(out);
+        QVERIFY(!image.isNull());
+        QCOMPARE(image.size(), QSize(1600, 1200)); // 800x600 px at 2x
+        // Not blank: the title's dark ink is in the top-left area.
+        int dark = 0;
+        for (int y = 40; y < 140; ++y)
+            for (int x = 40; x < 800; ++x)
+                dark += qGray(image.pixel(x, y)) < 100 ? 1 : 0;
+        QVERIFY2(dark > 500, qPrintable(QString::number(dark)));
+    }
+
+    void exportSvgIsParseable()
+    {
+        const QString out = path(QStringLiteral("network.svg"));
+        const Run r = run({QStringLiteral("--db"),
+                           m_db,
+                           QStringLiteral("--export"),
+                           QStringLiteral("network"),
+                           QStringLiteral("--out"),
+                           out});
+        QCOMPARE(r.code, 0);
+        QXmlStreamReader xml(bytes(out));
+        bool chinese = false;
+        while (!xml.atEnd()) {
+            xml.readNext();
+            if (xml.isCharacters() && xml.text().contains(QStringLiteral("腾讯云")))
+                chinese = true;
+        }
+        QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
+        QVERIFY(chinese);
+    }
+
+    void exportPdfHasChineseText()
+    {
+        const QString out = path(QStringLiteral("tables.pdf"));
+        const Run r = run({QStringLiteral("--db"),
+                           m_db,
+                           QStringLiteral("--export"),
+                           QStringLiteral("tables"),
+                           QStringLiteral("--format"),
+                           QStringLiteral("pdf"),
+                           QStringLiteral("--out"),
+                           out,
+                           QStringLiteral("--as-of"),
+                           QStringLiteral("2023-11-30")});
+        QCOMPARE(r.code, 0);
+        QVERIFY(bytes(out).startsWith("%PDF-"));
+        const QString pdftotext = QStandardPaths::findExecutable(QStringLiteral("pdftotext"));
+        if (pdftotext.isEmpty())
+            QFAIL("pdftotext (poppler-utils) is missing: run scripts/install-deps.sh");
+        QProcess p;
+        p.start(pdftotext, {out, QStringLiteral("-")});
+        QVERIFY(p.waitForFinished(30000));
+        const QString text = QString::fromUtf8(p.readAllStandardOutput());
+        QVERIFY(text.contains(QStringLiteral("阿里云")));
+        QVERIFY(text.contains(QStringLiteral("火山引擎")));
+        QVERIFY(text.contains(QStringLiteral("as of 2023-11-30")));
+    }
+
+    void dumpJson()
+    {
+        const Run r = run(
+                {QStringLiteral("--db"), m_db, QStringLiteral("--dump-json"), QStringLiteral("-")});
+        QCOMPARE(r.code, 0);
+        QJsonParseError error;
+        const QJsonObject root = QJsonDocument::fromJson(r.out.toUtf8(), &error).object();
+        QCOMPARE(error.error, QJsonParseError::NoError);
+        QCOMPARE(root.value(QStringLiteral("format")).toString(),
+                 QStringLiteral("ecoatlas-landscape"));
+        QCOMPARE(root.value(QStringLiteral("organizations")).toArray().size(), 32);
+        const QJsonObject first = root.value(QStringLiteral("ties")).toArray().first().toObject();
+        QVERIFY(first.value(QStringLiteral("id")).toInt() > 0);
+        for (const QJsonValue &v : root.value(QStringLiteral("ties")).toArray()) {
+            const QJsonObject t = v.toObject();
+            if (t.value(QStringLiteral("key")) == QLatin1String("amazon-invests-anthropic")) {
+                const QJsonObject amount = t.value(QStringLiteral("amount")).toObject();
+                QCOMPARE(amount.value(QStringLiteral("value")).toDouble(), 4e9);
+                QCOMPARE(amount.value(QStringLiteral("qualifier")).toString(),
+                         QStringLiteral("up_to"));
+                QCOMPARE(t.value(QStringLiteral("start"))
+                                 .toObject()
+                                 .value(QStringLiteral("precision"))
+                                 .toString(),
+                         QStringLiteral("day"));
+            }
+        }
+    }
+
+    void errors_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<int>("code");
+        QTest::addColumn<QString>("message");
+        const QString out = QStringLiteral("never.png");
+        QTest::newRow("missing db")
+                << QStringList{"--db", "nope.ecoatlas", "--export", "network", "--out", out} << 1
+                << "no such file";
+        QTest::newRow("unknown view")
+                << QStringList{"--export", "pie", "--out", out} << 2 << "unknown view 'pie'";
+        QTest::newRow("bad date")
+                << QStringList{"--export", "network", "--out", out, "--as-of", "2023-02-30"} << 2
+                << "is not a date";
+        QTest::newRow("bad size")
+                << QStringList{"--export", "network", "--out", out, "--size", "big"} << 2
+                << "--size";
+        QTest::newRow("bad format") << QStringList{"--export", "network", "--out", "x.gif"} << 2
+                                    << "cannot tell the format";
+        QTest::newRow("unwritable path")
+                << QStringList{"--export", "network", "--out", "/nonexistent-dir/x.png"} << 1
+                << "does not exist";
+        QTest::newRow("labels")
+                << QStringList{"--export", "network", "--out", out, "--labels", "fr"} << 2
+                << "--labels";
+    }
+    void errors()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(int, code);
+        QFETCH(QString, message);
+        if (!args.contains(QStringLiteral("--db")))
+            args << QStringLiteral("--db") << m_db;
+        const Run r = run(args);
+        QCOMPARE(r.code, code);
+        checkOneLineError(r);
+        QVERIFY2(r.err.contains(message), qPrintable(r.err));
+        QVERIFY(!QFile::exists(path(QStringLiteral("never.png"))));
+    }
+
+    void refusedDatabaseIsLeftUntouched()
+    {
+        const QString notDb = path(QStringLiteral("notes.ecoatlas"));
+        QFile f(notDb);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("These are my notes, not a database.\n");
+        f.close();
+        const QByteArray before = bytes(notDb);
+        const Run r = run({QStringLiteral("--db"),
+                           notDb,
+                           QStringLiteral("--export"),
+                           QStringLiteral("tables"),
+                           QStringLiteral("--out"),
+                           path(QStringLiteral("x.png"))});
+        QCOMPARE(r.code, 1);
+        checkOneLineError(r);
+        QVERIFY(r.err.contains(QStringLiteral("not an EcoAtlas database")));
+        QCOMPARE(bytes(notDb), before);
+        QVERIFY(!QFile::exists(path(QStringLiteral("x.png"))));
+    }
+
+    void newDbDoesNotOverwrite()
+    {
+        const QByteArray before = bytes(m_db);
+        const Run r = run({QStringLiteral("--new-db"), m_db});
+        QCOMPARE(r.code, 1);
+        checkOneLineError(r);
+        QCOMPARE(bytes(m_db), before);
+    }
+
+    void exportAll()
+    {
+        const Run r = run({QStringLiteral("--db"),
+                           m_db,
+                           QStringLiteral("--export-all"),
+                           path(QStringLiteral("all"))});
+        QCOMPARE(r.code, 0);
+        for (const QString &view : {QStringLiteral("network"), QStringLiteral("tables")})
+            for (const QString &ext :
+                 {QStringLiteral("png"), QStringLiteral("svg"), QStringLiteral("pdf")})
+                QVERIFY2(QFileInfo(path(QStringLiteral("all/%1.%2").arg(view, ext))).size() > 1000,
+                         qPrintable(view + ext));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCommandLine)
+#include "tst_commandline.moc"

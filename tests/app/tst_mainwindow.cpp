@@ -1,0 +1,181 @@
+// SPDX-License-Identifier: MIT
+// The main window on the offscreen platform: tabs, shared selection, details, undo, tooltips.
+#include "DetailsPanel.h"
+#include "LandscapeDocument.h"
+#include "LandscapeTableModels.h"
+#include "MainWindow.h"
+#include "NetworkDiagramModel.h"
+#include "NetworkFigure.h"
+#include "NetworkPage.h"
+#include "NetworkView.h"
+#include "TablePage.h"
+#include "ViewState.h"
+
+#include <QApplication>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUndoStack>
+
+using namespace EcoAtlas;
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+private:
+    QTemporaryDir m_dir;
+    QString m_db;
+
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QSettings().clear();
+        m_db = m_dir.filePath(QStringLiteral("seed.ecoatlas"));
+        QString error;
+        QVERIFY2(LandscapeDocument::createSeedDatabase(m_db, &error), qPrintable(error));
+    }
+
+    void opensSeedWithEveryView()
+    {
+        MainWindow w;
+        QVERIFY(w.openFile(m_db));
+        QCOMPARE(w.document()->landscape().organizations.size(), 32);
+        auto *tabs = w.findChild<QTabWidget *>();
+        QVERIFY(tabs);
+        QCOMPARE(tabs->tabText(0), QStringLiteral("Network"));
+        QCOMPARE(w.tablePages().size(), 9);
+        QCOMPARE(w.tablePages().first()->proxy()->rowCount(), 32);
+        QCOMPARE(w.networkModel()->graph().edges.size(), w.document()->landscape().ties.size());
+        QVERIFY(w.windowTitle().contains(QStringLiteral("seed.ecoatlas")));
+    }
+
+    void refusedFileKeepsCurrentLandscape()
+    {
+        MainWindow w;
+        QVERIFY(w.openFile(m_db));
+        // A refused file: the message box would block, so check through the document.
+        QString error;
+        QVERIFY(!w.document()->open(m_dir.filePath(QStringLiteral("missing.ecoatlas")),
+                                    Database::Mode::ReadWrite,
+                                    &error));
+        QVERIFY(error.contains(QStringLiteral("no such file")));
+        QCOMPARE(w.document()->landscape().organizations.size(), 32);
+    }
+
+    void selectionIsShared()
+    {
+        MainWindow w;
+        QVERIFY(w.openFile(m_db));
+        const RowId baichuan
+                = w.document()->landscape().organizationByKey(QStringLiteral("baichuan"))->id;
+        w.viewState()->setSelectedOrganization(baichuan);
+        // The details panel lists its ties with sources …
+        QCOMPARE(w.detailsPanel()->organization(), baichuan);
+        const QString details = w.detailsPanel()->toPlainText();
+        QVERIFY(details.contains(QStringLiteral("Baichuan Intelligence (百川智能)")));
+        QVERIFY(details.contains(QStringLiteral("hosted by Alibaba Cloud")));
+        QVERIFY(details.contains(QStringLiteral("hosted by Tencent Cloud")));
+        QVERIFY(details.contains(QStringLiteral("Sources: Zhidongxi")));
+        // … the network highlights it …
+        const NetworkView *view = w.networkPage()->view();
+        QCOMPARE(view->figure().highlight(),
+                 w.networkModel()->graph().indexOfOrganization(baichuan));
+        // … and the organizations table selects its row.
+        TablePage *orgs = w.tablePages().first();
+        const QModelIndex current = orgs->view()->currentIndex();
+        QVERIFY(current.isValid());
+        QCOMPARE(current.siblingAtColumn(0).data().toString(),
+                 QStringLiteral("Baichuan Intelligence"));
+    }
+
+    void moveIsUndoable()
+    {
+        MainWindow w;
+        QVERIFY(w.openFile(m_db));
+        NetworkDiagramModel *model = w.networkModel();
+        const RowId id = w.document()->landscape().organizationByKey(QStringLiteral("minimax"))->id;
+        const int i = model->graph().indexOfOrganization(id);
+        const QPointF before = model->positions().at(i);
+        w.undoStack()->push(
+                new MoveNodeCommand(model, id, before, false, QPointF(-500, 250), true));
+        QCOMPARE(model->positions().at(model->graph().indexOfOrganization(id)), QPointF(-500, 250));
+        QVERIFY(model->isPinned(model->graph().indexOfOrganization(id)));
+        w.undoStack()->undo();
+        QCOMPARE(model->positions().at(model->graph().indexOfOrganization(id)), before);
+        QVERIFY(!model->isPinned(model->graph().indexOfOrganization(id)));
+        w.undoStack()->redo();
+        QCOMPARE(model->positions().at(model->graph().indexOfOrganization(id)), QPointF(-500, 250));
+    }
+
+    void positionsAreStoredInTheDatabase()
+    {
+        const RowId id = [&] {
+            MainWindow w;
+            w.openFile(m_db);
+            NetworkDiagramModel *model = w.networkModel();
+            const RowId org
+                    = w.document()->landscape().organizationByKey(QStringLiteral("iflytek"))->id;
+            model->setNodePosition(
+                    model->graph().indexOfOrganization(org), QPointF(321, -123), true);
+            return org;
+        }();
+        MainWindow again;
+        QVERIFY(again.openFile(m_db));
+        const int i = again.networkModel()->graph().indexOfOrganization(id);
+        QCOMPARE(again.networkModel()->positions().at(i), QPointF(321, -123));
+        QVERIFY(again.networkModel()->isPinned(i));
+    }
+
+    void tooltipShowsMarkupLiterally()
+    {
+        Landscape l;
+        Organization o;
+        o.id = 1;
+        o.key = QStringLiteral("x");
+        o.nameEn = QStringLiteral("<b>x</b>");
+        Organization p = o;
+        p.id = 2;
+        p.key = QStringLiteral("y");
+        p.nameEn = QStringLiteral("Y");
+        Tie t;
+        t.id = 1;
+        t.key = QStringLiteral("t");
+        t.kind = QStringLiteral("partnership");
+        t.fromId = 1;
+        t.toId = 2;
+        l.organizations = {o, p};
+        l.ties = {t};
+        LandscapeDocument doc;
+        doc.setLandscape(l);
+        NetworkDiagramModel model(&doc);
+        ViewState state;
+        QUndoStack undo;
+        NetworkView view(&model, &state, &undo);
+        const QString html = view.toolTipHtml(model.graph().indexOfOrganization(1));
+        QVERIFY(html.contains(QStringLiteral("&lt;b&gt;x&lt;/b&gt;")));
+        QVERIFY(!html.contains(QStringLiteral("<b>x</b>")));
+    }
+
+    void windowStateIsRemembered()
+    {
+        {
+            MainWindow w;
+            w.openFile(m_db);
+            w.resize(1111, 777);
+            w.findChild<QTabWidget *>()->setCurrentIndex(3);
+            w.close();
+        }
+        MainWindow w;
+        QCOMPARE(w.findChild<QTabWidget *>()->currentIndex(), 3);
+        QCOMPARE(w.size(), QSize(1111, 777));
+        const QStringList recent = QSettings().value(QStringLiteral("recentFiles")).toStringList();
+        QCOMPARE(recent.first(), QFileInfo(m_db).absoluteFilePath());
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"

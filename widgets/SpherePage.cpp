@@ -1,0 +1,116 @@
+// SPDX-License-Identifier: MIT
+#include "SpherePage.h"
+
+#include "SphereFigure.h"
+#include "SphereMapModel.h"
+#include "SphereView.h"
+#include "ViewState.h"
+
+#include <QAction>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QToolBar>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace EcoAtlas {
+
+SpherePage::SpherePage(SphereMapModel *model, ViewState *state, QWidget *parent)
+    : QWidget(parent)
+    , m_model(model)
+    , m_view(nullptr)
+{
+    model->setLabelMeasure(SphereFigure::labelMeasure());
+    m_view = new SphereView(model, state, this);
+    auto *bar = new QToolBar(this);
+
+    auto *owners = new QComboBox(this);
+    for (const QString &role : {QStringLiteral("cloud_vendor"),
+                                QStringLiteral("investor"),
+                                QStringLiteral("chip_vendor")})
+        owners->addItem(tr("Spheres: %1s").arg(Vocabulary::label(role).toLower()), role);
+    owners->setToolTip(tr("Who owns a sphere"));
+    bar->addWidget(owners);
+
+    auto *kinds = new QToolButton(this);
+    kinds->setText(tr("Membership"));
+    kinds->setToolTip(tr("Which ties put a client in an owner's sphere"));
+    kinds->setPopupMode(QToolButton::InstantPopup);
+    auto *menu = new QMenu(kinds);
+    for (const QString &kind : Vocabulary::tieKinds()) {
+        QAction *a = menu->addAction(Vocabulary::label(kind));
+        a->setCheckable(true);
+        a->setChecked(kind == QLatin1String("hosting"));
+        a->setData(kind);
+        connect(a, &QAction::toggled, this, [this, menu] {
+            QSet<QString> on;
+            for (QAction *x : menu->actions())
+                if (x->isChecked())
+                    on.insert(x->data().toString());
+            m_model->setMembershipKinds(on);
+        });
+    }
+    kinds->setMenu(menu);
+    bar->addWidget(kinds);
+    // A sensible membership for each kind of owner.
+    connect(owners, &QComboBox::currentIndexChanged, this, [this, owners, menu] {
+        const QString role = owners->currentData().toString();
+        const QString kind = role == QLatin1String("investor")      ? QStringLiteral("investment")
+                             : role == QLatin1String("chip_vendor") ? QStringLiteral("chip_order")
+                                                                    : QStringLiteral("hosting");
+        for (QAction *a : menu->actions()) {
+            const QSignalBlocker block(a);
+            a->setChecked(a->data() == kind);
+        }
+        m_model->setOwnerRole(role);
+        m_model->setMembershipKinds({kind});
+    });
+
+    auto *apart = new QCheckBox(tr("Show clients tied to none"), this);
+    apart->setChecked(model->showApart());
+    connect(apart, &QCheckBox::toggled, model, &SphereMapModel::setShowApart);
+    bar->addWidget(apart);
+
+    auto *labels = new QComboBox(this);
+    labels->addItem(tr("Labels: both"), QStringLiteral("both"));
+    labels->addItem(tr("Labels: English"), QStringLiteral("en"));
+    labels->addItem(tr("Labels: 中文"), QStringLiteral("zh"));
+    bar->addWidget(labels);
+    auto *title = new QLineEdit(this);
+    title->setPlaceholderText(tr("Title"));
+    auto *subtitle = new QLineEdit(this);
+    subtitle->setPlaceholderText(tr("Subtitle"));
+    bar->addWidget(title);
+    bar->addWidget(subtitle);
+    auto apply = [this, labels, title, subtitle] {
+        FigureOptions o;
+        FigureOptions::parseLabels(labels->currentData().toString(), &o.labels);
+        o.title = title->text().trimmed();
+        o.subtitle = subtitle->text().trimmed();
+        m_view->setFigureOptions(o);
+    };
+    connect(labels, &QComboBox::currentIndexChanged, this, apply);
+    connect(title, &QLineEdit::editingFinished, this, apply);
+    connect(subtitle, &QLineEdit::editingFinished, this, apply);
+    QAction *fit = bar->addAction(tr("Fit"));
+    fit->setToolTip(tr("Fit the map into the view (0)"));
+    connect(fit, &QAction::triggered, m_view, &SphereView::fitToView);
+
+    auto sync = [this, state] {
+        m_model->setAsOf(state->asOf(), state->timeBasis());
+    };
+    connect(state, &ViewState::asOfChanged, this, sync);
+    connect(state, &ViewState::timeBasisChanged, this, sync);
+    sync();
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(bar);
+    layout->addWidget(m_view, 1);
+}
+
+} // namespace EcoAtlas

@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "FigureOptions.h"
+
+#include <QTransform>
+#include <QWidget>
+
+#include <memory>
+
+namespace EcoAtlas {
+
+class SphereFigure;
+class SphereMapModel;
+class ViewState;
+
+/// The interactive sphere-of-influence map. It draws SphereFigure — the same paint routine as
+/// the exports — and adds: wheel zoom around the cursor, drag the background to pan, drag an
+/// owner's region or name to move its sphere (the layout follows), double-click or 0 to fit,
+/// hover for a plain-text tooltip, click to select the organization everywhere (ViewState).
+class SphereView : public QWidget
+{
+    Q_OBJECT
+public:
+    SphereView(SphereMapModel *model, ViewState *state, QWidget *parent = nullptr);
+    ~SphereView() override;
+
+    void setFigureOptions(const FigureOptions &options);
+    /// The options the figure is drawn with (as-of date from the ViewState).
+    FigureOptions figureOptions() const;
+    const SphereFigure &figure() const;
+    /// The tooltip for the item under `pos` as escaped HTML (plain text shown literally).
+    QString toolTipHtmlAt(const QPointF &pos) const;
+
+public slots:
+    void fitToView();
+
+protected:
+    void paintEvent(QPaintEvent *event) override;
+    void wheelEvent(QWheelEvent *event) override;
+    void mousePressEvent(QMouseEvent *event) override;
+    void mouseMoveEvent(QMouseEvent *event) override;
+    void mouseReleaseEvent(QMouseEvent *event) override;
+    void mouseDoubleClickEvent(QMouseEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
+    bool event(QEvent *event) override;
+
+private:
+    void rebuildFigure();
+
+    SphereMapModel *m_model;
+    ViewState *m_state;
+    FigureOptions m_options;
+    std::unique_ptr<SphereFigure> m_figure;
+    QTransform m_view;
+    QPointF m_lastMouse;
+    int m_dragOwner = -1;
+    QPointF m_dragDelta; ///< device px the owner has been dragged so far
+    bool m_panning = false;
+    bool m_moved = false;
+};
+
+} // namespace EcoAtlas

@@ -50,18 +50,12 @@ Qt::PenStyle edgeStyle(const NetworkEdge &e)
     return Qt::SolidLine;
 }
 
-void drawArrowHead(QPainter &p, const QPointF &tip, const QPointF &dir, double size)
-{
-    const QPointF normal(-dir.y(), dir.x());
-    const QPointF base = tip - dir * size;
-    const QPointF pts[3] = {tip, base + normal * (size * 0.5), base - normal * (size * 0.5)};
-    p.drawPolygon(pts, 3);
-}
-
 } // namespace
 
-NetworkFigure::NetworkFigure(const Landscape &landscape, const NetworkGraph &graph,
-                             const QList<QPointF> &positions, FigureOptions options,
+NetworkFigure::NetworkFigure(const Landscape &landscape,
+                             const NetworkGraph &graph,
+                             const QList<QPointF> &positions,
+                             FigureOptions options,
                              SizeMeasure measure)
     : m_landscape(landscape)
     , m_graph(graph)
@@ -119,8 +113,9 @@ QString NetworkFigure::toolTipText(int index) const
         QStringList roles;
         for (const QString &r : n.roles)
             roles << Vocabulary::label(r);
-        lines << QStringLiteral("Roles: %1").arg(roles.isEmpty() ? QStringLiteral("none recorded")
-                                                                 : roles.join(QStringLiteral(", ")));
+        lines << QStringLiteral("Roles: %1")
+                         .arg(roles.isEmpty() ? QStringLiteral("none recorded")
+                                              : roles.join(QStringLiteral(", ")));
     }
     lines << QStringLiteral("%1 ties shown").arg(m_graph.neighbours(index).size());
     return lines.join(QLatin1Char('\n'));
@@ -154,8 +149,9 @@ QString NetworkFigure::subtitle() const
     for (const NetworkNode &n : m_graph.nodes)
         orgs += n.organizationId ? 1 : 0;
     const QString when = m_options.asOf.isValid()
-            ? QStringLiteral("as of %1").arg(m_options.asOf.toString(Qt::ISODate))
-            : QStringLiteral("all dates");
+                                 ? QStringLiteral("as of %1")
+                                           .arg(m_options.asOf.toString(Qt::ISODate))
+                                 : QStringLiteral("all dates");
     const QString generated = QStringLiteral("%1 organizations, %2 ties \u00B7 %3")
                                       .arg(orgs)
                                       .arg(m_graph.edges.size())
@@ -181,8 +177,9 @@ QStringList NetworkFigure::footer() const
         if (const Source *s = m_landscape.source(id))
             entries << OrganizationDetails::sourceCitation(m_landscape, *s);
     QStringList lines;
-    lines << QStringLiteral("Sources: %1").arg(entries.isEmpty() ? QStringLiteral("none shown")
-                                                                : entries.join(QStringLiteral("; ")));
+    lines << QStringLiteral("Sources: %1")
+                     .arg(entries.isEmpty() ? QStringLiteral("none shown")
+                                            : entries.join(QStringLiteral("; ")));
     if (money)
         lines << QStringLiteral("Edge widths by disclosed amount converted to USD. ")
                          + CurrencyRates::description();
@@ -194,7 +191,9 @@ NetworkFigure::Frame NetworkFigure::frame(const QRectF &target) const
 {
     const QRectF content = FigureStyle::contentRect(target, title(), subtitle(), footer());
     const double legendWidth = std::min(kLegendWidth, content.width() * 0.4);
-    return {QRectF(content.left(), content.top(), content.width() - legendWidth - 12,
+    return {QRectF(content.left(),
+                   content.top(),
+                   content.width() - legendWidth - 12,
                    content.height()),
             QRectF(content.right() - legendWidth, content.top(), legendWidth, content.height())};
 }
@@ -203,8 +202,8 @@ QTransform NetworkFigure::fitTransform(const QRectF &plot) const
 {
     if (m_graph.nodes.isEmpty() || plot.isEmpty())
         return QTransform::fromTranslate(plot.center().x(), plot.center().y());
-    const QRectF b = m_bounds.adjusted(-kLabelMargin, -kLabelMargin / 3, kLabelMargin,
-                                       kLabelMargin / 3);
+    const QRectF b = m_bounds.adjusted(
+            -kLabelMargin, -kLabelMargin / 3, kLabelMargin, kLabelMargin / 3);
     const double s = std::min({plot.width() / b.width(), plot.height() / b.height(), kMaxFitScale});
     QTransform t;
     t.translate(plot.center().x(), plot.center().y());
@@ -215,8 +214,8 @@ QTransform NetworkFigure::fitTransform(const QRectF &plot) const
 
 QSizeF NetworkFigure::naturalSize() const
 {
-    const QRectF b = m_bounds.adjusted(-kLabelMargin, -kLabelMargin / 3, kLabelMargin,
-                                       kLabelMargin / 3);
+    const QRectF b = m_bounds.adjusted(
+            -kLabelMargin, -kLabelMargin / 3, kLabelMargin, kLabelMargin / 3);
     const double w = std::max(900.0, b.width() + kLegendWidth + 12 + 2 * FigureStyle::kMargin);
     // The frame's height depends on the width (wrapped footer); measure at that width.
     const double frameH = FigureStyle::frameHeight(w, title(), subtitle(), footer());
@@ -243,19 +242,28 @@ QList<LabelPlacer::Placement> NetworkFigure::placeLabels(const QTransform &t,
         pos << t.map(m_positions[i]);
         radii << m_graph.nodes[i].radius * scale;
         double priority = m_graph.nodes[i].radius * 1000.0 + degree[i];
-        if (m_highlightSet.contains(i))
+        const bool highlighted = m_highlightSet.contains(i);
+        if (highlighted)
             priority += 1e9;
-        labels.append({i, m_labelSizes[i], priority});
+        // A node drawn under 1.5 px gets no label: it would float unanchored.
+        if (m_graph.nodes[i].radius * scale >= 1.5 || highlighted)
+            labels.append({i, m_labelSizes[i], priority});
     }
     LabelPlacer::Options options;
     options.distance = 3;
     options.rings = 4;
-    return LabelPlacer(options).place(pos, radii, labels, plot);
+    const QList<LabelPlacer::Placement> placed = LabelPlacer(options).place(
+            pos, radii, labels, plot);
+    QList<LabelPlacer::Placement> result(m_graph.nodes.size());
+    for (int k = 0; k < labels.size(); ++k)
+        result[labels[k].node] = placed[k];
+    return result;
 }
 
 void NetworkFigure::paintEdges(QPainter &p, const QTransform &t, double scale) const
 {
     const double s = std::clamp(scale, 0.5, 2.0);
+    const double headScale = std::clamp(scale, 0.35, 1.0);
     // Parallel ties between the same two organizations (four buyers' orders from one supplier
     // in two deals, say) are fanned out as arcs so that none hides another.
     QHash<quint64, int> count;
@@ -264,6 +272,27 @@ void NetworkFigure::paintEdges(QPainter &p, const QTransform &t, double scale) c
     };
     for (const NetworkEdge &e : m_graph.edges)
         ++count[pairKey(e.from, e.to)];
+    // Edges are collected into batches of one pen each and drawn batch by batch: tens of
+    // thousands of edges then cost a few draw calls instead of one state change per edge.
+    struct Batch
+    {
+        QPen pen;
+        QColor color;
+        QList<QLineF> lines;
+        QPainterPath curves;
+        QPainterPath heads;
+    };
+    QList<Batch> batches;
+    QHash<QString, int> batchOf;
+    struct Marker
+    {
+        QPointF at;
+        QColor color;
+        bool cancelled;
+        bool undated;
+        bool faded;
+    };
+    QList<Marker> markers;
     QHash<quint64, int> seen;
     for (const NetworkEdge &e : m_graph.edges) {
         const quint64 key = pairKey(e.from, e.to);
@@ -284,7 +313,6 @@ void NetworkFigure::paintEdges(QPainter &p, const QTransform &t, double scale) c
         const QPointF normal(-canonical.y(), canonical.x());
         const double offset = (k - (n - 1) / 2.0) * 9.0 * s;
         const QPointF control = (a + b) / 2 + normal * (2 * offset);
-        // Leave the circles along the direction towards the control point.
         auto unit = [](QPointF v) {
             const double l = std::hypot(v.x(), v.y());
             return l > 0 ? v / l : v;
@@ -294,36 +322,80 @@ void NetworkFigure::paintEdges(QPainter &p, const QTransform &t, double scale) c
         const QPointF start = a + startDir * ra;
         const QPointF tip = b - endDir * (rb + 1);
         const double width = edgeWidth(e) * s;
-        const double head = 5 + 1.4 * width;
+        const double head = (5 + 1.4 * width) * headScale;
         const bool faded = m_highlight >= 0 && e.from != m_highlight && e.to != m_highlight;
         const QColor color = withAlpha(edgeColor(e), faded ? 0.12 : 0.85);
-        p.setPen(QPen(color, width, edgeStyle(e), Qt::FlatCap, Qt::MiterJoin));
-        p.setBrush(Qt::NoBrush);
+        const Qt::PenStyle style = edgeStyle(e);
+        const QString batchKey = QStringLiteral("%1/%2/%3")
+                                         .arg(color.rgba())
+                                         .arg(qRound(width * 10))
+                                         .arg(int(style));
+        int bi = batchOf.value(batchKey, -1);
+        if (bi < 0) {
+            bi = int(batches.size());
+            batchOf.insert(batchKey, bi);
+            batches.append(
+                    {QPen(color, width, style, Qt::FlatCap, Qt::MiterJoin), color, {}, {}, {}});
+        }
+        Batch &batch = batches[bi];
         const QPointF lineEnd = tip - endDir * head * 0.8;
         if (offset == 0) {
-            p.drawLine(start, lineEnd);
+            batch.lines.append(QLineF(start, lineEnd));
         } else {
-            QPainterPath path(start);
-            path.quadTo(control, lineEnd);
-            p.drawPath(path);
+            batch.curves.moveTo(start);
+            batch.curves.quadTo(control, lineEnd);
         }
+        const QPointF normalEnd(-endDir.y(), endDir.x());
+        const QPointF base = tip - endDir * head;
+        batch.heads.moveTo(tip);
+        batch.heads.lineTo(base + normalEnd * (head * 0.5));
+        batch.heads.lineTo(base - normalEnd * (head * 0.5));
+        batch.heads.closeSubpath();
+        const bool cancelled = e.kind == QLatin1String("chip_order")
+                               && e.status == QLatin1String("cancelled");
+        const bool undatedMark = e.undated && m_options.asOf.isValid();
+        if (cancelled || undatedMark) {
+            const QPointF mid = offset == 0 ? (start + tip) / 2
+                                            : 0.25 * start + 0.5 * control + 0.25 * lineEnd;
+            markers.append({mid, color, cancelled, undatedMark, faded});
+        }
+    }
+    // Dense diagrams (over 1,500 ties) draw hairlines without antialiasing: the raster engine's
+    // fast path, about 20 times faster on long edges, and at that density the difference does
+    // not show. Small diagrams keep antialiased lines of their true width.
+    const bool dense = m_graph.edges.size() > 1500;
+    p.save();
+    if (dense)
+        p.setRenderHint(QPainter::Antialiasing, false);
+    for (Batch &batch : batches) {
+        if (dense)
+            batch.pen.setWidthF(batch.pen.widthF() < 1.5 ? 0.0 : batch.pen.widthF());
+        p.setPen(batch.pen);
+        p.setBrush(Qt::NoBrush);
+        if (!batch.lines.isEmpty())
+            p.drawLines(batch.lines);
+        if (!batch.curves.isEmpty())
+            p.drawPath(batch.curves);
         p.setPen(Qt::NoPen);
-        p.setBrush(color);
-        drawArrowHead(p, tip, endDir, head);
-        const QPointF mid = offset == 0 ? (start + tip) / 2 : 0.25 * start + 0.5 * control + 0.25 * lineEnd;
-        if (e.kind == QLatin1String("chip_order") && e.status == QLatin1String("cancelled")) {
-            p.setPen(QPen(color, 2 * s));
+        p.setBrush(batch.color);
+        p.drawPath(batch.heads);
+    }
+    p.restore();
+    for (const Marker &m : std::as_const(markers)) {
+        if (m.cancelled) {
+            p.setPen(QPen(m.color, 2 * s));
             const double c = 4 * s;
-            p.drawLine(mid + QPointF(-c, -c), mid + QPointF(c, c));
-            p.drawLine(mid + QPointF(-c, c), mid + QPointF(c, -c));
+            p.drawLine(m.at + QPointF(-c, -c), m.at + QPointF(c, c));
+            p.drawLine(m.at + QPointF(-c, c), m.at + QPointF(c, -c));
         }
-        if (e.undated && m_options.asOf.isValid()) {
+        if (m.undated) {
             const double r = 6 * s;
-            p.setPen(QPen(withAlpha(QColor(0x55, 0x55, 0x55), faded ? 0.2 : 1.0), 1));
-            p.setBrush(withAlpha(Qt::white, faded ? 0.2 : 1.0));
-            p.drawEllipse(mid, r, r);
+            p.setPen(QPen(withAlpha(QColor(0x55, 0x55, 0x55), m.faded ? 0.2 : 1.0), 1));
+            p.setBrush(withAlpha(Qt::white, m.faded ? 0.2 : 1.0));
+            p.drawEllipse(m.at, r, r);
             p.setFont(FigureStyle::font(9 * s, true));
-            p.drawText(QRectF(mid.x() - r, mid.y() - r, 2 * r, 2 * r), Qt::AlignCenter,
+            p.drawText(QRectF(m.at.x() - r, m.at.y() - r, 2 * r, 2 * r),
+                       Qt::AlignCenter,
                        QStringLiteral("?"));
         }
     }
@@ -331,10 +403,24 @@ void NetworkFigure::paintEdges(QPainter &p, const QTransform &t, double scale) c
 
 void NetworkFigure::paintNodes(QPainter &p, const QTransform &t, double scale) const
 {
+    // Nodes smaller than 2.5 px on screen are drawn as plain squares of their first role's
+    // colour, batched per colour without antialiasing (a ring would not show at that size).
+    QHash<QRgb, QList<QRectF>> specks;
     for (int i = 0; i < m_graph.nodes.size(); ++i) {
         const NetworkNode &n = m_graph.nodes[i];
         const QPointF c = t.map(m_positions[i]);
         const double r = n.radius * scale;
+        if (r < 2.5 && i != m_highlight) {
+            const QString role = n.productId         ? QStringLiteral("platform")
+                                 : n.roles.isEmpty() ? QStringLiteral("other")
+                                                     : n.roles.first();
+            const QColor color = withAlpha(n.productId ? FigureStyle::tieKindColor(role)
+                                                       : FigureStyle::roleColor(role),
+                                           isFaded(i) ? 0.15 : 1.0);
+            const double side = std::max(1.5, 2 * r);
+            specks[color.rgba()].append(QRectF(c.x() - side / 2, c.y() - side / 2, side, side));
+            continue;
+        }
         const double alpha = isFaded(i) ? 0.15 : 1.0;
         const QRectF box(c.x() - r, c.y() - r, 2 * r, 2 * r);
         if (n.productId) {
@@ -343,7 +429,8 @@ void NetworkFigure::paintNodes(QPainter &p, const QTransform &t, double scale) c
             p.drawRect(box.adjusted(r * 0.15, r * 0.15, -r * 0.15, -r * 0.15));
             continue;
         }
-        const QStringList roles = n.roles.isEmpty() ? QStringList{QStringLiteral("other")} : n.roles;
+        const QStringList roles = n.roles.isEmpty() ? QStringList{QStringLiteral("other")}
+                                                    : n.roles;
         p.setPen(Qt::NoPen);
         if (roles.size() == 1) {
             p.setBrush(withAlpha(FigureStyle::roleColor(roles.first()), alpha));
@@ -364,9 +451,21 @@ void NetworkFigure::paintNodes(QPainter &p, const QTransform &t, double scale) c
         p.setBrush(Qt::NoBrush);
         p.drawEllipse(box);
     }
+    if (specks.isEmpty())
+        return;
+    p.save();
+    p.setRenderHint(QPainter::Antialiasing, false);
+    p.setPen(Qt::NoPen);
+    for (auto it = specks.constBegin(); it != specks.constEnd(); ++it) {
+        p.setBrush(QColor::fromRgba(it.key()));
+        p.drawRects(*it);
+    }
+    p.restore();
 }
 
-double NetworkFigure::paintLegend(QPainter &p, const QPointF &topLeft, double width,
+double NetworkFigure::paintLegend(QPainter &p,
+                                  const QPointF &topLeft,
+                                  double width,
                                   int hiddenLabels) const
 {
     p.save();
@@ -385,10 +484,11 @@ double NetworkFigure::paintLegend(QPainter &p, const QPointF &topLeft, double wi
     };
     auto text = [&](double indent, const QString &t) {
         p.setPen(QColor(0x30, 0x30, 0x30));
-        const QRectF r = p.fontMetrics().boundingRect(QRect(0, 0, int(w - indent), 1000),
-                                                      Qt::TextWordWrap, t);
+        const QRectF r = p.fontMetrics().boundingRect(
+                QRect(0, 0, int(w - indent), 1000), Qt::TextWordWrap, t);
         p.drawText(QRectF(x + indent, y, w - indent, std::max(line, r.height() + 4.0)),
-                   Qt::TextWordWrap | Qt::AlignLeft | Qt::AlignVCenter, t);
+                   Qt::TextWordWrap | Qt::AlignLeft | Qt::AlignVCenter,
+                   t);
         y += std::max(line, r.height() + 4.0);
     };
     // Roles present.
@@ -425,8 +525,9 @@ double NetworkFigure::paintLegend(QPainter &p, const QPointF &topLeft, double wi
     double maxMeasure = 0;
     for (const NetworkNode &n : m_graph.nodes)
         maxMeasure = std::max(maxMeasure, n.measure);
-    text(0, QStringLiteral("Size: %1 (largest: %2)")
-                    .arg(measureName(m_measure), Amount::formatNumber(maxMeasure)));
+    text(0,
+         QStringLiteral("Size: %1 (largest: %2)")
+                 .arg(measureName(m_measure), Amount::formatNumber(maxMeasure)));
     y += 6;
 
     QStringList kinds;
@@ -444,17 +545,26 @@ double NetworkFigure::paintLegend(QPainter &p, const QPointF &topLeft, double wi
             continue;
         static const QHash<QString, QString> labels{
                 {QStringLiteral("hosting"), QStringLiteral("hosting: vendor \u2192 client")},
-                {QStringLiteral("investment"), QStringLiteral("investment: investor \u2192 investee")},
+                {QStringLiteral("investment"),
+                 QStringLiteral("investment: investor \u2192 investee")},
                 {QStringLiteral("chip_order"), QStringLiteral("chip order: buyer \u2192 supplier")},
                 {QStringLiteral("partnership"), QStringLiteral("partnership")},
                 {QStringLiteral("platform"), QStringLiteral("platform: owner \u2192 product")}};
         sample(FigureStyle::tieKindColor(k), Qt::SolidLine, 2.5, labels.value(k));
     }
     sample(QColor(0x55, 0x55, 0x55), Qt::SolidLine, 2, QStringLiteral("solid: reported fact"));
-    sample(QColor(0x55, 0x55, 0x55), Qt::DashLine, 2, QStringLiteral("dashed: a claim by one party"));
-    sample(FigureStyle::tieKindColor(QStringLiteral("chip_order")), Qt::DotLine, 2,
+    sample(QColor(0x55, 0x55, 0x55),
+           Qt::DashLine,
+           2,
+           QStringLiteral("dashed: a claim by one party"));
+    sample(FigureStyle::tieKindColor(QStringLiteral("chip_order")),
+           Qt::DotLine,
+           2,
            QStringLiteral("dotted: chip order at risk"));
-    sample(QColor(0x88, 0x88, 0x88), Qt::DotLine, 2, QStringLiteral("grey dotted \u00D7: cancelled"));
+    sample(QColor(0x88, 0x88, 0x88),
+           Qt::DotLine,
+           2,
+           QStringLiteral("grey dotted \u00D7: cancelled"));
     text(0, QStringLiteral("Width: amount (disclosed, in USD)"));
     if (m_options.asOf.isValid()) {
         p.setPen(QPen(QColor(0x55, 0x55, 0x55), 1));
@@ -467,11 +577,12 @@ double NetworkFigure::paintLegend(QPainter &p, const QPointF &topLeft, double wi
     }
     y += 6;
     heading(QStringLiteral("Labels"));
-    text(0, hiddenLabels > 0
-                    ? QStringLiteral("Placed by importance (size, then ties); %1 hidden where "
-                                     "they would overlap.")
-                              .arg(hiddenLabels)
-                    : QStringLiteral("All labels shown."));
+    text(0,
+         hiddenLabels > 0
+                 ? QStringLiteral("Placed by importance (size, then ties); %1 hidden where "
+                                  "they would overlap or the node is too small to see.")
+                           .arg(hiddenLabels)
+                 : QStringLiteral("All labels shown."));
     p.restore();
     return y - topLeft.y();
 }
@@ -517,8 +628,8 @@ void NetworkFigure::paint(QPainter &p, const QRectF &target, const QTransform &v
     QPainter lp(&legend);
     const double used = paintLegend(lp, QPointF(0, 0), kLegendWidth, hidden);
     lp.end();
-    const double k = std::min({1.0, f.legend.height() / std::max(1.0, used),
-                               f.legend.width() / kLegendWidth});
+    const double k = std::min(
+            {1.0, f.legend.height() / std::max(1.0, used), f.legend.width() / kLegendWidth});
     p.save();
     p.translate(f.legend.topLeft());
     p.scale(k, k);

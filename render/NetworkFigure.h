@@ -26,8 +26,10 @@ namespace EcoAtlas {
 class NetworkFigure
 {
 public:
-    NetworkFigure(const Landscape &landscape, const NetworkGraph &graph,
-                  const QList<QPointF> &positions, FigureOptions options,
+    NetworkFigure(const Landscape &landscape,
+                  const NetworkGraph &graph,
+                  const QList<QPointF> &positions,
+                  FigureOptions options,
                   SizeMeasure measure = SizeMeasure::Degree);
 
     /// Highlights node `index` and its neighbours and fades the rest (-1: none).
@@ -56,14 +58,19 @@ public:
 
     /// Paints the whole figure into `target`. `view` is the interactive zoom/pan applied after
     /// the fit (identity for exports). `transparent` leaves the background unpainted.
-    void paint(QPainter &painter, const QRectF &target, const QTransform &view = QTransform()) const;
+    void paint(QPainter &painter,
+               const QRectF &target,
+               const QTransform &view = QTransform()) const;
 
     /// The node under device point `pos` for a figure painted into `target` with `view`, or -1.
-    int nodeAt(const QPointF &pos, const QRectF &target, const QTransform &view = QTransform()) const;
+    int nodeAt(const QPointF &pos,
+               const QRectF &target,
+               const QTransform &view = QTransform()) const;
 
     /// Label placement for the full graph-to-device transform and the plot rectangle: one entry
     /// per node (placed or hidden). Labels never overlap each other or any node; hidden ones are
-    /// the least important (smaller measure, fewer ties) — the rule the legend states.
+    /// the least important (smaller measure, fewer ties) or belong to nodes drawn under 1.5 px
+    /// — the rule the legend states.
     QList<LabelPlacer::Placement> placeLabels(const QTransform &graphToDevice,
                                               const QRectF &plot) const;
 
@@ -97,7 +104,7 @@ private:
     SizeMeasure m_measure;
     int m_highlight = -1;
     QList<int> m_highlightSet;
-    QRectF m_bounds; ///< graph-space bounding box of the nodes, radii included
+    QRectF m_bounds;            ///< graph-space bounding box of the nodes, radii included
     QList<QSizeF> m_labelSizes; ///< px, measured once with the label font
 };
 

@@ -56,6 +56,8 @@ QString Amount::toDisplayString(const QString &unit) const
     QString text = formatNumber(*value);
     if (!currency.isEmpty())
         text += QLatin1Char(' ') + currency;
+    else if (unit == QLatin1String("percent"))
+        text += QLatin1Char('%');
     else if (!unit.isEmpty())
         text += QLatin1Char(' ') + unit;
     switch (qualifier) {

@@ -25,7 +25,8 @@ struct Amount
     /// True when nothing at all was recorded (no value, no currency, default qualifier).
     bool isNull() const { return !value && currency.isEmpty(); }
     /// English text for display, e.g. "up to 4 billion USD", "over 2.5 billion CNY",
-    /// "about 100,000", "undisclosed". `unit` is appended to counts when given.
+    /// "about 100,000", "undisclosed". `unit` is appended to counts when given ("percent" as
+    /// "%": "over 70%").
     QString toDisplayString(const QString &unit = {}) const;
 
     /// Stable name of a qualifier (see Qualifier).

@@ -126,7 +126,7 @@ void SphereMapModel::rebuild()
     const Landscape &l = landscape();
     SphereInput input;
     input.seed = 1;
-    input.canvasHint = QSizeF(1100, 760);
+    input.canvasHint = QSizeF(720, 480);
     QHash<RowId, int> ownerIndex;
     for (const Organization &o : l.organizations) {
         if (!o.roles.contains(m_ownerRole))

@@ -124,7 +124,7 @@ void TestAmount::displayString_data()
     QTest::newRow("exact count with unit") << V(1600) << QString() << Qualifier::Exact << "units"
                                            << "1,600 units";
     QTest::newRow("at least percent") << V(20) << QString() << Qualifier::AtLeast << "percent"
-                                      << "at least 20 percent";
+                                      << "at least 20%";
     QTest::newRow("over clients") << V(17000) << QString() << Qualifier::Over << "clients"
                                   << "over 17,000 clients";
     QTest::newRow("currency wins over unit") << V(2.5e9) << "CNY" << Qualifier::Over << "CNY"

@@ -466,18 +466,18 @@ void TestSeedLandscape::platformClaims_data()
     QTest::newRow("Volcano Engine share") << "volcano-engine-llm-market-share"
                                           << "Volcano Engine"
                                           << "" << 70.0 << Amount::Qualifier::Over << "percent"
-                                          << "over 70 percent";
+                                          << "over 70%";
     // "Alibaba Cloud claims that more than half of China's large model companies operate on its
     // platform"
     QTest::newRow("Alibaba Cloud share") << "alibaba-cloud-llm-company-share"
                                          << "Alibaba Cloud"
                                          << "" << 50.0 << Amount::Qualifier::Over << "percent"
-                                         << "over 50 percent";
+                                         << "over 50%";
     // "reducing overall cloud costs by at least 20%" (Tencent Cloud VP Wei Wei)
     QTest::newRow("MiniMax costs") << "minimax-cloud-cost-cut"
                                    << "Tencent Cloud"
                                    << "hcc" << 20.0 << Amount::Qualifier::AtLeast << "percent"
-                                   << "at least 20 percent";
+                                   << "at least 20%";
     // "single clusters with up to 10,000 GPUs"
     QTest::newRow("Alibaba Cloud cluster") << "alibaba-cloud-single-cluster-size"
                                            << "Alibaba Cloud"
@@ -487,17 +487,17 @@ void TestSeedLandscape::platformClaims_data()
     QTest::newRow("PAI scaling") << "pai-linear-scaling"
                                  << "Alibaba Cloud"
                                  << "pai" << 96.0 << Amount::Qualifier::UpTo << "percent"
-                                 << "up to 96 percent";
+                                 << "up to 96%";
     QTest::newRow("PAI savings") << "pai-compute-savings"
                                  << "Alibaba Cloud"
                                  << "pai" << 50.0 << Amount::Qualifier::Over << "percent"
-                                 << "over 50 percent";
+                                 << "over 50%";
     // "a 95% acceleration ratio ... effective training time accounting for 96%"
     QTest::newRow("Qianfan acceleration")
             << "qianfan-acceleration-ratio"
             << "Baidu AI Cloud"
             << "qianfan" << 95.0 << Amount::Qualifier::Exact << "percent"
-            << "95 percent";
+            << "95%";
     // "model downloads have exceeded 100 million ... 30 million hours of free GPU computing"
     QTest::newRow("ModelScope downloads")
             << "modelscope-downloads"

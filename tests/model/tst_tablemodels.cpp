@@ -504,7 +504,7 @@ void TestTableModels::figureCells()
     QCOMPARE(cell(m, zhipu, FigureModel::AsOf), QStringLiteral("late Oct 2023"));
     QCOMPARE(cell(m, zhipu, FigureModel::Claim), QString());
     QCOMPARE(cell(m, QStringLiteral("volcano-engine-llm-market-share"), FigureModel::Value),
-             QStringLiteral("over 70 percent"));
+             QStringLiteral("over 70%"));
     // A statement without a number shows no value.
     QCOMPARE(cell(m, QStringLiteral("qianfan-chip-compatibility"), FigureModel::Value), QString());
     // A claim without a named claimant.

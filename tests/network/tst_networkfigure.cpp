@@ -5,6 +5,7 @@
 #include "NetworkDiagramModel.h"
 #include "NetworkFigure.h"
 
+#include <QImage>
 #include <QPainter>
 #include <QProcess>
 #include <QStandardPaths>
@@ -162,6 +163,47 @@ private slots:
         for (char c = 1; c < 0x20; ++c)
             if (c != '\t' && c != '\n' && c != '\r')
                 QVERIFY(!svg.contains(c));
+    }
+
+    void svgLooksLikeThePngInAnotherRenderer()
+    {
+        const QString rsvg = QStandardPaths::findExecutable(QStringLiteral("rsvg-convert"));
+        if (rsvg.isEmpty())
+            QFAIL("rsvg-convert (librsvg2-bin) is missing: run scripts/install-deps.sh");
+        LandscapeDocument doc;
+        doc.setLandscape(LandscapeDocument::seedLandscape());
+        const QSizeF size(1000, 700);
+        const QImage png = QImage::fromData(renderNetwork(doc, Exporter::Format::Png, size), "PNG");
+        QTemporaryDir dir;
+        QFile svg(dir.filePath(QStringLiteral("n.svg")));
+        QVERIFY(svg.open(QIODevice::WriteOnly));
+        svg.write(renderNetwork(doc, Exporter::Format::Svg, size));
+        svg.close();
+        const QString out = dir.filePath(QStringLiteral("n.png"));
+        QProcess p;
+        p.start(rsvg, {svg.fileName(), QStringLiteral("-o"), out});
+        QVERIFY(p.waitForFinished(60000));
+        QCOMPARE(p.exitCode(), 0);
+        const QImage other = QImage(out).convertToFormat(QImage::Format_ARGB32);
+        const QImage ours = png.convertToFormat(QImage::Format_ARGB32);
+        QCOMPARE(other.size(), ours.size());
+        // Text antialiasing differs between renderers; shapes, colours and places must not.
+        double sum = 0;
+        qint64 differing = 0;
+        for (int y = 0; y < ours.height(); ++y) {
+            for (int x = 0; x < ours.width(); ++x) {
+                const QRgb a = ours.pixel(x, y), b = other.pixel(x, y);
+                const int d = (std::abs(qRed(a) - qRed(b)) + std::abs(qGreen(a) - qGreen(b))
+                               + std::abs(qBlue(a) - qBlue(b)))
+                              / 3;
+                sum += d;
+                differing += d > 64 ? 1 : 0;
+            }
+        }
+        const double pixels = double(ours.width()) * ours.height();
+        const double meanDifference = sum / pixels / 255.0;
+        QVERIFY2(meanDifference < 0.04, qPrintable(QString::number(meanDifference)));
+        QVERIFY2(differing / pixels < 0.06, qPrintable(QString::number(differing / pixels)));
     }
 
     void pdfTextGivesBackChineseNames()

@@ -31,4 +31,12 @@ void ViewState::setTimeBasis(TimeBasis basis)
     emit timeBasisChanged(basis);
 }
 
+void ViewState::setCompareFrom(QDate date)
+{
+    if (date == m_compareFrom)
+        return;
+    m_compareFrom = date;
+    emit compareFromChanged(date);
+}
+
 } // namespace EcoAtlas

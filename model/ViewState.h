@@ -30,21 +30,26 @@ public:
     /// The time cursor; an invalid date means "no date filter" (everything shown).
     QDate asOf() const { return m_asOf; }
     TimeBasis timeBasis() const { return m_basis; }
+    /// Compare mode: date A, compared with the cursor (date B); invalid = not comparing.
+    QDate compareFrom() const { return m_compareFrom; }
 
 public slots:
     void setSelectedOrganization(qint64 id);
     void setAsOf(QDate date);
     void setTimeBasis(EcoAtlas::ViewState::TimeBasis basis);
+    void setCompareFrom(QDate date);
 
 signals:
     void selectedOrganizationChanged(qint64 id);
     void asOfChanged(QDate date);
     void timeBasisChanged(EcoAtlas::ViewState::TimeBasis basis);
+    void compareFromChanged(QDate date);
 
 private:
     RowId m_selected = 0;
     QDate m_asOf;
     TimeBasis m_basis = TimeBasis::Began;
+    QDate m_compareFrom;
 };
 
 } // namespace EcoAtlas

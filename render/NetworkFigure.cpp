@@ -85,6 +85,45 @@ void NetworkFigure::setHighlight(int index)
         m_highlightSet.append(m_highlight);
 }
 
+void NetworkFigure::setChanges(const QSet<RowId> &added, const QSet<RowId> &removed,
+                               const QSet<RowId> &changed, QDate from)
+{
+    m_added = added;
+    m_removed = removed;
+    m_changed = changed;
+    m_compareFrom = from;
+}
+
+void NetworkFigure::paintChanges(QPainter &p, const QTransform &t, double scale) const
+{
+    if (m_added.isEmpty() && m_removed.isEmpty() && m_changed.isEmpty())
+        return;
+    const double s = std::clamp(scale, 0.5, 2.0);
+    p.save();
+    p.setBrush(Qt::NoBrush);
+    // Bands under the edges that were added or changed.
+    for (const NetworkEdge &e : m_graph.edges) {
+        const bool added = m_added.contains(e.tieId);
+        if (!added && !m_changed.contains(e.tieId))
+            continue;
+        const QColor band = added ? QColor(0x00, 0xA0, 0x50, 110) : QColor(0xE6, 0x9F, 0x00, 130);
+        p.setPen(QPen(band, 9 * s, Qt::SolidLine, Qt::RoundCap));
+        p.drawLine(t.map(m_positions[e.from]), t.map(m_positions[e.to]));
+    }
+    // Ghosts of removed ties.
+    for (const Tie &tie : m_landscape.ties) {
+        if (!m_removed.contains(tie.id))
+            continue;
+        const int a = m_graph.indexOfOrganization(tie.fromId);
+        const int b = m_graph.indexOfOrganization(tie.toId);
+        if (a < 0 || b < 0)
+            continue;
+        p.setPen(QPen(QColor(0xC0, 0x30, 0x30, 170), 2 * s, Qt::DashLine, Qt::FlatCap));
+        p.drawLine(t.map(m_positions[a]), t.map(m_positions[b]));
+    }
+    p.restore();
+}
+
 bool NetworkFigure::isFaded(int node) const
 {
     return m_highlight >= 0 && !m_highlightSet.contains(node);
@@ -575,6 +614,16 @@ double NetworkFigure::paintLegend(QPainter &p,
         p.setFont(body);
         text(22, QStringLiteral("start date unknown: shown at every date"));
     }
+    if (m_compareFrom.isValid()) {
+        y += 6;
+        heading(QStringLiteral("Changes since %1").arg(m_compareFrom.toString(Qt::ISODate)));
+        sample(QColor(0x00, 0xA0, 0x50, 110), Qt::SolidLine, 8,
+               QStringLiteral("added (%1)").arg(m_added.size()));
+        sample(QColor(0xE6, 0x9F, 0x00, 130), Qt::SolidLine, 8,
+               QStringLiteral("status changed (%1)").arg(m_changed.size()));
+        sample(QColor(0xC0, 0x30, 0x30, 170), Qt::DashLine, 2,
+               QStringLiteral("ended (%1)").arg(m_removed.size()));
+    }
     y += 6;
     heading(QStringLiteral("Labels"));
     text(0,
@@ -595,6 +644,7 @@ void NetworkFigure::paint(QPainter &p, const QRectF &target, const QTransform &v
     const double scale = std::sqrt(std::abs(t.determinant()));
     p.save();
     p.setClipRect(f.plot.adjusted(-2, -2, 2, 2));
+    paintChanges(p, t, scale);
     paintEdges(p, t, scale);
     paintNodes(p, t, scale);
     const QList<LabelPlacer::Placement> placed = placeLabels(t, f.plot);

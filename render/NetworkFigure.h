@@ -5,7 +5,9 @@
 #include "LabelPlacer.h"
 #include "NetworkGraph.h"
 
+#include <QDate>
 #include <QList>
+#include <QSet>
 #include <QPointF>
 #include <QRectF>
 #include <QTransform>
@@ -34,6 +36,12 @@ public:
 
     /// Highlights node `index` and its neighbours and fades the rest (-1: none).
     void setHighlight(int index);
+    /// Compare mode: ties added between date A and the cursor are drawn with a green band,
+    /// ties whose status changed with an amber one, and ties removed (present on A only) as
+    /// grey dashed ghosts between their organizations when both are on the diagram. Empty sets
+    /// (the default) draw no marks. `from` is date A, for the legend.
+    void setChanges(const QSet<RowId> &added, const QSet<RowId> &removed,
+                    const QSet<RowId> &changed, QDate from);
     int highlight() const { return m_highlight; }
     /// Moves node `index` for drawing only (while the user drags it); the fit is unchanged.
     void setPosition(int index, const QPointF &pos)
@@ -106,6 +114,11 @@ private:
     QList<int> m_highlightSet;
     QRectF m_bounds;            ///< graph-space bounding box of the nodes, radii included
     QList<QSizeF> m_labelSizes; ///< px, measured once with the label font
+    QSet<RowId> m_added;
+    QSet<RowId> m_removed;
+    QSet<RowId> m_changed;
+    QDate m_compareFrom;
+    void paintChanges(QPainter &p, const QTransform &t, double scale) const;
 };
 
 } // namespace EcoAtlas

@@ -69,7 +69,18 @@ void NetworkView::rebuildFigure()
                                                m_model->positions(), figureOptions(),
                                                m_model->sizeMeasure());
     m_figure->setHighlight(m_model->graph().indexOfOrganization(m_state->selectedOrganization()));
+    m_figure->setChanges(m_added, m_removed, m_changed, m_compareFrom);
     update();
+}
+
+void NetworkView::setChanges(const QSet<RowId> &added, const QSet<RowId> &removed,
+                             const QSet<RowId> &changed, QDate from)
+{
+    m_added = added;
+    m_removed = removed;
+    m_changed = changed;
+    m_compareFrom = from;
+    rebuildFigure();
 }
 
 QTransform NetworkView::graphToWidget() const

@@ -38,6 +38,10 @@ public:
     /// The zoom/pan applied after fitting (identity = fit to view).
     QTransform viewTransform() const { return m_view; }
 
+    /// Ties to mark in compare mode (see NetworkFigure::setChanges); empty sets: no marks.
+    void setChanges(const QSet<RowId> &added, const QSet<RowId> &removed,
+                    const QSet<RowId> &changed, QDate from);
+
     /// The tooltip shown for node `index`: the figure's plain text, escaped for display, so a
     /// name such as "<b>x</b>" shows literally.
     QString toolTipHtml(int index) const;
@@ -67,6 +71,8 @@ private:
     QUndoStack *m_undo;
     FigureOptions m_options;
     std::unique_ptr<NetworkFigure> m_figure;
+    QSet<RowId> m_added, m_removed, m_changed;
+    QDate m_compareFrom;
     QTransform m_view;
     // Dragging
     int m_dragNode = -1;

@@ -85,8 +85,10 @@ void NetworkFigure::setHighlight(int index)
         m_highlightSet.append(m_highlight);
 }
 
-void NetworkFigure::setChanges(const QSet<RowId> &added, const QSet<RowId> &removed,
-                               const QSet<RowId> &changed, QDate from)
+void NetworkFigure::setChanges(const QSet<RowId> &added,
+                               const QSet<RowId> &removed,
+                               const QSet<RowId> &changed,
+                               QDate from)
 {
     m_added = added;
     m_removed = removed;
@@ -617,11 +619,17 @@ double NetworkFigure::paintLegend(QPainter &p,
     if (m_compareFrom.isValid()) {
         y += 6;
         heading(QStringLiteral("Changes since %1").arg(m_compareFrom.toString(Qt::ISODate)));
-        sample(QColor(0x00, 0xA0, 0x50, 110), Qt::SolidLine, 8,
+        sample(QColor(0x00, 0xA0, 0x50, 110),
+               Qt::SolidLine,
+               8,
                QStringLiteral("added (%1)").arg(m_added.size()));
-        sample(QColor(0xE6, 0x9F, 0x00, 130), Qt::SolidLine, 8,
+        sample(QColor(0xE6, 0x9F, 0x00, 130),
+               Qt::SolidLine,
+               8,
                QStringLiteral("status changed (%1)").arg(m_changed.size()));
-        sample(QColor(0xC0, 0x30, 0x30, 170), Qt::DashLine, 2,
+        sample(QColor(0xC0, 0x30, 0x30, 170),
+               Qt::DashLine,
+               2,
                QStringLiteral("ended (%1)").arg(m_removed.size()));
     }
     y += 6;

@@ -7,9 +7,9 @@
 
 #include <QDate>
 #include <QList>
-#include <QSet>
 #include <QPointF>
 #include <QRectF>
+#include <QSet>
 #include <QTransform>
 
 class QPainter;
@@ -40,8 +40,10 @@ public:
     /// ties whose status changed with an amber one, and ties removed (present on A only) as
     /// grey dashed ghosts between their organizations when both are on the diagram. Empty sets
     /// (the default) draw no marks. `from` is date A, for the legend.
-    void setChanges(const QSet<RowId> &added, const QSet<RowId> &removed,
-                    const QSet<RowId> &changed, QDate from);
+    void setChanges(const QSet<RowId> &added,
+                    const QSet<RowId> &removed,
+                    const QSet<RowId> &changed,
+                    QDate from);
     int highlight() const { return m_highlight; }
     /// Moves node `index` for drawing only (while the user drags it); the fit is unchanged.
     void setPosition(int index, const QPointF &pos)

@@ -35,6 +35,25 @@ SphereFigure::SphereFigure(const SphereMapModel &model, FigureOptions options)
     , m_options(std::move(options))
 {}
 
+void SphereFigure::setChanges(const QSet<RowId> &added, const QSet<RowId> &removed, QDate from)
+{
+    m_joined.clear();
+    m_left.clear();
+    m_compareFrom = from;
+    QSet<RowId> owners;
+    for (const SphereInput::Owner &o : m_model.input().owners)
+        owners.insert(o.id);
+    for (const Tie &t : m_model.landscape().ties) {
+        const bool a = added.contains(t.id), r = removed.contains(t.id);
+        if (!a && !r)
+            continue;
+        const bool fromOwner = owners.contains(t.fromId), toOwner = owners.contains(t.toId);
+        if (fromOwner == toOwner)
+            continue;
+        (a ? m_joined : m_left).insert(fromOwner ? t.toId : t.fromId);
+    }
+}
+
 QColor SphereFigure::ownerColor(int i)
 {
     static const QColor palette[] = {QColor(0x00, 0x72, 0xB2),
@@ -201,6 +220,12 @@ void SphereFigure::paint(QPainter &p, const QRectF &target, const QTransform &vi
                       isSelected ? 3 : 1.2));
         p.setBrush(isIndustryClient(org) ? QColor(Qt::white) : QColor(0x33, 0x33, 0x33));
         p.drawEllipse(centre, r, r);
+        const bool joined = m_joined.contains(in.clients[c].id);
+        if (joined || m_left.contains(in.clients[c].id)) {
+            p.setPen(QPen(joined ? QColor(0x00, 0xA0, 0x50) : QColor(0xC0, 0x30, 0x30), 2.5));
+            p.setBrush(Qt::NoBrush);
+            p.drawEllipse(centre, r + 3, r + 3);
+        }
     }
     p.setFont(FigureStyle::font(kClientFont * s));
     p.setPen(QColor(0x20, 0x20, 0x20));

@@ -4,8 +4,10 @@
 #include "FigureOptions.h"
 #include "SphereMapModel.h"
 
+#include <QDate>
 #include <QJsonObject>
 #include <QRectF>
+#include <QSet>
 #include <QTransform>
 
 class QPainter;
@@ -24,6 +26,10 @@ class SphereFigure
 {
 public:
     SphereFigure(const SphereMapModel &model, FigureOptions options);
+
+    /// Compare mode: clients that joined a sphere (a membership tie added since `from`) get a
+    /// green ring, clients that left one (a membership tie ended) a red ring.
+    void setChanges(const QSet<RowId> &added, const QSet<RowId> &removed, QDate from);
 
     struct Frame
     {
@@ -70,6 +76,9 @@ private:
 
     const SphereMapModel &m_model;
     FigureOptions m_options;
+    QSet<RowId> m_joined; ///< client organization ids
+    QSet<RowId> m_left;
+    QDate m_compareFrom;
 };
 
 } // namespace EcoAtlas

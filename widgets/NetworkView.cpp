@@ -14,7 +14,9 @@
 
 namespace EcoAtlas {
 
-NetworkView::NetworkView(NetworkDiagramModel *model, ViewState *state, QUndoStack *undo,
+NetworkView::NetworkView(NetworkDiagramModel *model,
+                         ViewState *state,
+                         QUndoStack *undo,
                          QWidget *parent)
     : QWidget(parent)
     , m_model(model)
@@ -32,8 +34,8 @@ NetworkView::NetworkView(NetworkDiagramModel *model, ViewState *state, QUndoStac
         const QTransform before = graphToWidget();
         rebuildFigure();
         bool ok = false;
-        const QTransform fitInverse =
-                m_figure->fitTransform(m_figure->frame(QRectF(rect())).plot).inverted(&ok);
+        const QTransform fitInverse = m_figure->fitTransform(m_figure->frame(QRectF(rect())).plot)
+                                              .inverted(&ok);
         if (ok)
             m_view = fitInverse * before;
         update();
@@ -65,16 +67,20 @@ const NetworkFigure &NetworkView::figure() const
 
 void NetworkView::rebuildFigure()
 {
-    m_figure = std::make_unique<NetworkFigure>(m_model->landscape(), m_model->graph(),
-                                               m_model->positions(), figureOptions(),
+    m_figure = std::make_unique<NetworkFigure>(m_model->landscape(),
+                                               m_model->graph(),
+                                               m_model->positions(),
+                                               figureOptions(),
                                                m_model->sizeMeasure());
     m_figure->setHighlight(m_model->graph().indexOfOrganization(m_state->selectedOrganization()));
     m_figure->setChanges(m_added, m_removed, m_changed, m_compareFrom);
     update();
 }
 
-void NetworkView::setChanges(const QSet<RowId> &added, const QSet<RowId> &removed,
-                             const QSet<RowId> &changed, QDate from)
+void NetworkView::setChanges(const QSet<RowId> &added,
+                             const QSet<RowId> &removed,
+                             const QSet<RowId> &changed,
+                             QDate from)
 {
     m_added = added;
     m_removed = removed;
@@ -111,8 +117,8 @@ void NetworkView::fitToView()
 void NetworkView::zoomBy(double factor)
 {
     const QPointF c = m_figure->frame(QRectF(rect())).plot.center();
-    m_view = m_view * QTransform::fromTranslate(-c.x(), -c.y()) * QTransform::fromScale(factor, factor)
-            * QTransform::fromTranslate(c.x(), c.y());
+    m_view = m_view * QTransform::fromTranslate(-c.x(), -c.y())
+             * QTransform::fromScale(factor, factor) * QTransform::fromTranslate(c.x(), c.y());
     update();
 }
 
@@ -135,8 +141,8 @@ void NetworkView::wheelEvent(QWheelEvent *event)
         return;
     const double factor = std::pow(1.2, steps);
     const QPointF c = event->position();
-    m_view = m_view * QTransform::fromTranslate(-c.x(), -c.y()) * QTransform::fromScale(factor, factor)
-            * QTransform::fromTranslate(c.x(), c.y());
+    m_view = m_view * QTransform::fromTranslate(-c.x(), -c.y())
+             * QTransform::fromScale(factor, factor) * QTransform::fromTranslate(c.x(), c.y());
     update();
     event->accept();
 }
@@ -198,8 +204,8 @@ void NetworkView::mouseReleaseEvent(QMouseEvent *event)
         if (m_moved) {
             const QPointF to = m_figure->positions().at(node);
             if (n.organizationId) {
-                m_undo->push(new MoveNodeCommand(m_model, n.organizationId, m_dragStartGraph,
-                                                 m_dragWasPinned, to, true));
+                m_undo->push(new MoveNodeCommand(
+                        m_model, n.organizationId, m_dragStartGraph, m_dragWasPinned, to, true));
             } else {
                 m_model->setNodePosition(node, to, true);
             }

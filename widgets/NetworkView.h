@@ -26,7 +26,9 @@ class NetworkView : public QWidget
 {
     Q_OBJECT
 public:
-    NetworkView(NetworkDiagramModel *model, ViewState *state, QUndoStack *undo,
+    NetworkView(NetworkDiagramModel *model,
+                ViewState *state,
+                QUndoStack *undo,
                 QWidget *parent = nullptr);
     ~NetworkView() override;
 
@@ -39,8 +41,10 @@ public:
     QTransform viewTransform() const { return m_view; }
 
     /// Ties to mark in compare mode (see NetworkFigure::setChanges); empty sets: no marks.
-    void setChanges(const QSet<RowId> &added, const QSet<RowId> &removed,
-                    const QSet<RowId> &changed, QDate from);
+    void setChanges(const QSet<RowId> &added,
+                    const QSet<RowId> &removed,
+                    const QSet<RowId> &changed,
+                    QDate from);
 
     /// The tooltip shown for node `index`: the figure's plain text, escaped for display, so a
     /// name such as "<b>x</b>" shows literally.

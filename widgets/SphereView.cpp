@@ -55,7 +55,16 @@ void SphereView::rebuildFigure()
     FigureOptions o = figureOptions();
     o.selected = m_state->selectedOrganization();
     m_figure = std::make_unique<SphereFigure>(*m_model, o);
+    m_figure->setChanges(m_added, m_removed, m_compareFrom);
     update();
+}
+
+void SphereView::setChanges(const QSet<RowId> &added, const QSet<RowId> &removed, QDate from)
+{
+    m_added = added;
+    m_removed = removed;
+    m_compareFrom = from;
+    rebuildFigure();
 }
 
 void SphereView::fitToView()

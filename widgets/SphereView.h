@@ -3,6 +3,8 @@
 
 #include "FigureOptions.h"
 
+#include <QDate>
+#include <QSet>
 #include <QTransform>
 #include <QWidget>
 
@@ -29,6 +31,8 @@ public:
     /// The options the figure is drawn with (as-of date from the ViewState).
     FigureOptions figureOptions() const;
     const SphereFigure &figure() const;
+    /// Compare-mode marks (see SphereFigure::setChanges); empty sets: none.
+    void setChanges(const QSet<RowId> &added, const QSet<RowId> &removed, QDate from);
     /// The tooltip for the item under `pos` as escaped HTML (plain text shown literally).
     QString toolTipHtmlAt(const QPointF &pos) const;
 
@@ -52,6 +56,8 @@ private:
     ViewState *m_state;
     FigureOptions m_options;
     std::unique_ptr<SphereFigure> m_figure;
+    QSet<RowId> m_added, m_removed;
+    QDate m_compareFrom;
     QTransform m_view;
     QPointF m_lastMouse;
     int m_dragOwner = -1;

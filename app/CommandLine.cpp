@@ -112,6 +112,17 @@ int run(const QStringList &arguments, QString *fileToOpen)
     const QCommandLineOption labels(QStringLiteral("labels"),
                                     QStringLiteral("Names in en, zh or both (default both)."),
                                     QStringLiteral("LANG"));
+    const QCommandLineOption from(QStringLiteral("from"),
+                                  QStringLiteral("Timelines: first date of the axis (YYYY, "
+                                                 "YYYY-MM or YYYY-MM-DD)."),
+                                  QStringLiteral("DATE"));
+    const QCommandLineOption to(QStringLiteral("to"),
+                                QStringLiteral("Timelines: last date of the axis."),
+                                QStringLiteral("DATE"));
+    const QCommandLineOption currency(QStringLiteral("currency"),
+                                      QStringLiteral("Timelines: amounts in USD or CNY (default "
+                                                     "USD; rates in the footer)."),
+                                      QStringLiteral("CODE"));
     const QCommandLineOption transparent(QStringLiteral("transparent"),
                                          QStringLiteral("Transparent background (PNG, SVG)."));
     const QCommandLineOption listViews(QStringLiteral("list-views"),
@@ -133,6 +144,9 @@ int run(const QStringList &arguments, QString *fileToOpen)
                   dpi,
                   asOf,
                   labels,
+                  from,
+                  to,
+                  currency,
                   transparent,
                   listViews,
                   dumpJson,
@@ -172,7 +186,8 @@ int run(const QStringList &arguments, QString *fileToOpen)
         const QStringList positional = p.positionalArguments();
         if (positional.size() > 1)
             return fail(2, QStringLiteral("give at most one file to open"));
-        for (const QCommandLineOption &o : {out, format, size, dpi, asOf, labels})
+        for (const QCommandLineOption &o :
+             {out, format, size, dpi, asOf, labels, from, to, currency})
             if (p.isSet(o))
                 return fail(2, QStringLiteral("--%1 goes with --export").arg(o.names().first()));
         *fileToOpen = positional.isEmpty() ? p.value(db) : positional.first();
@@ -194,6 +209,32 @@ int run(const QStringList &arguments, QString *fileToOpen)
     }
     if (p.isSet(labels) && !FigureOptions::parseLabels(p.value(labels), &figure.labels))
         return fail(2, QStringLiteral("--labels '%1': use en, zh or both").arg(p.value(labels)));
+    TimelineOptions timeline;
+    if (p.isSet(from)) {
+        const auto d = TimelineOptions::parseDate(p.value(from));
+        if (!d)
+            return fail(2,
+                        QStringLiteral("--from '%1' is not a date (use YYYY, YYYY-MM or "
+                                       "YYYY-MM-DD)")
+                                .arg(p.value(from)));
+        timeline.from = *d;
+    }
+    if (p.isSet(to)) {
+        const auto d = TimelineOptions::parseDate(p.value(to), true);
+        if (!d)
+            return fail(2,
+                        QStringLiteral("--to '%1' is not a date (use YYYY, YYYY-MM or "
+                                       "YYYY-MM-DD)")
+                                .arg(p.value(to)));
+        timeline.to = *d;
+    }
+    if (p.isSet(currency))
+        timeline.currency = p.value(currency).trimmed().toUpper();
+    timeline.figure = figure;
+    if (const QString problem = timeline.validate(); !problem.isEmpty())
+        return fail(2, problem);
+    LiveViews live;
+    live.timeline = timeline;
     Exporter::Options options;
     options.size = QSizeF();
     if (p.isSet(size)) {
@@ -288,7 +329,7 @@ int run(const QStringList &arguments, QString *fileToOpen)
         return 0;
     }
     if (p.isSet(exportView)) {
-        if (!ViewExport::exportView(p.value(exportView), document, figure, options, &error))
+        if (!ViewExport::exportView(p.value(exportView), document, figure, options, &error, live))
             return fail(1, error);
         say(QStringLiteral("wrote %1").arg(options.path));
         return 0;
@@ -306,7 +347,7 @@ int run(const QStringList &arguments, QString *fileToOpen)
         for (Exporter::Format f : formats) {
             options.format = f;
             options.path = QDir(dir).filePath(view + QLatin1Char('.') + Exporter::formatName(f));
-            if (!ViewExport::exportView(view, document, figure, options, &error))
+            if (!ViewExport::exportView(view, document, figure, options, &error, live))
                 return fail(1, error);
             say(QStringLiteral("wrote %1")
                         .arg(QDir::cleanPath(QFileInfo(options.path).absoluteFilePath())));

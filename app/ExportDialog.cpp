@@ -24,8 +24,11 @@
 
 namespace EcoAtlas {
 
-ExportDialog::ExportDialog(LandscapeDocument *document, LiveViews live, const QString &view,
-                           const FigureOptions &figure, QWidget *parent)
+ExportDialog::ExportDialog(LandscapeDocument *document,
+                           LiveViews live,
+                           const QString &view,
+                           const FigureOptions &figure,
+                           QWidget *parent)
     : QDialog(parent)
     , m_document(document)
     , m_live(live)
@@ -102,8 +105,11 @@ ExportDialog::ExportDialog(LandscapeDocument *document, LiveViews live, const QS
 
     auto updatePixels = [this] {
         const QSizeF px = exportOptions().size;
-        const double scale = m_format->currentData() == QLatin1String("png") ? m_dpi->value() / 96.0 : 1.0;
-        m_pixels->setText(tr("%1 × %2 pixels").arg(qRound(px.width() * scale)).arg(qRound(px.height() * scale)));
+        const double scale = m_format->currentData() == QLatin1String("png") ? m_dpi->value() / 96.0
+                                                                             : 1.0;
+        m_pixels->setText(tr("%1 × %2 pixels")
+                                  .arg(qRound(px.width() * scale))
+                                  .arg(qRound(px.height() * scale)));
         m_dpi->setEnabled(m_format->currentData() == QLatin1String("png"));
     };
     connect(m_width, &QDoubleSpinBox::valueChanged, this, updatePixels);
@@ -123,12 +129,13 @@ ExportDialog::ExportDialog(LandscapeDocument *document, LiveViews live, const QS
 
     QSettings s;
     s.beginGroup(QStringLiteral("export"));
-    m_format->setCurrentIndex(qMax(0, m_format->findData(s.value(QStringLiteral("format"), QStringLiteral("png")))));
+    m_format->setCurrentIndex(
+            qMax(0, m_format->findData(s.value(QStringLiteral("format"), QStringLiteral("png")))));
     m_dpi->setValue(s.value(QStringLiteral("dpi"), 96).toInt());
     m_transparent->setChecked(s.value(QStringLiteral("transparent"), false).toBool());
     s.endGroup();
-    static const QStringList labelNames{QStringLiteral("en"), QStringLiteral("zh"),
-                                        QStringLiteral("both")};
+    static const QStringList labelNames{
+            QStringLiteral("en"), QStringLiteral("zh"), QStringLiteral("both")};
     m_labels->setCurrentIndex(qMax(0, m_labels->findData(labelNames.at(int(figure.labels)))));
     m_useAsOf->setChecked(figure.asOf.isValid());
     connect(m_view, &QComboBox::currentIndexChanged, this, &ExportDialog::resetSize);
@@ -168,7 +175,8 @@ Exporter::Options ExportDialog::exportOptions() const
 
 void ExportDialog::resetSize()
 {
-    const std::optional<QSizeF> s = ViewExport::naturalSize(view(), *m_document, figureOptions(), m_live);
+    const std::optional<QSizeF> s = ViewExport::naturalSize(
+            view(), *m_document, figureOptions(), m_live);
     if (!s)
         return;
     m_width->setValue(s->width() / unitFactor());
@@ -193,7 +201,8 @@ void ExportDialog::exportToFile()
     const QString dir = s.value(QStringLiteral("export/dir"),
                                 QStandardPaths::writableLocation(QStandardPaths::PicturesLocation))
                                 .toString();
-    o.path = QFileDialog::getSaveFileName(this, tr("Export View"),
+    o.path = QFileDialog::getSaveFileName(this,
+                                          tr("Export View"),
                                           QDir(dir).filePath(view() + QLatin1Char('.') + suffix),
                                           tr("%1 files (*.%2)").arg(suffix.toUpper(), suffix));
     if (o.path.isEmpty())
@@ -207,8 +216,11 @@ void ExportDialog::exportToFile()
     const bool ok = ViewExport::exportView(view(), *m_document, figureOptions(), o, &error, m_live);
     QApplication::restoreOverrideCursor();
     if (!ok) {
-        QMessageBox box(QMessageBox::Warning, tr("Export failed"), tr("Export failed"),
-                        QMessageBox::Ok, this);
+        QMessageBox box(QMessageBox::Warning,
+                        tr("Export failed"),
+                        tr("Export failed"),
+                        QMessageBox::Ok,
+                        this);
         box.setTextFormat(Qt::PlainText);
         box.setInformativeText(error);
         box.exec();
@@ -222,8 +234,8 @@ void ExportDialog::copyToClipboard()
     Exporter::Options o = exportOptions();
     o.format = Exporter::Format::Png;
     QString error;
-    const std::optional<QByteArray> png = ViewExport::renderView(view(), *m_document,
-                                                                 figureOptions(), o, &error, m_live);
+    const std::optional<QByteArray> png = ViewExport::renderView(
+            view(), *m_document, figureOptions(), o, &error, m_live);
     if (!png) {
         QMessageBox::warning(this, tr("Copy failed"), error.toHtmlEscaped());
         return;

@@ -28,8 +28,11 @@ class ExportDialog : public QDialog
 public:
     /// `live` are the window's views (exports draw exactly them), `view` the one to preselect,
     /// `figure` its current options (labels, title, subtitle, as-of date).
-    ExportDialog(LandscapeDocument *document, LiveViews live, const QString &view,
-                 const FigureOptions &figure, QWidget *parent = nullptr);
+    ExportDialog(LandscapeDocument *document,
+                 LiveViews live,
+                 const QString &view,
+                 const FigureOptions &figure,
+                 QWidget *parent = nullptr);
 
     /// The current choices as export and figure options (path left empty).
     Exporter::Options exportOptions() const;

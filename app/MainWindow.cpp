@@ -12,6 +12,9 @@
 #include "SpherePage.h"
 #include "SphereView.h"
 #include "TablePage.h"
+#include "TieComparison.h"
+#include "TimelineExport.h"
+#include "TimelinePage.h"
 #include "ViewState.h"
 
 #include <QAction>
@@ -60,6 +63,17 @@ MainWindow::MainWindow(QWidget *parent)
 
     m_tabs->addTab(m_networkPage, tr("Network"));
     m_tabs->addTab(m_spherePage, tr("Spheres"));
+    m_timelinePage = new TimelinePage(m_document, ties, figures, m_state, m_tabs);
+    m_tabs->addTab(m_timelinePage, tr("Timelines"));
+    connect(m_timelinePage,
+            &TimelinePage::cursorModeChanged,
+            this,
+            [this](CursorMode mode, QDate dateA) {
+                m_state->setCompareFrom(mode == CursorMode::Compare ? dateA : QDate());
+            });
+    connect(m_state, &ViewState::compareFromChanged, this, &MainWindow::updateChanges);
+    connect(m_state, &ViewState::asOfChanged, this, &MainWindow::updateChanges);
+    connect(m_state, &ViewState::timeBasisChanged, this, &MainWindow::updateChanges);
     auto addPage = [this](QAbstractItemModel *model,
                           const QString &kind,
                           bool roles,
@@ -86,7 +100,7 @@ MainWindow::MainWindow(QWidget *parent)
             &ViewState::selectedOrganizationChanged,
             this,
             &MainWindow::selectOrganization);
-    // The timelines join as a tab of their own.
+
     setCentralWidget(m_tabs);
 
     auto *dock = new QDockWidget(tr("Details"), this);
@@ -187,6 +201,22 @@ void MainWindow::selectOrganization(RowId id)
             page->selectOrganization(id);
 }
 
+void MainWindow::updateChanges()
+{
+    QSet<RowId> added, removed, changed;
+    const QDate from = m_state->compareFrom();
+    if (from.isValid() && m_state->asOf().isValid()) {
+        const auto c = TieComparison::compare(
+                m_document->landscape(), from, m_state->asOf(), m_state->timeBasis());
+        added = QSet<RowId>(c.added.begin(), c.added.end());
+        removed = QSet<RowId>(c.removed.begin(), c.removed.end());
+        changed = QSet<RowId>(c.changed.begin(), c.changed.end());
+    }
+    const QDate shown = (from.isValid() && m_state->asOf().isValid()) ? from : QDate();
+    m_networkPage->view()->setChanges(added, removed, changed, shown);
+    m_spherePage->view()->setChanges(added, removed, shown);
+}
+
 void MainWindow::newFile()
 {
     const QString dir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
@@ -242,8 +272,25 @@ void MainWindow::exportView()
     } else if (m_tabs->currentWidget() == m_spherePage) {
         view = QStringLiteral("spheres");
         figure = m_spherePage->view()->figureOptions();
+    } else if (m_tabs->currentWidget() == m_timelinePage) {
+        view = m_timelinePage->currentView();
+        figure = m_timelinePage->options().figure;
     }
-    ExportDialog dialog(m_document, {m_network, m_spheres}, view, figure, this);
+    LiveViews live;
+    live.network = m_network;
+    live.spheres = m_spheres;
+    live.timeline = m_timelinePage->options();
+    if (m_state->compareFrom().isValid() && m_state->asOf().isValid()) {
+        const auto changes = TieComparison::compare(m_document->landscape(),
+                                                    m_state->compareFrom(),
+                                                    m_state->asOf(),
+                                                    m_state->timeBasis());
+        live.added = QSet<RowId>(changes.added.begin(), changes.added.end());
+        live.removed = QSet<RowId>(changes.removed.begin(), changes.removed.end());
+        live.changed = QSet<RowId>(changes.changed.begin(), changes.changed.end());
+        live.compareFrom = m_state->compareFrom();
+    }
+    ExportDialog dialog(m_document, live, view, figure, this);
     dialog.exec();
 }
 

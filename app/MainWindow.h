@@ -18,6 +18,7 @@ class NetworkDiagramModel;
 class NetworkPage;
 class SphereMapModel;
 class SpherePage;
+class TimelinePage;
 class TablePage;
 class ViewState;
 
@@ -42,6 +43,7 @@ public:
     NetworkDiagramModel *networkModel() const { return m_network; }
     SpherePage *spherePage() const { return m_spherePage; }
     SphereMapModel *sphereModel() const { return m_spheres; }
+    TimelinePage *timelinePage() const { return m_timelinePage; }
     ViewState *viewState() const { return m_state; }
     QUndoStack *undoStack() const { return m_undo; }
     /// Selects organization `id` everywhere (tables and details panel).
@@ -70,6 +72,8 @@ private:
     QTabWidget *m_tabs;
     NetworkPage *m_networkPage;
     SpherePage *m_spherePage;
+    TimelinePage *m_timelinePage = nullptr;
+    void updateChanges();
     DetailsPanel *m_details;
     QList<TablePage *> m_pages;
     QMenu *m_recentMenu = nullptr;

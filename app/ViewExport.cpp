@@ -10,6 +10,7 @@
 #include <QJsonDocument>
 
 #include "TablesFigure.h"
+#include "TimelineExport.h"
 #include <cstdio>
 
 namespace EcoAtlas::ViewExport {
@@ -44,9 +45,23 @@ std::optional<Prepared> prepare(const QString &view,
                                 const FigureOptions &figure,
                                 const LiveViews &live)
 {
+    if (TimelineExport::viewNames().contains(view)) {
+        TimelineOptions options = live.timeline.value_or(TimelineOptions());
+        options.figure = figure;
+        const std::optional<QSizeF> natural = TimelineExport::naturalSize(view, document, options);
+        if (!natural)
+            return std::nullopt;
+        const LandscapeDocument *doc = &document;
+        return Prepared{*natural,
+                        [view, doc, options](QPainter &p, const QRectF &r) {
+                            TimelineExport::paintTimeline(view, *doc, options, p, r);
+                        },
+                        TimelineExport::title(view, document, options)};
+    }
     if (view == QLatin1String("spheres")) {
         auto model = sphereModel(document, figure, live);
         auto spheres = std::make_shared<SphereFigure>(*model, figure);
+        spheres->setChanges(live.added, live.removed, live.compareFrom);
         return Prepared{spheres->naturalSize(),
                         [spheres, model](QPainter &p, const QRectF &r) { spheres->paint(p, r); },
                         spheres->title()};
@@ -86,7 +101,9 @@ std::optional<Prepared> prepare(const QString &view,
 
 QStringList viewNames()
 {
-    return {QStringLiteral("network"), QStringLiteral("spheres"), QStringLiteral("tables")};
+    return QStringList{
+                   QStringLiteral("network"), QStringLiteral("spheres"), QStringLiteral("tables")}
+           + TimelineExport::viewNames();
 }
 
 QString describe(const QString &view)
@@ -98,7 +115,7 @@ QString describe(const QString &view)
                               "clients (also --format json: the geometry)");
     if (view == QLatin1String("tables"))
         return QStringLiteral("every tie as of the date, with details and numbered sources");
-    return {};
+    return TimelineExport::describe(view);
 }
 
 std::optional<QSizeF> naturalSize(const QString &view,

@@ -3,6 +3,7 @@
 
 #include "Exporter.h"
 #include "FigureOptions.h"
+#include "TimelineOptions.h"
 
 #include <QSizeF>
 #include <QStringList>
@@ -22,6 +23,12 @@ struct LiveViews
 {
     const NetworkDiagramModel *network = nullptr;
     const SphereMapModel *spheres = nullptr;
+    /// The timelines' options (currency, stacking, range, mode); the figure options come from
+    /// the export call. Also what the command line's --from/--to/--currency set.
+    std::optional<TimelineOptions> timeline;
+    /// Compare-mode marks for the network and sphere views (ids of ties), and date A.
+    QSet<RowId> added, removed, changed;
+    QDate compareFrom;
 };
 
 /// The views that can be exported, by name, and the code that renders each one through the
@@ -29,7 +36,8 @@ struct LiveViews
 /// the file is the same picture either way.
 namespace ViewExport {
 
-/// Names accepted by `--export`, one per view: "network", "spheres", "tables".
+/// Names accepted by `--export`, one per view: "network", "spheres", "tables",
+/// "timeline-investments", "timeline-chips", "timeline-clients", "timeline-events".
 QStringList viewNames();
 /// One-line description of a view, for `--list-views` and the export dialog.
 QString describe(const QString &view);

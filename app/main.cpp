@@ -20,7 +20,8 @@ int main(int argc, char **argv)
     if (headless && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen"); // exports need no display at all
     if (!headless && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")
-        && qEnvironmentVariableIsEmpty("DISPLAY") && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY")) {
+        && qEnvironmentVariableIsEmpty("DISPLAY")
+        && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY")) {
         std::fputs("ecoatlas: no display found (DISPLAY and WAYLAND_DISPLAY are unset). Run the "
                    "window under xvfb-run, or export the views without one:\n"
                    "  ecoatlas --export-all ecoatlas-export\n",
@@ -29,7 +30,8 @@ int main(int argc, char **argv)
     }
     if (qEnvironmentVariableIsEmpty("XDG_RUNTIME_DIR")) {
         // Root shells and CI often lack one; give Qt a private one instead of a warning.
-        const QString dir = QDir::temp().filePath(QStringLiteral("ecoatlas-runtime-%1").arg(getuid()));
+        const QString dir = QDir::temp().filePath(
+                QStringLiteral("ecoatlas-runtime-%1").arg(getuid()));
         if (QDir().mkpath(dir)) {
             QFile::setPermissions(dir, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
             qputenv("XDG_RUNTIME_DIR", QFile::encodeName(dir));

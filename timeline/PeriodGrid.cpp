@@ -7,8 +7,8 @@ namespace EcoAtlas {
 
 namespace {
 
-const char *const kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                               "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+const char *const kMonths[] = {
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
 
 QDate nextStart(QDate start, Granularity g)
 {
@@ -70,8 +70,8 @@ int PeriodGrid::indexOf(QDate date) const
 bool PeriodGrid::fitsOnePeriod(const FuzzyDate &date) const
 {
     return date.isValid()
-            && periodStart(date.earliest(), m_granularity)
-            == periodStart(date.latest(), m_granularity);
+           && periodStart(date.earliest(), m_granularity)
+                      == periodStart(date.latest(), m_granularity);
 }
 
 double PeriodGrid::position(QDate date) const

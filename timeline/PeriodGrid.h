@@ -13,8 +13,8 @@ namespace EcoAtlas {
 /// One bar slot of a period chart: the calendar days [first, last] and a label.
 struct Period
 {
-    QDate first;
-    QDate last;
+    QDate first;   ///< first day of the period
+    QDate last;    ///< last day of the period (inclusive)
     QString label; ///< "Sep 2023", "Q4 2023", "2023"
 };
 
@@ -30,9 +30,13 @@ public:
     /// `to`. Empty when either date is invalid or `from` > `to`.
     PeriodGrid(QDate from, QDate to, Granularity granularity);
 
+    /// The periods, in calendar order.
     const QList<Period> &periods() const { return m_periods; }
+    /// Number of periods.
     int size() const { return int(m_periods.size()); }
+    /// True without periods (invalid or reversed range).
     bool isEmpty() const { return m_periods.isEmpty(); }
+    /// Month, Quarter or Year (never Auto).
     Granularity granularity() const { return m_granularity; }
     /// First day of the first period and last day of the last; invalid when empty.
     QDate first() const;

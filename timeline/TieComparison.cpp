@@ -37,7 +37,10 @@ bool isPresent(const Landscape &landscape, const Tie &tie, QDate date, ViewState
     return TimeFilter::isVisible(known, date);
 }
 
-Changes compare(const Landscape &landscape, QDate a, QDate b, ViewState::TimeBasis basis,
+Changes compare(const Landscape &landscape,
+                QDate a,
+                QDate b,
+                ViewState::TimeBasis basis,
                 const QList<RowId> *tieIds)
 {
     Changes out;
@@ -54,7 +57,7 @@ Changes compare(const Landscape &landscape, QDate a, QDate b, ViewState::TimeBas
             out.removed.append(t.id);
         } else if (atA && atB) {
             const bool changed = t.statusDate.isValid()
-                    && inHalfOpen(t.statusDate.earliest(), lo, hi);
+                                 && inHalfOpen(t.statusDate.earliest(), lo, hi);
             if (changed)
                 out.changed.append(t.id);
         }
@@ -62,7 +65,10 @@ Changes compare(const Landscape &landscape, QDate a, QDate b, ViewState::TimeBas
     return out;
 }
 
-QList<RowId> startedBetween(const Landscape &landscape, QDate a, QDate b, ViewState::TimeBasis basis,
+QList<RowId> startedBetween(const Landscape &landscape,
+                            QDate a,
+                            QDate b,
+                            ViewState::TimeBasis basis,
                             const QList<RowId> *tieIds)
 {
     QList<RowId> out;

@@ -30,18 +30,25 @@ struct Changes
     /// of Tie::statusDate's span); the data model dates no other change of a tie.
     QList<RowId> changed;
 
+    /// True when nothing differs.
     bool isEmpty() const { return added.isEmpty() && removed.isEmpty() && changed.isEmpty(); }
 };
 
 /// What changed from `a` to `b` (normally a ≤ b; with a > b "added" and "removed" swap
 /// meaning naturally). `tieIds` limits the ties looked at (nullptr: all). Ids in landscape
 /// order. Both dates must be valid; otherwise the result is empty.
-Changes compare(const Landscape &landscape, QDate a, QDate b, ViewState::TimeBasis basis,
+Changes compare(const Landscape &landscape,
+                QDate a,
+                QDate b,
+                ViewState::TimeBasis basis,
                 const QList<RowId> *tieIds = nullptr);
 
 /// Ties that started between `a` and `b` inclusive (the first day of their date's span lies in
 /// [a, b]) on `basis`: what the Range mode shows. Ties without a date are not included.
-QList<RowId> startedBetween(const Landscape &landscape, QDate a, QDate b, ViewState::TimeBasis basis,
+QList<RowId> startedBetween(const Landscape &landscape,
+                            QDate a,
+                            QDate b,
+                            ViewState::TimeBasis basis,
                             const QList<RowId> *tieIds = nullptr);
 
 } // namespace TieComparison

@@ -70,8 +70,8 @@ QString amountText(const Amount &shown, const Amount &reported)
 {
     if (shown.currency == reported.currency)
         return shown.toDisplayString();
-    return QStringLiteral("%1 (reported as %2)").arg(shown.toDisplayString(),
-                                                    reported.toDisplayString());
+    return QStringLiteral("%1 (reported as %2)")
+            .arg(shown.toDisplayString(), reported.toDisplayString());
 }
 
 QString boundKey(Bound b)
@@ -102,8 +102,10 @@ QString boundSuffix(Bound b)
 
 int statusOrder(const QString &status)
 {
-    static const QStringList order{QStringLiteral("delivered"), QStringLiteral("ordered"),
-                                   QStringLiteral("at_risk"), QStringLiteral("cancelled"),
+    static const QStringList order{QStringLiteral("delivered"),
+                                   QStringLiteral("ordered"),
+                                   QStringLiteral("at_risk"),
+                                   QStringLiteral("cancelled"),
                                    QStringLiteral("mixed")};
     const int i = int(order.indexOf(status));
     return i < 0 ? int(order.size()) : i;
@@ -138,7 +140,8 @@ struct PlacedItem
     QList<RowId> tieIds;
 };
 
-void fillSeries(StackedSeries &out, const QList<PlacedItem> &items,
+void fillSeries(StackedSeries &out,
+                const QList<PlacedItem> &items,
                 const std::function<bool(const StackColumn &, const StackColumn &)> &before)
 {
     QHash<QString, StackColumn> columns;
@@ -188,7 +191,8 @@ FuzzyDate figureDate(const Landscape &landscape, const Figure &figure, ViewState
     FuzzyDate earliest;
     for (RowId id : figure.sourceIds) {
         const Source *s = landscape.source(id);
-        if (s && s->date.isValid() && (!earliest.isValid() || s->date.earliest() < earliest.earliest()))
+        if (s && s->date.isValid()
+            && (!earliest.isValid() || s->date.earliest() < earliest.earliest()))
             earliest = s->date;
     }
     return earliest;
@@ -360,9 +364,16 @@ std::pair<double, int> niceAxis(double max)
         return {1.0, 6};
     const double mag = std::pow(10.0, std::floor(std::log10(max)));
     // Nice multiples of the magnitude and the tick step that goes with each.
-    static const std::pair<double, double> steps[] = {{1, 0.2}, {1.5, 0.5}, {2, 0.5}, {2.5, 0.5},
-                                                       {3, 0.5}, {4, 1},     {5, 1},   {6, 1},
-                                                       {8, 2},   {10, 2}};
+    static const std::pair<double, double> steps[] = {{1, 0.2},
+                                                      {1.5, 0.5},
+                                                      {2, 0.5},
+                                                      {2.5, 0.5},
+                                                      {3, 0.5},
+                                                      {4, 1},
+                                                      {5, 1},
+                                                      {6, 1},
+                                                      {8, 2},
+                                                      {10, 2}};
     for (const auto &[m, step] : steps) {
         if (m * mag >= max * (1 - 1e-12))
             return {m * mag, int(std::lround(m / step)) + 1};
@@ -384,7 +395,8 @@ std::pair<double, QString> scaleFor(double max)
 
 // ---------------------------------------------------------------------------------------------
 
-StackedSeries investments(const Landscape &l, const QList<RowId> &tieIds,
+StackedSeries investments(const Landscape &l,
+                          const QList<RowId> &tieIds,
                           const TimelineOptions &options)
 {
     StackedSeries out;
@@ -402,13 +414,17 @@ StackedSeries investments(const Landscape &l, const QList<RowId> &tieIds,
     QList<Item> items;
     int outside = 0;
     for (const Tie *t : tiesOfKind(l, tieIds, QStringLiteral("investment"))) {
-        Item item{t, tieDate(l, *t, options.basis), std::nullopt,
-                  QStringLiteral("%1 \u2192 %2").arg(orgName(l, t->fromId, fig),
-                                                     orgName(l, t->toId, fig))};
+        Item item{t,
+                  tieDate(l, *t, options.basis),
+                  std::nullopt,
+                  QStringLiteral("%1 \u2192 %2")
+                          .arg(orgName(l, t->fromId, fig), orgName(l, t->toId, fig))};
         const QString round = t->round.isEmpty() ? QString() : QStringLiteral(", %1").arg(t->round);
         if (!item.date.isValid()) {
             out.offAxis << QStringLiteral("%1: %2%3 \u2014 %4 unknown")
-                                   .arg(item.what, t->amount.toDisplayString(), round,
+                                   .arg(item.what,
+                                        t->amount.toDisplayString(),
+                                        round,
                                         basisWord(options.basis));
             continue;
         }
@@ -420,7 +436,9 @@ StackedSeries investments(const Landscape &l, const QList<RowId> &tieIds,
             item.shown = converted(t->amount, options.currency);
             if (!item.shown) {
                 out.offAxis << QStringLiteral("%1: %2 \u2014 no exchange rate to %3")
-                                       .arg(item.what, t->amount.toDisplayString(), options.currency);
+                                       .arg(item.what,
+                                            t->amount.toDisplayString(),
+                                            options.currency);
                 continue;
             }
         }
@@ -436,15 +454,15 @@ StackedSeries investments(const Landscape &l, const QList<RowId> &tieIds,
         if (i.shown)
             disclosedDates << i.date;
     const Granularity g = options.granularity == Granularity::Auto
-            ? autoGranularity(disclosedDates, from, to)
-            : options.granularity;
+                                  ? autoGranularity(disclosedDates, from, to)
+                                  : options.granularity;
     out.grid = PeriodGrid(from, to, g);
 
     // Stack groups ordered by their total (largest at the bottom), then by name.
     QHash<RowId, double> groupTotal;
     for (const Item &i : items) {
         const RowId key = options.stacking == InvestmentStacking::ByInvestor ? i.tie->fromId
-                                                                            : i.tie->toId;
+                                                                             : i.tie->toId;
         groupTotal[key] += i.shown ? *i.shown->value : 0.0;
     }
     QList<RowId> groups = groupTotal.keys();
@@ -462,14 +480,15 @@ StackedSeries investments(const Landscape &l, const QList<RowId> &tieIds,
         if (!out.grid.fitsOnePeriod(i.date))
             out.notes << placedNote(i.what, i.date, out.grid, row);
         if (!i.shown) {
-            out.undisclosed.append({row, i.date,
+            out.undisclosed.append({row,
+                                    i.date,
                                     QStringLiteral("%1: amount undisclosed (%2)")
                                             .arg(i.what, i.date.toDisplayString()),
                                     {i.tie->id}});
             continue;
         }
         const RowId group = options.stacking == InvestmentStacking::ByInvestor ? i.tie->fromId
-                                                                              : i.tie->toId;
+                                                                               : i.tie->toId;
         const Bound b = boundOf(i.shown->qualifier);
         PlacedItem p;
         p.columnKey = QStringLiteral("o%1/%2").arg(group).arg(boundKey(b));
@@ -482,8 +501,10 @@ StackedSeries investments(const Landscape &l, const QList<RowId> &tieIds,
         p.row = row;
         p.value = *i.shown->value;
         p.qualifier = i.shown->qualifier;
-        p.text = QStringLiteral("%1: %2 (%3)").arg(i.what, amountText(*i.shown, i.tie->amount),
-                                                   i.date.toDisplayString());
+        p.text = QStringLiteral("%1: %2 (%3)")
+                         .arg(i.what,
+                              amountText(*i.shown, i.tie->amount),
+                              i.date.toDisplayString());
         if (!i.tie->round.isEmpty())
             p.text += QStringLiteral(", %1").arg(i.tie->round);
         p.tieIds = {i.tie->id};
@@ -499,7 +520,8 @@ StackedSeries investments(const Landscape &l, const QList<RowId> &tieIds,
 
 // ---------------------------------------------------------------------------------------------
 
-StackedSeries chipOrders(const Landscape &l, const QList<RowId> &tieIds,
+StackedSeries chipOrders(const Landscape &l,
+                         const QList<RowId> &tieIds,
                          const TimelineOptions &options)
 {
     StackedSeries out;
@@ -565,17 +587,29 @@ StackedSeries chipOrders(const Landscape &l, const QList<RowId> &tieIds,
         QStringList supplierNames;
         for (RowId s : suppliers)
             supplierNames << orgName(l, s, fig);
-        g.what = QStringLiteral("%1 \u2190 %2").arg(supplierNames.join(QStringLiteral(", ")),
-                                                    buyers.join(QStringLiteral(", ")));
+        g.what = QStringLiteral("%1 \u2190 %2")
+                         .arg(supplierNames.join(QStringLiteral(", ")),
+                              buyers.join(QStringLiteral(", ")));
         const Tie *first = g.ties.first();
         g.amount = g.deal ? (value ? g.deal->amount : g.deal->units)
                           : (value ? first->amount : first->units);
-        const QString measureText = g.amount.toDisplayString(value ? QString()
-                                                                   : QStringLiteral("chips"));
+        // "about 1 billion USD", or "value undisclosed (1,600 chips)".
+        QString measureText = g.amount.toDisplayString(value ? QString() : QStringLiteral("chips"));
+        if (!g.amount.value) {
+            const Amount other = g.deal ? (value ? g.deal->units : g.deal->amount)
+                                        : (value ? first->units : first->amount);
+            measureText = QStringLiteral("%1 undisclosed")
+                                  .arg(value ? QStringLiteral("value") : QStringLiteral("units"));
+            if (other.value)
+                measureText += QStringLiteral(" (%1)").arg(
+                        other.toDisplayString(value ? QStringLiteral("chips") : QString()));
+        }
         if (g.deal && g.ties.size() > 1)
             out.notes << QStringLiteral("One deal, \u201C%1\u201D (%2), is shared by %3; the "
                                         "split among them is not reported.")
-                                 .arg(g.deal->title, measureText, buyers.join(QStringLiteral(", ")));
+                                 .arg(g.deal->title,
+                                      measureText,
+                                      buyers.join(QStringLiteral(", ")));
         if (deliveries.size() > 1)
             out.notes << QStringLiteral("%1: the buyers' delivery dates differ; shown at the "
                                         "earliest, %2.")
@@ -591,7 +625,8 @@ StackedSeries chipOrders(const Landscape &l, const QList<RowId> &tieIds,
         }
         Resolved r{g, std::nullopt};
         if (g.amount.value) {
-            r.shown = value ? converted(g.amount, options.currency) : std::optional<Amount>(g.amount);
+            r.shown = value ? converted(g.amount, options.currency)
+                            : std::optional<Amount>(g.amount);
             if (!r.shown) {
                 out.offAxis << QStringLiteral("%1: %2 \u2014 no exchange rate to %3")
                                        .arg(g.what, measureText, options.currency);
@@ -607,8 +642,8 @@ StackedSeries chipOrders(const Landscape &l, const QList<RowId> &tieIds,
                                .arg(from.toString(Qt::ISODate), to.toString(Qt::ISODate));
 
     const Granularity gran = options.granularity == Granularity::Auto
-            ? autoGranularity(disclosedDates, from, to)
-            : options.granularity;
+                                     ? autoGranularity(disclosedDates, from, to)
+                                     : options.granularity;
     out.grid = PeriodGrid(from, to, gran);
 
     QHash<QString, int> perStatus; // columns so far per status, for shades
@@ -620,19 +655,22 @@ StackedSeries chipOrders(const Landscape &l, const QList<RowId> &tieIds,
         if (row < 0)
             continue;
         if (!out.grid.fitsOnePeriod(g.delivery))
-            out.notes << placedNote(QStringLiteral("Delivery of %1").arg(g.what), g.delivery,
-                                    out.grid, row);
+            out.notes << placedNote(
+                    QStringLiteral("Delivery of %1").arg(g.what), g.delivery, out.grid, row);
         QList<RowId> ids;
         for (const Tie *t : g.ties)
             ids << t->id;
         const QString statusText = statusLabel(g.status).toLower();
         if (!r.shown) {
-            out.undisclosed.append({row, g.delivery,
-                                    QStringLiteral("%1: %2 undisclosed, %3, delivery %4")
-                                            .arg(g.what, value ? QStringLiteral("value")
-                                                               : QStringLiteral("units"),
-                                                 statusText, g.delivery.toDisplayString()),
-                                    ids});
+            out.undisclosed.append(
+                    {row,
+                     g.delivery,
+                     QStringLiteral("%1: %2 undisclosed, %3, delivery %4")
+                             .arg(g.what,
+                                  value ? QStringLiteral("value") : QStringLiteral("units"),
+                                  statusText,
+                                  g.delivery.toDisplayString()),
+                     ids});
             continue;
         }
         const Bound b = boundOf(r.shown->qualifier);
@@ -648,10 +686,11 @@ StackedSeries chipOrders(const Landscape &l, const QList<RowId> &tieIds,
         p.column.colorIndex = columnShade.value(stack + g.status);
         if (g.deal) {
             p.column.group = QStringLiteral("%1 \u2014 %2%3")
-                                     .arg(statusLabel(g.status), g.what,
-                                          g.ties.size() > 1
-                                                  ? QStringLiteral(" (one deal, split not reported)")
-                                                  : QString());
+                                     .arg(statusLabel(g.status),
+                                          g.what,
+                                          g.ties.size() > 1 ? QStringLiteral(
+                                                  " (one deal, split not reported)")
+                                                            : QString());
         } else {
             p.column.group = QStringLiteral("%1 \u2014 %2 (outside deals)")
                                      .arg(statusLabel(g.status),
@@ -663,8 +702,8 @@ StackedSeries chipOrders(const Landscape &l, const QList<RowId> &tieIds,
         p.qualifier = r.shown->qualifier;
         const QString shown = value ? amountText(*r.shown, g.amount)
                                     : r.shown->toDisplayString(QStringLiteral("chips"));
-        p.text = QStringLiteral("%1: %2, %3, delivery %4").arg(g.what, shown, statusText,
-                                                               g.delivery.toDisplayString());
+        p.text = QStringLiteral("%1: %2, %3, delivery %4")
+                         .arg(g.what, shown, statusText, g.delivery.toDisplayString());
         if (g.deal)
             p.text += QStringLiteral(" \u2014 deal \u201C%1\u201D").arg(g.deal->title);
         p.tieIds = ids;
@@ -697,11 +736,12 @@ int ClientSeries::countAt(RowId vendor, QDate date) const
     int n = 0;
     for (const Interval &i : intervals)
         n += (i.vendor == vendor && i.first <= date && (!i.last.isValid() || i.last >= date)) ? 1
-                                                                                             : 0;
+                                                                                              : 0;
     return n;
 }
 
-ClientSeries clientCounts(const Landscape &l, const QList<RowId> &tieIds,
+ClientSeries clientCounts(const Landscape &l,
+                          const QList<RowId> &tieIds,
                           const TimelineOptions &options)
 {
     ClientSeries out;
@@ -720,22 +760,28 @@ ClientSeries clientCounts(const Landscape &l, const QList<RowId> &tieIds,
             d = TieFilterModel::publicationDate(l, *t);
             fromPublication = true;
         }
-        const QString what = QStringLiteral("%1 hosts %2").arg(orgName(l, t->fromId, fig),
-                                                             orgName(l, t->toId, fig));
+        const QString what = QStringLiteral("%1 hosts %2")
+                                     .arg(orgName(l, t->fromId, fig), orgName(l, t->toId, fig));
         if (!d.isValid()) {
             out.uncounted << QStringLiteral("%1: no start date and no dated source").arg(what);
             continue;
         }
         (fromPublication ? out.countedFromPublication : out.countedFromStart)++;
-        out.intervals.append({t->fromId, t->id, d.earliest(),
-                              t->end.isValid() ? t->end.latest() : QDate(), fromPublication});
+        out.intervals.append({t->fromId,
+                              t->id,
+                              d.earliest(),
+                              t->end.isValid() ? t->end.latest() : QDate(),
+                              fromPublication});
         if (out.vendorIndex(t->fromId) < 0)
             out.vendors.append({t->fromId, orgName(l, t->fromId, fig)});
     }
 
-    auto countOn = [&](RowId vendor, QDate date) { return out.countAt(vendor, date); };
+    auto countOn = [&](RowId vendor, QDate date) {
+        return out.countAt(vendor, date);
+    };
     // Vendors with the most clients at the end of the axis first, then by name.
-    std::sort(out.vendors.begin(), out.vendors.end(),
+    std::sort(out.vendors.begin(),
+              out.vendors.end(),
               [&](const ClientSeries::Vendor &a, const ClientSeries::Vendor &b) {
                   const int ca = countOn(a.id, to);
                   const int cb = countOn(b.id, to);
@@ -784,7 +830,7 @@ ClientSeries clientCounts(const Landscape &l, const QList<RowId> &tieIds,
 QString TimelineEvent::toolTip(const Landscape &l, const FigureOptions &labels) const
 {
     QString kindText = kind == QLatin1String("figure") ? QStringLiteral("Figure")
-                                                        : Vocabulary::label(kind);
+                                                       : Vocabulary::label(kind);
     if (claim)
         kindText += QStringLiteral(" (claim)");
     QString when = date.toDisplayString();
@@ -804,7 +850,9 @@ QString TimelineEvent::toolTip(const Landscape &l, const FigureOptions &labels) 
     return lines.join(QLatin1Char('\n'));
 }
 
-EventLanes events(const Landscape &l, const QList<RowId> &tieIds, const QList<RowId> &figureIds,
+EventLanes events(const Landscape &l,
+                  const QList<RowId> &tieIds,
+                  const QList<RowId> &figureIds,
                   const TimelineOptions &options)
 {
     EventLanes out;
@@ -813,7 +861,7 @@ EventLanes events(const Landscape &l, const QList<RowId> &tieIds, const QList<Ro
     out.to = to;
     const FigureOptions &fig = options.figure;
     const bool rangeMode = options.mode == CursorMode::Range && options.compareFrom.isValid()
-            && options.figure.asOf.isValid();
+                           && options.figure.asOf.isValid();
     auto keep = [&](const FuzzyDate &d) {
         if (d.latest() < from || d.earliest() > to)
             return false;
@@ -826,16 +874,16 @@ EventLanes events(const Landscape &l, const QList<RowId> &tieIds, const QList<Ro
         for (RowId id : ids)
             if (const Source *s = l.source(id))
                 parts << OrganizationDetails::sourceCitation(l, *s);
-        return parts.isEmpty() ? QString()
-                               : QStringLiteral("Sources: %1").arg(parts.join(QStringLiteral("; ")));
+        return parts.isEmpty()
+                       ? QString()
+                       : QStringLiteral("Sources: %1").arg(parts.join(QStringLiteral("; ")));
     };
 
     QHash<RowId, QString> change;
     if (options.mode == CursorMode::Compare && options.compareFrom.isValid()
         && options.figure.asOf.isValid()) {
-        const TieComparison::Changes c = TieComparison::compare(l, options.compareFrom,
-                                                                options.figure.asOf, options.basis,
-                                                                &tieIds);
+        const TieComparison::Changes c = TieComparison::compare(
+                l, options.compareFrom, options.figure.asOf, options.basis, &tieIds);
         for (RowId id : c.added)
             change.insert(id, QStringLiteral("added"));
         for (RowId id : c.removed)
@@ -904,9 +952,9 @@ EventLanes events(const Landscape &l, const QList<RowId> &tieIds, const QList<Ro
                                                                   f->value.toDisplayString(f->unit))
                                    : f->statement;
         if (f->claim)
-            e.summary += f->claimantId
-                    ? QStringLiteral(" [claim by %1]").arg(orgName(l, f->claimantId, fig))
-                    : QStringLiteral(" [claim]");
+            e.summary += f->claimantId ? QStringLiteral(" [claim by %1]")
+                                                 .arg(orgName(l, f->claimantId, fig))
+                                       : QStringLiteral(" [claim]");
         e.detail = f->statement;
         e.sources = citations(f->sourceIds);
         all.append(e);

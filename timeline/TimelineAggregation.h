@@ -52,6 +52,7 @@ enum class Bound {
     LowerBound, ///< over / at least: the true amount may be more
     UpperBound, ///< up to: the true amount may be less
 };
+/// The Bound a qualifier gives (undisclosed: Point; it is never drawn as a bar).
 Bound boundOf(Amount::Qualifier qualifier);
 /// "", "over", "up to"; with `qualifier` About: "about".
 QString boundWord(Amount::Qualifier qualifier);
@@ -60,20 +61,20 @@ QString boundWord(Amount::Qualifier qualifier);
 /// status (one deal, or orders of one supplier outside deals), split by Bound.
 struct StackColumn
 {
-    QString key;          ///< stable: "o5/up_to", "d2/at_risk", "s26/ordered"
-    QString label;        ///< legend text, e.g. "Amazon 亚马逊 — up to (upper bound)"
-    QString group;        ///< the stack without the bound, e.g. "Amazon 亚马逊"
-    Bound bound = Bound::Point;
-    QString status;       ///< chip orders: ordered, delivered, at_risk, cancelled or mixed
-    int colorIndex = 0;   ///< investments: index of the group; chips: index within its status
-    RowId organizationId = 0; ///< investments: the investor or investee
+    QString key;                ///< stable: "o5/up_to", "d2/at_risk", "s26/ordered"
+    QString label;              ///< legend text, e.g. "Amazon 亚马逊 — up to (upper bound)"
+    QString group;              ///< the stack without the bound, e.g. "Amazon 亚马逊"
+    Bound bound = Bound::Point; ///< how the amounts of this column bound the truth
+    QString status;             ///< chip orders: ordered, delivered, at_risk, cancelled or mixed
+    int colorIndex = 0;         ///< investments: index of the group; chips: index within its status
+    RowId organizationId = 0;   ///< investments: the investor or investee
 };
 
 /// What one cell of a period chart is made of: one tie, or one deal (several ties).
 struct Contribution
 {
-    int row = 0;    ///< period index
-    int column = 0; ///< StackColumn index
+    int row = 0;      ///< period index
+    int column = 0;   ///< StackColumn index
     double value = 0; ///< whole currency units (or chips)
     Amount::Qualifier qualifier = Amount::Qualifier::Exact;
     QString text; ///< e.g. "Amazon → Anthropic: up to 4 billion USD (28 Sep 2023)"
@@ -83,17 +84,17 @@ struct Contribution
 /// A dated item whose amount is undisclosed: drawn as a marker, never as a zero bar.
 struct UndisclosedMarker
 {
-    int row = 0; ///< period index
-    FuzzyDate date;
-    QString text;
-    QList<RowId> tieIds;
+    int row = 0;         ///< period index
+    FuzzyDate date;      ///< the date that placed it
+    QString text;        ///< e.g. "Tencent → Zhipu AI: amount undisclosed (2023)"
+    QList<RowId> tieIds; ///< the tie, or the ties of a deal
 };
 
 /// The data of the investment and chip-order charts: one row per period, one column per stack.
 struct StackedSeries
 {
-    PeriodGrid grid;
-    QList<StackColumn> columns;
+    PeriodGrid grid;             ///< the rows: one period each
+    QList<StackColumn> columns;  ///< the stacks, bottom first
     QList<QList<double>> values; ///< [row][column], whole currency units or chips; 0 = none
     QList<Contribution> contributions;
     QList<UndisclosedMarker> undisclosed;
@@ -103,6 +104,7 @@ struct StackedSeries
     QStringList notes;
     QString unit; ///< "USD", "CNY" or "chips"
 
+    /// Index of the column with StackColumn::key `key`, or -1.
     int columnOf(const QString &key) const;
     /// Value of the cell of column `key` in `row` (0 when the column does not exist).
     double value(int row, const QString &key) const;
@@ -119,14 +121,16 @@ struct StackedSeries
 /// holding the first day of its date's span ("late Oct 2023" → October; "2023" → the first
 /// period of 2023, with a note when that is coarser than one period). Bounds keep their own
 /// columns ("up to" never adds into an exact amount). Undisclosed amounts become markers.
-StackedSeries investments(const Landscape &landscape, const QList<RowId> &tieIds,
+StackedSeries investments(const Landscape &landscape,
+                          const QList<RowId> &tieIds,
                           const TimelineOptions &options);
 
 /// Chip orders per period of scheduled delivery (Tie::delivery), value in `options.currency`
 /// or units (`options.chipMeasure`), stacked by status. Ties that belong to a Deal count the
 /// deal's amount once (per-buyer amounts are undisclosed); the column names the buyers that
 /// share it. Ties outside deals count their own amount, grouped by supplier and status.
-StackedSeries chipOrders(const Landscape &landscape, const QList<RowId> &tieIds,
+StackedSeries chipOrders(const Landscape &landscape,
+                         const QList<RowId> &tieIds,
                          const TimelineOptions &options);
 
 /// Clients per vendor over time, from hosting ties (vendor → client).
@@ -134,22 +138,22 @@ struct ClientSeries
 {
     struct Vendor
     {
-        RowId id = 0;
+        RowId id = 0; ///< the vendor organization
         QString name; ///< in the chosen label language
     };
     /// A date from which the counts hold, one count per vendor (index as `vendors`).
     struct Step
     {
-        QDate date;
-        QList<int> counts;
+        QDate date;        ///< the first day these counts hold
+        QList<int> counts; ///< clients per vendor, as `vendors`
     };
     /// The days one hosting tie counts: from `first` to `last` inclusive (invalid: open).
     struct Interval
     {
-        RowId vendor = 0;
-        RowId tieId = 0;
-        QDate first;
-        QDate last;
+        RowId vendor = 0;             ///< the vendor (Tie::fromId)
+        RowId tieId = 0;              ///< the hosting tie
+        QDate first;                  ///< first day counted
+        QDate last;                   ///< last day counted
         bool fromPublication = false; ///< counted from its publication date
     };
     QList<Vendor> vendors;
@@ -164,6 +168,7 @@ struct ClientSeries
     QStringList uncounted;          ///< ties with no usable date, one plain line each
     QString basisNote;              ///< one plain sentence saying what the counts are based on
 
+    /// Index of vendor `id` in `vendors`, or -1.
     int vendorIndex(RowId id) const;
     /// Clients of `vendor` on `date` (a tie counts from the first day of its date's span until
     /// the last day of its end's span, as TimeFilter does). 0 for an unknown vendor.
@@ -174,7 +179,8 @@ struct ClientSeries
 /// Began: a tie counts from Tie::start; a tie whose start is unknown counts from its publication
 /// date (its earliest source's date) and the note says how many. Basis Published: every tie
 /// counts from its publication date. Ends (Tie::end) remove a client after their last day.
-ClientSeries clientCounts(const Landscape &landscape, const QList<RowId> &tieIds,
+ClientSeries clientCounts(const Landscape &landscape,
+                          const QList<RowId> &tieIds,
                           const TimelineOptions &options);
 
 /// One mark of the events chart: a tie (in the lanes of both its organizations) or a figure or
@@ -182,18 +188,18 @@ ClientSeries clientCounts(const Landscape &landscape, const QList<RowId> &tieIds
 struct TimelineEvent
 {
     RowId organizationId = 0; ///< the lane's organization
-    int lane = 0;
-    int subLane = 0;    ///< row within the lane, so overlapping marks do not hide each other
-    int subLanes = 1;   ///< rows the lane has
-    QString kind;       ///< hosting, investment, chip_order, partnership, or figure
-    bool claim = false; ///< attributed to one party rather than reported as fact
-    RowId tieId = 0;
-    RowId figureId = 0;
-    FuzzyDate date;   ///< earliest()…latest() is the span drawn
-    QString summary;  ///< one line, e.g. "invests in Anthropic: up to 4 billion USD — 28 Sep 2023"
-    QString detail;   ///< the description or statement
-    QString sources;  ///< "Sources: Zhidongxi (智东西), …" (plain)
-    QString change;   ///< Compare mode: "added", "removed", "changed" or empty
+    int lane = 0;             ///< index of the lane (EventLanes::organizations)
+    int subLane = 0;          ///< row within the lane, so overlapping marks do not hide each other
+    int subLanes = 1;         ///< rows the lane has
+    QString kind;             ///< hosting, investment, chip_order, partnership, or figure
+    bool claim = false;       ///< attributed to one party rather than reported as fact
+    RowId tieId = 0;          ///< the tie, or 0 for a figure
+    RowId figureId = 0;       ///< the figure, or 0 for a tie
+    FuzzyDate date;           ///< earliest()…latest() is the span drawn
+    QString summary; ///< one line, e.g. "invests in Anthropic: up to 4 billion USD — 28 Sep 2023"
+    QString detail;  ///< the description or statement
+    QString sources; ///< "Sources: Zhidongxi (智东西), …" (plain)
+    QString change;  ///< Compare mode: "added", "removed", "changed" or empty
 
     /// Vertical position in row units, growing downwards: the middle of its sub-lane
     /// (EventLanes::laneTops[lane] + subLane + 0.5).
@@ -211,10 +217,10 @@ struct EventLanes
     /// Top of each lane in row units; a lane is as many rows tall as it has sub-lanes, and
     /// lanes are stacked without gaps from 0 to `rows`.
     QList<double> laneTops;
-    double rows = 0;
+    double rows = 0; ///< total height of the lanes in rows
     QList<TimelineEvent> events;
-    QDate from;
-    QDate to;
+    QDate from;             ///< first day of the axis
+    QDate to;               ///< last day of the axis
     int undatedTies = 0;    ///< ties left out: no date on the basis
     int undatedFigures = 0; ///< figures left out: no date
     int outsideRange = 0;   ///< events left out: before `from`, after `to`, or (Range mode) not
@@ -223,8 +229,10 @@ struct EventLanes
 
 /// Every dated tie and figure whose span meets [from, to] (Range mode: whose first day lies
 /// between date A and date B). Compare mode marks the ties TieComparison::compare() reports.
-EventLanes events(const Landscape &landscape, const QList<RowId> &tieIds,
-                  const QList<RowId> &figureIds, const TimelineOptions &options);
+EventLanes events(const Landscape &landscape,
+                  const QList<RowId> &tieIds,
+                  const QList<RowId> &figureIds,
+                  const TimelineOptions &options);
 
 /// Picks the granularity for Auto (see Granularity) for amounts dated `dates` over [from, to].
 Granularity autoGranularity(const QList<FuzzyDate> &dates, QDate from, QDate to);

@@ -29,9 +29,9 @@ QVariant idList(const QList<RowId> &ids)
 bool sameIgnoringCursor(const TimelineOptions &a, const TimelineOptions &b)
 {
     return a.from == b.from && a.to == b.to && a.currency == b.currency
-            && a.granularity == b.granularity && a.stacking == b.stacking
-            && a.chipMeasure == b.chipMeasure && a.basis == b.basis
-            && a.figure.labels == b.figure.labels;
+           && a.granularity == b.granularity && a.stacking == b.stacking
+           && a.chipMeasure == b.chipMeasure && a.basis == b.basis
+           && a.figure.labels == b.figure.labels;
 }
 
 bool sameCursor(const TimelineOptions &a, const TimelineOptions &b)
@@ -45,11 +45,18 @@ bool sameCursor(const TimelineOptions &a, const TimelineOptions &b)
 
 QColor TimelineColors::stack(int index)
 {
-    static const QColor colors[] = {
-            QColor(0x00, 0x72, 0xB2), QColor(0xE6, 0x9F, 0x00), QColor(0x00, 0x9E, 0x73),
-            QColor(0xCC, 0x79, 0xA7), QColor(0x56, 0xB4, 0xE9), QColor(0xD5, 0x5E, 0x00),
-            QColor(0x8C, 0x56, 0x4B), QColor(0x17, 0xBE, 0xCF), QColor(0xBC, 0xBD, 0x22),
-            QColor(0x7F, 0x7F, 0x7F), QColor(0x94, 0x67, 0xBD), QColor(0x2C, 0x3E, 0x50)};
+    static const QColor colors[] = {QColor(0x00, 0x72, 0xB2),
+                                    QColor(0xE6, 0x9F, 0x00),
+                                    QColor(0x00, 0x9E, 0x73),
+                                    QColor(0xCC, 0x79, 0xA7),
+                                    QColor(0x56, 0xB4, 0xE9),
+                                    QColor(0xD5, 0x5E, 0x00),
+                                    QColor(0x8C, 0x56, 0x4B),
+                                    QColor(0x17, 0xBE, 0xCF),
+                                    QColor(0xBC, 0xBD, 0x22),
+                                    QColor(0x7F, 0x7F, 0x7F),
+                                    QColor(0x94, 0x67, 0xBD),
+                                    QColor(0x2C, 0x3E, 0x50)};
     const int n = int(std::size(colors));
     return colors[((index % n) + n) % n];
 }
@@ -79,7 +86,8 @@ QColor TimelineColors::eventKind(const QString &kind)
 
 TimelineAggregateModel::TimelineAggregateModel(LandscapeDocument *document,
                                                QAbstractItemModel *ties,
-                                               QAbstractItemModel *figures, QObject *parent)
+                                               QAbstractItemModel *figures,
+                                               QObject *parent)
     : QAbstractTableModel(parent)
     , m_document(document)
     , m_ties(ties)
@@ -93,7 +101,9 @@ void TimelineAggregateModel::watch(QAbstractItemModel *model)
 {
     if (!model)
         return;
-    auto again = [this] { rebuild(); };
+    auto again = [this] {
+        rebuild();
+    };
     connect(model, &QAbstractItemModel::dataChanged, this, again);
     connect(model, &QAbstractItemModel::rowsInserted, this, again);
     connect(model, &QAbstractItemModel::rowsRemoved, this, again);
@@ -188,7 +198,9 @@ QVariant UndisclosedMarkerModel::data(const QModelIndex &index, int role) const
     return {};
 }
 
-QVariant UndisclosedMarkerModel::headerData(int section, Qt::Orientation orientation, int role) const
+QVariant UndisclosedMarkerModel::headerData(int section,
+                                            Qt::Orientation orientation,
+                                            int role) const
 {
     if (orientation == Qt::Horizontal && role == Qt::DisplayRole) {
         switch (section) {
@@ -229,7 +241,8 @@ double UndisclosedMarkerModel::x(int row) const
 
 // ---------------------------------------------------------------------------------------------
 
-PeriodSeriesModel::PeriodSeriesModel(LandscapeDocument *document, QAbstractItemModel *ties,
+PeriodSeriesModel::PeriodSeriesModel(LandscapeDocument *document,
+                                     QAbstractItemModel *ties,
                                      QObject *parent)
     : TimelineAggregateModel(document, ties, nullptr, parent)
     , m_markers(new UndisclosedMarkerModel(this))
@@ -299,8 +312,7 @@ QVariant PeriodSeriesModel::headerData(int section, Qt::Orientation orientation,
 
 QString PeriodSeriesModel::unitLabel() const
 {
-    const auto [scale, word] = scaleFor(m_scale);
-    Q_UNUSED(scale)
+    const QString &word = m_scaleWord;
     return word.isEmpty() ? m_series.unit : QStringLiteral("%1 %2").arg(word, m_series.unit);
 }
 
@@ -331,16 +343,17 @@ void PeriodSeriesModel::aggregate()
     double maxTotal = 0;
     for (int r = 0; r < s.grid.size(); ++r)
         maxTotal = std::max(maxTotal, s.rowTotal(r));
-    const double scale = scaleFor(maxTotal).first;
+    const auto [scale, scaleWord] = scaleFor(maxTotal);
     // Headroom above the tallest bar for its labels.
     const auto [axisMax, ticks] = niceAxis(maxTotal / scale * 1.08);
     bool sameShape = s.grid.size() == m_series.grid.size()
-            && s.columns.size() == m_series.columns.size();
+                     && s.columns.size() == m_series.columns.size();
     for (int c = 0; sameShape && c < s.columns.size(); ++c)
         sameShape = s.columns[c].key == m_series.columns[c].key;
     replace(sameShape, [&] {
         m_series = std::move(s);
         m_scale = scale;
+        m_scaleWord = scaleWord;
         m_axisMax = axisMax;
         m_ticks = ticks;
     });
@@ -348,7 +361,8 @@ void PeriodSeriesModel::aggregate()
 }
 
 InvestmentSeriesModel::InvestmentSeriesModel(LandscapeDocument *document,
-                                             QAbstractItemModel *ties, QObject *parent)
+                                             QAbstractItemModel *ties,
+                                             QObject *parent)
     : PeriodSeriesModel(document, ties, parent)
 {
     rebuild();
@@ -359,7 +373,8 @@ StackedSeries InvestmentSeriesModel::compute() const
     return investments(landscape(), tieIds(), options());
 }
 
-ChipOrderSeriesModel::ChipOrderSeriesModel(LandscapeDocument *document, QAbstractItemModel *ties,
+ChipOrderSeriesModel::ChipOrderSeriesModel(LandscapeDocument *document,
+                                           QAbstractItemModel *ties,
                                            QObject *parent)
     : PeriodSeriesModel(document, ties, parent)
 {
@@ -373,7 +388,8 @@ StackedSeries ChipOrderSeriesModel::compute() const
 
 // ---------------------------------------------------------------------------------------------
 
-ClientCountModel::ClientCountModel(LandscapeDocument *document, QAbstractItemModel *ties,
+ClientCountModel::ClientCountModel(LandscapeDocument *document,
+                                   QAbstractItemModel *ties,
                                    QObject *parent)
     : TimelineAggregateModel(document, ties, nullptr, parent)
 {
@@ -450,7 +466,7 @@ void ClientCountModel::aggregate()
     if (!s.steps.isEmpty())
         corners.append({s.to, epochDay(s.to) + 1, s.steps.last().counts});
     bool sameShape = corners.size() == m_corners.size()
-            && s.vendors.size() == m_series.vendors.size();
+                     && s.vendors.size() == m_series.vendors.size();
     for (int v = 0; sameShape && v < s.vendors.size(); ++v)
         sameShape = s.vendors[v].id == m_series.vendors[v].id;
     replace(sameShape, [&] {
@@ -461,8 +477,10 @@ void ClientCountModel::aggregate()
 
 // ---------------------------------------------------------------------------------------------
 
-EventModel::EventModel(LandscapeDocument *document, QAbstractItemModel *ties,
-                       QAbstractItemModel *figures, QObject *parent)
+EventModel::EventModel(LandscapeDocument *document,
+                       QAbstractItemModel *ties,
+                       QAbstractItemModel *figures,
+                       QObject *parent)
     : TimelineAggregateModel(document, ties, figures, parent)
 {
     rebuild();

@@ -17,12 +17,12 @@ class LandscapeDocument;
 namespace TimelineRole {
 enum : int {
     Value = Qt::UserRole + 64, ///< cells: the raw value (whole currency units, chips, count)
-    Bound,          ///< headers: TimelineAggregation::Bound as int
-    Status,         ///< headers: chip-order status (stable name)
-    Key,            ///< headers: stable column key
-    OrganizationId, ///< headers / events: the organization (qint64)
-    TieIds,         ///< cells / markers / events: QList<qint64> of the ties behind it
-    Date,           ///< clients: the QDate of the step; events: the FuzzyDate text
+    Bound,                     ///< headers: TimelineAggregation::Bound as int
+    Status,                    ///< headers: chip-order status (stable name)
+    Key,                       ///< headers: stable column key
+    OrganizationId,            ///< headers / events: the organization (qint64)
+    TieIds,                    ///< cells / markers / events: QList<qint64> of the ties behind it
+    Date,                      ///< clients: the QDate of the step; events: the FuzzyDate text
 };
 }
 
@@ -47,6 +47,7 @@ class TimelineAggregateModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
+    /// The options the data was aggregated with.
     const TimelineOptions &options() const { return m_options; }
     /// Sets the options; re-aggregates when anything but the cursor changed (or the cursor too,
     /// for models that use it: usesCursor()).
@@ -61,8 +62,10 @@ signals:
     void rebuilt();
 
 protected:
-    TimelineAggregateModel(LandscapeDocument *document, QAbstractItemModel *ties,
-                           QAbstractItemModel *figures, QObject *parent);
+    TimelineAggregateModel(LandscapeDocument *document,
+                           QAbstractItemModel *ties,
+                           QAbstractItemModel *figures,
+                           QObject *parent);
     /// Computes the new data and publishes it (with replace()).
     virtual void aggregate() = 0;
     /// Whether, with `options`, the cursor (figure.asOf, mode, compareFrom) changes what the
@@ -95,6 +98,7 @@ class UndisclosedMarkerModel : public QAbstractTableModel
     Q_OBJECT
 public:
     enum Column { X, Y, Text, ColumnCount };
+    /// An empty marker table (PeriodSeriesModel fills it).
     explicit UndisclosedMarkerModel(QObject *parent = nullptr);
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -103,6 +107,7 @@ public:
 
     /// Replaces the markers (model reset). `y` in the chart's display units.
     void setMarkers(const QList<TimelineAggregation::UndisclosedMarker> &markers, double y);
+    /// The markers, one per row.
     const QList<TimelineAggregation::UndisclosedMarker> &markers() const { return m_markers; }
     /// Category position of marker `row`.
     double x(int row) const;
@@ -126,6 +131,7 @@ public:
     QVariant data(const QModelIndex &index, int role) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
 
+    /// The aggregated data (raw values, contributions, notes).
     const TimelineAggregation::StackedSeries &series() const { return m_series; }
     /// Divisor from raw values to display values: 1e9 when the largest bar is in billions …
     double scale() const { return m_scale; }
@@ -150,6 +156,7 @@ protected:
 private:
     TimelineAggregation::StackedSeries m_series;
     double m_scale = 1;
+    QString m_scaleWord;
     double m_axisMax = 1;
     int m_ticks = 6;
     UndisclosedMarkerModel *m_markers;
@@ -161,7 +168,9 @@ class InvestmentSeriesModel : public PeriodSeriesModel
 {
     Q_OBJECT
 public:
-    InvestmentSeriesModel(LandscapeDocument *document, QAbstractItemModel *ties,
+    /// Aggregates the investment ties listed by `ties` (rows with ModelRole::Id) of `document`.
+    InvestmentSeriesModel(LandscapeDocument *document,
+                          QAbstractItemModel *ties,
                           QObject *parent = nullptr);
 
 protected:
@@ -174,7 +183,9 @@ class ChipOrderSeriesModel : public PeriodSeriesModel
 {
     Q_OBJECT
 public:
-    ChipOrderSeriesModel(LandscapeDocument *document, QAbstractItemModel *ties,
+    /// Aggregates the chip-order ties listed by `ties` of `document`.
+    ChipOrderSeriesModel(LandscapeDocument *document,
+                         QAbstractItemModel *ties,
                          QObject *parent = nullptr);
 
 protected:
@@ -190,13 +201,16 @@ class ClientCountModel : public TimelineAggregateModel
 {
     Q_OBJECT
 public:
-    ClientCountModel(LandscapeDocument *document, QAbstractItemModel *ties,
+    /// Counts the hosting ties listed by `ties` of `document`.
+    ClientCountModel(LandscapeDocument *document,
+                     QAbstractItemModel *ties,
                      QObject *parent = nullptr);
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
 
+    /// The aggregated data (vendors, steps, intervals, basis note).
     const TimelineAggregation::ClientSeries &series() const { return m_series; }
     /// Clients of `vendor` on `date` (see ClientSeries::countAt).
     int countAt(RowId vendor, QDate date) const { return m_series.countAt(vendor, date); }
@@ -226,14 +240,19 @@ class EventModel : public TimelineAggregateModel
     Q_OBJECT
 public:
     enum Column { Start, End, Mid, Y, Lane, Kind, Claim, Change, Summary, ColumnCount };
-    EventModel(LandscapeDocument *document, QAbstractItemModel *ties, QAbstractItemModel *figures,
+    /// Marks the ties listed by `ties` and the figures listed by `figures` of `document`.
+    EventModel(LandscapeDocument *document,
+               QAbstractItemModel *ties,
+               QAbstractItemModel *figures,
                QObject *parent = nullptr);
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
 
+    /// Lanes and marks.
     const TimelineAggregation::EventLanes &lanes() const { return m_lanes; }
+    /// The mark of `row` (0 <= row < rowCount()).
     const TimelineAggregation::TimelineEvent &event(int row) const { return m_lanes.events[row]; }
     /// The plain-text tooltip of mark `row`.
     QString toolTip(int row) const;

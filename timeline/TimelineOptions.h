@@ -35,17 +35,17 @@ struct TimelineOptions
     FigureOptions figure;
     /// First and last day of the time axis, inclusive. Invalid = fit the landscape's dated
     /// facts (TimelineAggregation::dataSpan), snapped to whole periods.
-    QDate from;
-    QDate to;
+    QDate from; ///< first day of the axis, or invalid
+    QDate to;   ///< last day of the axis, or invalid
     /// Currency amounts are shown in: "USD" or "CNY" (CurrencyRates::currencies()).
     QString currency = QStringLiteral("USD");
-    Granularity granularity = Granularity::Auto;
-    InvestmentStacking stacking = InvestmentStacking::ByInvestor;
-    ChipMeasure chipMeasure = ChipMeasure::Value;
+    Granularity granularity = Granularity::Auto;                  ///< bar length
+    InvestmentStacking stacking = InvestmentStacking::ByInvestor; ///< investment stacks
+    ChipMeasure chipMeasure = ChipMeasure::Value;                 ///< chip chart measure
     /// Which date of a tie places it in time: when it began (Tie::start) or when it became
     /// public (the date of its earliest source, TieFilterModel::publicationDate).
     ViewState::TimeBasis basis = ViewState::TimeBasis::Began;
-    CursorMode mode = CursorMode::AsOf;
+    CursorMode mode = CursorMode::AsOf; ///< one date, a range, or a comparison
     /// Date A of Range and Compare modes (date B is `figure.asOf`). Ignored in AsOf mode.
     QDate compareFrom;
 

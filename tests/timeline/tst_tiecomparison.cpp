@@ -52,7 +52,8 @@ private slots:
         QCOMPARE(day, QDate(2023, 9, 28));
         QVERIFY(!TieComparison::isPresent(seed(), *amazon, day.addDays(-1), Basis::Began));
         QVERIFY(TieComparison::isPresent(seed(), *amazon, day, Basis::Began));
-        QCOMPARE(presentOn(seed(), day, Basis::Began) - presentOn(seed(), day.addDays(-1), Basis::Began),
+        QCOMPARE(presentOn(seed(), day, Basis::Began)
+                         - presentOn(seed(), day.addDays(-1), Basis::Began),
                  1);
         // Ties with an unknown start stay present on every date; dated ones wait for their day.
         int undated = 0;
@@ -70,8 +71,12 @@ private slots:
         TieFilterModel filter(&doc.landscape());
         filter.setSourceModel(&ties);
         for (Basis basis : {Basis::Began, Basis::Published}) {
-            for (QDate d : {QDate(2023, 7, 31), QDate(2023, 8, 1), QDate(2023, 9, 27),
-                            QDate(2023, 9, 28), QDate(2023, 10, 20), QDate(2023, 10, 21),
+            for (QDate d : {QDate(2023, 7, 31),
+                            QDate(2023, 8, 1),
+                            QDate(2023, 9, 27),
+                            QDate(2023, 9, 28),
+                            QDate(2023, 10, 20),
+                            QDate(2023, 10, 21),
                             QDate(2023, 11, 1)}) {
                 filter.setAsOf(d, basis);
                 QCOMPARE(filter.rowCount(), presentOn(doc.landscape(), d, basis));
@@ -96,8 +101,8 @@ private slots:
         // September to mid November 2023: Amazon (28 Sep), Google (late Oct), Tencent–Songjiang
         // (9 Nov) began; the four 2024-tranche orders were reported at risk in October, and
         // Baidu's (undated, so always present) Ascend order was reported in November.
-        const auto c = TieComparison::compare(seed(), QDate(2023, 9, 1), QDate(2023, 11, 15),
-                                              Basis::Began);
+        const auto c = TieComparison::compare(
+                seed(), QDate(2023, 9, 1), QDate(2023, 11, 15), Basis::Began);
         QList<RowId> expectedAdded{tie(seed(), "amazon-invests-anthropic")->id,
                                    tie(seed(), "google-invests-anthropic")->id,
                                    tie(seed(), "tencent-songjiang-gpu-center")->id};
@@ -107,8 +112,10 @@ private slots:
         QCOMPARE(added, expectedAdded);
         QVERIFY(c.removed.isEmpty());
         QList<RowId> expectedChanged;
-        for (const char *k : {"alibaba-group-orders-nvidia-2024", "tencent-orders-nvidia-2024",
-                              "baidu-orders-nvidia-2024", "bytedance-orders-nvidia-2024",
+        for (const char *k : {"alibaba-group-orders-nvidia-2024",
+                              "tencent-orders-nvidia-2024",
+                              "baidu-orders-nvidia-2024",
+                              "bytedance-orders-nvidia-2024",
                               "baidu-orders-huawei-ascend-910b"})
             expectedChanged << tie(seed(), k)->id;
         std::sort(expectedChanged.begin(), expectedChanged.end());
@@ -117,21 +124,21 @@ private slots:
         QCOMPARE(changed, expectedChanged);
 
         // Reversed dates: the same ties, now "removed".
-        const auto back = TieComparison::compare(seed(), QDate(2023, 11, 15), QDate(2023, 9, 1),
-                                                 Basis::Began);
+        const auto back = TieComparison::compare(
+                seed(), QDate(2023, 11, 15), QDate(2023, 9, 1), Basis::Began);
         QCOMPARE(back.removed.size(), 3);
         QVERIFY(back.added.isEmpty());
 
         // Same date: nothing.
-        QVERIFY(TieComparison::compare(seed(), QDate(2023, 10, 1), QDate(2023, 10, 1),
-                                       Basis::Began).isEmpty());
+        QVERIFY(TieComparison::compare(seed(), QDate(2023, 10, 1), QDate(2023, 10, 1), Basis::Began)
+                        .isEmpty());
     }
 
     void compareOnPublicationBasis()
     {
         // Everything only Zhidongxi cites became public in November 2023.
-        const auto c = TieComparison::compare(seed(), QDate(2023, 10, 31), QDate(2023, 11, 30),
-                                              Basis::Published);
+        const auto c = TieComparison::compare(
+                seed(), QDate(2023, 10, 31), QDate(2023, 11, 30), Basis::Published);
         QVERIFY(c.added.contains(tie(seed(), "amazon-invests-anthropic")->id));
         QVERIFY(c.added.contains(tie(seed(), "tencent-cloud-hosts-minimax")->id));
         // The Nvidia orders were public already (FT, August).
@@ -157,27 +164,27 @@ private slots:
         t.end = FuzzyDate::fromString(QStringLiteral("2039-Q1"));
         l.ties = {t};
         l.index();
-        const auto ended = TieComparison::compare(l, QDate(2039, 3, 31), QDate(2039, 4, 1),
-                                                  Basis::Began);
+        const auto ended = TieComparison::compare(
+                l, QDate(2039, 3, 31), QDate(2039, 4, 1), Basis::Began);
         QCOMPARE(ended.removed, QList<RowId>{7});
-        const auto began = TieComparison::compare(l, QDate(1967, 12, 31), QDate(1968, 1, 1),
-                                                  Basis::Began);
+        const auto began = TieComparison::compare(
+                l, QDate(1967, 12, 31), QDate(1968, 1, 1), Basis::Began);
         QCOMPARE(began.added, QList<RowId>{7});
         // Limited to other ties: nothing.
         const QList<RowId> others{8};
-        QVERIFY(TieComparison::compare(l, QDate(1967, 12, 31), QDate(1968, 1, 1), Basis::Began,
-                                       &others)
+        QVERIFY(TieComparison::compare(
+                        l, QDate(1967, 12, 31), QDate(1968, 1, 1), Basis::Began, &others)
                         .isEmpty());
     }
 
     void startedBetween()
     {
-        const QList<RowId> ids = TieComparison::startedBetween(seed(), QDate(2023, 10, 1),
-                                                               QDate(2023, 10, 31), Basis::Began);
+        const QList<RowId> ids = TieComparison::startedBetween(
+                seed(), QDate(2023, 10, 1), QDate(2023, 10, 31), Basis::Began);
         QCOMPARE(ids, QList<RowId>{tie(seed(), "google-invests-anthropic")->id});
         // The eight Nvidia orders began in August 2023.
-        QCOMPARE(TieComparison::startedBetween(seed(), QDate(2023, 8, 1), QDate(2023, 8, 31),
-                                               Basis::Began)
+        QCOMPARE(TieComparison::startedBetween(
+                         seed(), QDate(2023, 8, 1), QDate(2023, 8, 31), Basis::Began)
                          .size(),
                  8);
     }

@@ -141,7 +141,8 @@ private slots:
         o.from = QDate(2024, 1, 1);
         o.to = QDate(2023, 1, 1);
         QVERIFY(!o.validate().isEmpty());
-        QCOMPARE(TimelineOptions::parseGranularity(QStringLiteral("quarter")), Granularity::Quarter);
+        QCOMPARE(TimelineOptions::parseGranularity(QStringLiteral("quarter")),
+                 Granularity::Quarter);
         QVERIFY(!TimelineOptions::parseGranularity(QStringLiteral("week")));
     }
 
@@ -181,7 +182,8 @@ private slots:
         QCOMPARE(s.columns.first().organizationId, amazon);
         QCOMPARE(s.rowTotal(0), 6e9);
         QCOMPARE(s.cellTexts(0, up),
-                 QStringList{QStringLiteral("Amazon \u2192 Anthropic: up to 4 billion USD (28 Sep 2023)")});
+                 QStringList{QStringLiteral(
+                         "Amazon \u2192 Anthropic: up to 4 billion USD (28 Sep 2023)")});
         QVERIFY(s.undisclosed.isEmpty());
     }
 
@@ -206,10 +208,12 @@ private slots:
             QCOMPARE(m.row, 0);
             QVERIFY(m.text.contains(QStringLiteral("Zhipu AI: amount undisclosed")));
         }
-        QVERIFY(s.notes.join(QLatin1Char('\n')).contains(QStringLiteral("dated only \u201C2023\u201D")));
+        QVERIFY(s.notes.join(QLatin1Char('\n'))
+                        .contains(QStringLiteral("dated only \u201C2023\u201D")));
         // Undated: Microsoft's $13 billion, and the undisclosed 01.AI and Baichuan stakes.
         const QString off = s.offAxis.join(QLatin1Char('\n'));
-        QVERIFY2(off.contains(QStringLiteral("Microsoft \u2192 OpenAI: 13 billion USD, cumulative \u2014 start date unknown")),
+        QVERIFY2(off.contains(QStringLiteral("Microsoft \u2192 OpenAI: 13 billion USD, cumulative "
+                                             "\u2014 start date unknown")),
                  qPrintable(off));
         QCOMPARE(s.offAxis.size(), 4);
     }
@@ -273,7 +277,8 @@ private slots:
         // Delivered before at risk in the stack order: ordered (2023) comes first.
         QCOMPARE(s.columns.first().status, QStringLiteral("ordered"));
         const QString notes = s.notes.join(QLatin1Char('\n'));
-        QVERIFY(notes.contains(QStringLiteral("is shared by Alibaba Group, Tencent, Baidu, ByteDance")));
+        QVERIFY(notes.contains(
+                QStringLiteral("is shared by Alibaba Group, Tencent, Baidu, ByteDance")));
         // Baidu's 1,600 Ascend 910B: no delivery date.
         QVERIFY(s.offAxis.join(QLatin1Char('\n')).contains(QStringLiteral("Huawei \u2190 Baidu")));
     }
@@ -303,7 +308,8 @@ private slots:
         // No hosting tie has a start date: all are counted from Zhidongxi, Nov 2023.
         QCOMPARE(s.countedFromStart, 0);
         QCOMPARE(s.countedFromPublication, hosting);
-        QVERIFY(s.basisNote.contains(QStringLiteral("%1 of %1 hosting ties have no known start").arg(hosting)));
+        QVERIFY(s.basisNote.contains(
+                QStringLiteral("%1 of %1 hosting ties have no known start").arg(hosting)));
         const RowId alibabaCloud = org(seed(), "alibaba-cloud");
         const RowId tencentCloud = org(seed(), "tencent-cloud");
         QCOMPARE(s.countAt(alibabaCloud, QDate(2023, 10, 31)), 0);
@@ -352,7 +358,9 @@ private slots:
             QCOMPARE(e.date.earliest(), QDate(2023, 10, 21));
             QCOMPARE(e.date.latest(), QDate(2023, 10, 31));
             QCOMPARE(epochDay(e.date.latest()) + 1 - epochDay(e.date.earliest()), 11);
-            QVERIFY(e.toolTip(seed(), o.figure).contains(QStringLiteral("late Oct 2023 (2023-10-21 \u2026 2023-10-31)")));
+            QVERIFY(e.toolTip(seed(), o.figure)
+                            .contains(QStringLiteral(
+                                    "late Oct 2023 (2023-10-21 \u2026 2023-10-31)")));
             QVERIFY(e.sources.contains(QStringLiteral("Zhidongxi")));
         }
         QCOMPARE(marks, 2); // Google's lane and Anthropic's
@@ -374,7 +382,8 @@ private slots:
         for (const TimelineEvent &a : lanes.events)
             for (const TimelineEvent &b : lanes.events)
                 if (&a != &b && a.lane == b.lane && a.subLane == b.subLane)
-                    QVERIFY(a.date.latest() < b.date.earliest() || b.date.latest() < a.date.earliest());
+                    QVERIFY(a.date.latest() < b.date.earliest()
+                            || b.date.latest() < a.date.earliest());
         // Lanes stack without gaps.
         QCOMPARE(lanes.laneTops.first(), 0.0);
         for (const TimelineEvent &e : lanes.events) {

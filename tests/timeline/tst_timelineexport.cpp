@@ -72,7 +72,8 @@ private slots:
     {
         QCOMPARE(TimelineExport::viewNames(),
                  (QStringList{QStringLiteral("timeline-investments"),
-                              QStringLiteral("timeline-chips"), QStringLiteral("timeline-clients"),
+                              QStringLiteral("timeline-chips"),
+                              QStringLiteral("timeline-clients"),
                               QStringLiteral("timeline-events")}));
         for (const QString &v : TimelineExport::viewNames())
             QVERIFY(!TimelineExport::describe(v).isEmpty());
@@ -85,8 +86,8 @@ private slots:
         QTest::addColumn<QString>("currency");
         for (const QString &v : TimelineExport::viewNames())
             QTest::newRow(qPrintable(v)) << v << QStringLiteral("USD");
-        QTest::newRow("investments-cny") << QStringLiteral("timeline-investments")
-                                         << QStringLiteral("CNY");
+        QTest::newRow("investments-cny")
+                << QStringLiteral("timeline-investments") << QStringLiteral("CNY");
     }
 
     void eachViewAsPng()
@@ -110,7 +111,8 @@ private slots:
         QCOMPARE(image.size(), natural->toSize());
         // Title at the top, chart in the middle, footer at the bottom: all have ink.
         QVERIFY(inkShare(image, QRect(24, 24, 400, 30)) > 0.02);
-        QVERIFY(inkShare(image, QRect(100, image.height() / 3, image.width() - 500, image.height() / 4))
+        QVERIFY(inkShare(image,
+                         QRect(100, image.height() / 3, image.width() - 500, image.height() / 4))
                 > 0.01);
     }
 
@@ -123,8 +125,8 @@ private slots:
         eo.format = Exporter::Format::Pdf;
         eo.size = QSizeF();
         QString error;
-        const auto pdf = TimelineExport::render(QStringLiteral("timeline-investments"), m_doc, o,
-                                                eo, &error);
+        const auto pdf = TimelineExport::render(
+                QStringLiteral("timeline-investments"), m_doc, o, eo, &error);
         QVERIFY2(pdf, qPrintable(error));
         QVERIFY(pdf->startsWith("%PDF-"));
         keep(QStringLiteral("timeline-investments.pdf"), *pdf);
@@ -135,13 +137,41 @@ private slots:
         QVERIFY(text.contains(QStringLiteral("1 USD = 7.08 CNY")));
         QVERIFY(text.contains(QStringLiteral("billion CNY")));
 
-        const auto events = TimelineExport::render(QStringLiteral("timeline-events"), m_doc, o, eo,
-                                                   &error);
+        const auto events = TimelineExport::render(
+                QStringLiteral("timeline-events"), m_doc, o, eo, &error);
         QVERIFY(events);
         keep(QStringLiteral("timeline-events.pdf"), *events);
         const QString eventsText = pdfText(*events);
         QVERIFY(eventsText.contains(QStringLiteral("英伟达")));
         QVERIFY(eventsText.contains(QStringLiteral("阿里云")));
+    }
+
+    void rangeAndCompareModes()
+    {
+        // Range: a band from A to the cursor on every chart; compare: rings on the events.
+        TimelineOptions o;
+        o.compareFrom = QDate(2023, 9, 1);
+        o.figure.asOf = QDate(2023, 11, 15);
+        Exporter::Options eo;
+        eo.format = Exporter::Format::Png;
+        eo.size = QSizeF();
+        QString error;
+        for (CursorMode mode : {CursorMode::Range, CursorMode::Compare}) {
+            o.mode = mode;
+            for (const QString &view : TimelineExport::viewNames()) {
+                const auto png = TimelineExport::render(view, m_doc, o, eo, &error);
+                QVERIFY2(png, qPrintable(error));
+                keep(QStringLiteral("%1-%2.png")
+                             .arg(mode == CursorMode::Range ? QStringLiteral("range")
+                                                            : QStringLiteral("compare"),
+                                  view),
+                     *png);
+            }
+        }
+        // A after B does not validate.
+        o.compareFrom = QDate(2024, 1, 1);
+        QVERIFY(!TimelineExport::render(QStringLiteral("timeline-events"), m_doc, o, eo, &error));
+        QVERIFY(error.contains(QStringLiteral("after")));
     }
 
     void svg()
@@ -175,8 +205,8 @@ private slots:
         eo.format = Exporter::Format::Svg;
         eo.size = QSizeF();
         QString error;
-        const auto svg = TimelineExport::render(QStringLiteral("timeline-investments"), doc, o, eo,
-                                                &error);
+        const auto svg = TimelineExport::render(
+                QStringLiteral("timeline-investments"), doc, o, eo, &error);
         QVERIFY2(svg, qPrintable(error));
         keep(QStringLiteral("hostile.svg"), *svg);
         // The name is drawn as written (escaped once in the SVG), never as bold markup.
@@ -189,22 +219,23 @@ private slots:
         QImage image(100, 100, QImage::Format_ARGB32);
         QPainter p(&image);
         QString error;
-        QVERIFY(!TimelineExport::paintTimeline(QStringLiteral("network"), m_doc, o, p,
-                                               QRectF(0, 0, 100, 100), &error));
+        QVERIFY(!TimelineExport::paintTimeline(
+                QStringLiteral("network"), m_doc, o, p, QRectF(0, 0, 100, 100), &error));
         QVERIFY(error.contains(QStringLiteral("unknown view")));
         o.currency = QStringLiteral("EUR");
-        QVERIFY(!TimelineExport::paintTimeline(QStringLiteral("timeline-chips"), m_doc, o, p,
-                                               QRectF(0, 0, 100, 100), &error));
+        QVERIFY(!TimelineExport::paintTimeline(
+                QStringLiteral("timeline-chips"), m_doc, o, p, QRectF(0, 0, 100, 100), &error));
         QVERIFY(error.contains(QStringLiteral("EUR")));
         QVERIFY(!TimelineExport::naturalSize(QStringLiteral("nope"), m_doc, o));
         // A tiny target: the frame only, no crash.
         o.currency = QStringLiteral("USD");
-        QVERIFY(TimelineExport::paintTimeline(QStringLiteral("timeline-events"), m_doc, o, p,
-                                              QRectF(0, 0, 100, 100), &error));
+        QVERIFY(TimelineExport::paintTimeline(
+                QStringLiteral("timeline-events"), m_doc, o, p, QRectF(0, 0, 100, 100), &error));
         p.end();
         Exporter::Options eo;
         eo.path = QStringLiteral("/nonexistent-dir/x.png");
-        QVERIFY(!TimelineExport::exportToFile(QStringLiteral("timeline-chips"), m_doc, o, eo, &error));
+        QVERIFY(!TimelineExport::exportToFile(
+                QStringLiteral("timeline-chips"), m_doc, o, eo, &error));
     }
 
     void farDatesRender()

@@ -26,10 +26,12 @@ const QList<QStringList> &migrations()
                     QStringLiteral(
                             "CREATE TABLE source (id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE,"
                             " publisher TEXT NOT NULL, title TEXT NOT NULL, date TEXT, url TEXT,"
-                            " via_id INTEGER REFERENCES source(id) ON DELETE SET NULL, notes TEXT)"),
+                            " via_id INTEGER REFERENCES source(id) ON DELETE SET NULL, notes "
+                            "TEXT)"),
                     QStringLiteral(
                             "CREATE TABLE organization (id INTEGER PRIMARY KEY,"
-                            " key TEXT NOT NULL UNIQUE, name_en TEXT NOT NULL CHECK (name_en <> ''),"
+                            " key TEXT NOT NULL UNIQUE, name_en TEXT NOT NULL CHECK (name_en <> "
+                            "''),"
                             " name_zh TEXT, country TEXT,"
                             " parent_id INTEGER REFERENCES organization(id) ON DELETE SET NULL,"
                             " notes TEXT)"),
@@ -44,20 +46,25 @@ const QList<QStringList> &migrations()
                             "'industry_client','investor','government','other')),"
                             " PRIMARY KEY (organization_id, role))"),
                     QStringLiteral(
-                            "CREATE TABLE product (id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE,"
-                            " owner_id INTEGER NOT NULL REFERENCES organization(id) ON DELETE CASCADE,"
-                            " name_en TEXT NOT NULL, name_zh TEXT, kind TEXT NOT NULL CHECK (kind IN"
+                            "CREATE TABLE product (id INTEGER PRIMARY KEY, key TEXT NOT NULL "
+                            "UNIQUE,"
+                            " owner_id INTEGER NOT NULL REFERENCES organization(id) ON DELETE "
+                            "CASCADE,"
+                            " name_en TEXT NOT NULL, name_zh TEXT, kind TEXT NOT NULL CHECK (kind "
+                            "IN"
                             " ('model_platform','ai_platform','community','computing_cluster',"
                             "'database','model','chip','other')), launched TEXT, notes TEXT)"),
                     QStringLiteral(
                             "CREATE TABLE deal (id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE,"
-                            " title TEXT NOT NULL, amount REAL, currency TEXT, amount_qualifier TEXT,"
+                            " title TEXT NOT NULL, amount REAL, currency TEXT, amount_qualifier "
+                            "TEXT,"
                             " units REAL, units_qualifier TEXT, chip_model TEXT, notes TEXT)"),
                     QStringLiteral(
                             "CREATE TABLE tie (id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE,"
                             " kind TEXT NOT NULL CHECK (kind IN"
                             " ('hosting','investment','chip_order','partnership')),"
-                            " from_id INTEGER NOT NULL REFERENCES organization(id) ON DELETE CASCADE,"
+                            " from_id INTEGER NOT NULL REFERENCES organization(id) ON DELETE "
+                            "CASCADE,"
                             " to_id INTEGER NOT NULL REFERENCES organization(id) ON DELETE CASCADE,"
                             " product_id INTEGER REFERENCES product(id) ON DELETE SET NULL,"
                             " deal_id INTEGER REFERENCES deal(id) ON DELETE SET NULL,"
@@ -76,13 +83,15 @@ const QList<QStringList> &migrations()
                     QStringLiteral(
                             "CREATE TABLE chip_order (tie_id INTEGER PRIMARY KEY"
                             " REFERENCES tie(id) ON DELETE CASCADE, chip_model TEXT,"
-                            " units REAL, units_qualifier TEXT NOT NULL, amount REAL, currency TEXT,"
+                            " units REAL, units_qualifier TEXT NOT NULL, amount REAL, currency "
+                            "TEXT,"
                             " amount_qualifier TEXT NOT NULL, status TEXT NOT NULL CHECK (status IN"
                             " ('ordered','delivered','at_risk','cancelled')), status_date TEXT,"
                             " delivery_date TEXT)"),
                     QStringLiteral(
                             "CREATE TABLE figure (id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE,"
-                            " subject_id INTEGER NOT NULL REFERENCES organization(id) ON DELETE CASCADE,"
+                            " subject_id INTEGER NOT NULL REFERENCES organization(id) ON DELETE "
+                            "CASCADE,"
                             " product_id INTEGER REFERENCES product(id) ON DELETE SET NULL,"
                             " metric TEXT NOT NULL, value REAL, currency TEXT,"
                             " qualifier TEXT NOT NULL, unit TEXT, as_of TEXT,"
@@ -111,7 +120,8 @@ const QList<QStringList> &migrations()
             // 1 → 2: where the views left things (network diagram positions, pins).
             {
                     QStringLiteral(
-                            "CREATE TABLE node_position (view TEXT NOT NULL, organization_id INTEGER"
+                            "CREATE TABLE node_position (view TEXT NOT NULL, organization_id "
+                            "INTEGER"
                             " NOT NULL REFERENCES organization(id) ON DELETE CASCADE,"
                             " x REAL NOT NULL, y REAL NOT NULL, pinned INTEGER NOT NULL DEFAULT 0,"
                             " PRIMARY KEY (view, organization_id))"),
@@ -343,8 +353,8 @@ bool Database::create(const QString &path, QString *error, int version)
         return false;
     QSqlDatabase db = connection();
     const bool ok = execSql(db, QStringLiteral("PRAGMA foreign_keys = ON"), error)
-            && execSql(db, QStringLiteral("PRAGMA journal_mode = WAL"), error)
-            && migrate(0, version, error);
+                    && execSql(db, QStringLiteral("PRAGMA journal_mode = WAL"), error)
+                    && migrate(0, version, error);
     if (!ok) {
         close();
         QFile::remove(path);

@@ -33,8 +33,9 @@ public:
     void read(const QJsonObject &root)
     {
         if (root.value(QLatin1String("format")).toString() != QLatin1String("ecoatlas-landscape"))
-            fail(QStringLiteral("format"), QStringLiteral("not an EcoAtlas landscape document "
-                                                          "(expected \"ecoatlas-landscape\")"));
+            fail(QStringLiteral("format"),
+                 QStringLiteral("not an EcoAtlas landscape document "
+                                "(expected \"ecoatlas-landscape\")"));
         const QJsonValue version = root.value(QLatin1String("version"));
         if (!version.isDouble())
             fail(QStringLiteral("version"),
@@ -64,33 +65,42 @@ public:
             s.notes = text(o, at, QStringLiteral("notes"));
             m_out.sources.append(s);
         });
-        forEach(root, QStringLiteral("organizations"), [&](const QJsonObject &o, const QString &at) {
-            Organization g;
-            g.id = m_out.organizations.size() + 1;
-            g.key = o.value(QLatin1String("key")).toString();
-            g.nameEn = requiredText(o, at, QStringLiteral("name_en"));
-            g.nameZh = text(o, at, QStringLiteral("name_zh"));
-            g.aliases = textList(o, at, QStringLiteral("aliases"), {});
-            g.roles = textList(o, at, QStringLiteral("roles"), Vocabulary::roles());
-            // Roles are a set, kept in vocabulary order (the order LandscapeStore reads back).
-            std::sort(g.roles.begin(), g.roles.end(), [](const QString &a, const QString &b) {
-                return Vocabulary::roles().indexOf(a) < Vocabulary::roles().indexOf(b);
-            });
-            g.parentId = ref(o, at, QStringLiteral("parent"), m_orgKeys,
-                             QStringLiteral("organization"));
-            if (g.parentId == g.id)
-                fail(at + QStringLiteral(".parent"), QStringLiteral("an organization cannot be "
-                                                                    "its own parent"));
-            g.country = text(o, at, QStringLiteral("country"));
-            g.notes = text(o, at, QStringLiteral("notes"));
-            m_out.organizations.append(g);
-        });
+        forEach(root,
+                QStringLiteral("organizations"),
+                [&](const QJsonObject &o, const QString &at) {
+                    Organization g;
+                    g.id = m_out.organizations.size() + 1;
+                    g.key = o.value(QLatin1String("key")).toString();
+                    g.nameEn = requiredText(o, at, QStringLiteral("name_en"));
+                    g.nameZh = text(o, at, QStringLiteral("name_zh"));
+                    g.aliases = textList(o, at, QStringLiteral("aliases"), {});
+                    g.roles = textList(o, at, QStringLiteral("roles"), Vocabulary::roles());
+                    // Roles are a set, kept in vocabulary order (the order LandscapeStore reads
+                    // back).
+                    std::sort(
+                            g.roles.begin(), g.roles.end(), [](const QString &a, const QString &b) {
+                                return Vocabulary::roles().indexOf(a)
+                                       < Vocabulary::roles().indexOf(b);
+                            });
+                    g.parentId = ref(o,
+                                     at,
+                                     QStringLiteral("parent"),
+                                     m_orgKeys,
+                                     QStringLiteral("organization"));
+                    if (g.parentId == g.id)
+                        fail(at + QStringLiteral(".parent"),
+                             QStringLiteral("an organization cannot be "
+                                            "its own parent"));
+                    g.country = text(o, at, QStringLiteral("country"));
+                    g.notes = text(o, at, QStringLiteral("notes"));
+                    m_out.organizations.append(g);
+                });
         forEach(root, QStringLiteral("products"), [&](const QJsonObject &o, const QString &at) {
             Product p;
             p.id = m_out.products.size() + 1;
             p.key = o.value(QLatin1String("key")).toString();
-            p.ownerId = requiredRef(o, at, QStringLiteral("owner"), m_orgKeys,
-                                    QStringLiteral("organization"));
+            p.ownerId = requiredRef(
+                    o, at, QStringLiteral("owner"), m_orgKeys, QStringLiteral("organization"));
             p.nameEn = requiredText(o, at, QStringLiteral("name_en"));
             p.nameZh = text(o, at, QStringLiteral("name_zh"));
             p.kind = choice(o, at, QStringLiteral("kind"), Vocabulary::productKinds(), true);
@@ -122,8 +132,8 @@ public:
             t.toId = requiredRef(o, at, QStringLiteral("to"), m_orgKeys, org);
             if (t.fromId == t.toId)
                 fail(at, QStringLiteral("a tie needs two different organizations"));
-            t.productId = ref(o, at, QStringLiteral("product"), m_productKeys,
-                              QStringLiteral("product"));
+            t.productId = ref(
+                    o, at, QStringLiteral("product"), m_productKeys, QStringLiteral("product"));
             t.dealId = ref(o, at, QStringLiteral("deal"), m_dealKeys, QStringLiteral("deal"));
             t.start = date(o, at, QStringLiteral("start"));
             t.end = date(o, at, QStringLiteral("end"));
@@ -134,8 +144,8 @@ public:
             t.description = text(o, at, QStringLiteral("description"));
             t.sourceIds = sources(o, at);
             if (t.kind == QLatin1String("hosting")) {
-                t.service = choice(o, at, QStringLiteral("service"), Vocabulary::hostingServices(),
-                                   false);
+                t.service = choice(
+                        o, at, QStringLiteral("service"), Vocabulary::hostingServices(), false);
                 if (t.service.isEmpty())
                     t.service = QStringLiteral("general");
             } else if (t.kind == QLatin1String("investment")) {
@@ -145,13 +155,14 @@ public:
                 if (lead.isBool())
                     t.lead = lead.toBool();
                 else if (!lead.isNull() && !lead.isUndefined())
-                    fail(at + QStringLiteral(".lead"), QStringLiteral("expected true, false or null"));
+                    fail(at + QStringLiteral(".lead"),
+                         QStringLiteral("expected true, false or null"));
             } else if (t.kind == QLatin1String("chip_order")) {
                 t.chipModel = text(o, at, QStringLiteral("chip_model"));
                 t.units = amount(o, at, QStringLiteral("units"), false);
                 t.amount = amount(o, at, QStringLiteral("amount"), true);
-                t.status = choice(o, at, QStringLiteral("status"), Vocabulary::chipOrderStatuses(),
-                                  true);
+                t.status = choice(
+                        o, at, QStringLiteral("status"), Vocabulary::chipOrderStatuses(), true);
                 t.statusDate = date(o, at, QStringLiteral("status_date"));
                 t.delivery = date(o, at, QStringLiteral("delivery"));
             }
@@ -164,8 +175,8 @@ public:
             f.key = uniqueKey(o, at, figureKeys);
             const QString org = QStringLiteral("organization");
             f.subjectId = requiredRef(o, at, QStringLiteral("subject"), m_orgKeys, org);
-            f.productId = ref(o, at, QStringLiteral("product"), m_productKeys,
-                              QStringLiteral("product"));
+            f.productId = ref(
+                    o, at, QStringLiteral("product"), m_productKeys, QStringLiteral("product"));
             f.metric = requiredText(o, at, QStringLiteral("metric"));
             f.value = amount(o, at, QString(), true);
             f.unit = text(o, at, QStringLiteral("unit"));
@@ -202,7 +213,8 @@ private:
         const QJsonArray a = array(root, section);
         for (int i = 0; i < a.size(); ++i) {
             if (!a.at(i).isObject())
-                fail(QStringLiteral("%1[%2]").arg(section).arg(i), QStringLiteral("expected an object"));
+                fail(QStringLiteral("%1[%2]").arg(section).arg(i),
+                     QStringLiteral("expected an object"));
             const QJsonObject o = a.at(i).toObject();
             f(o, label(section, i, o));
         }
@@ -254,7 +266,9 @@ private:
         return t;
     }
 
-    static QStringList textList(const QJsonObject &o, const QString &at, const QString &name,
+    static QStringList textList(const QJsonObject &o,
+                                const QString &at,
+                                const QString &name,
                                 const QStringList &allowed)
     {
         const QJsonValue v = o.value(name);
@@ -269,22 +283,27 @@ private:
             const QString s = e.toString();
             if (!allowed.isEmpty() && !allowed.contains(s))
                 fail(at + QLatin1Char('.') + name,
-                     QStringLiteral("'%1' is not one of %2").arg(s, allowed.join(QStringLiteral(", "))));
+                     QStringLiteral("'%1' is not one of %2")
+                             .arg(s, allowed.join(QStringLiteral(", "))));
             if (!out.contains(s))
                 out.append(s);
         }
         return out;
     }
 
-    static QString choice(const QJsonObject &o, const QString &at, const QString &name,
-                          const QStringList &allowed, bool required)
+    static QString choice(const QJsonObject &o,
+                          const QString &at,
+                          const QString &name,
+                          const QStringList &allowed,
+                          bool required)
     {
         const QString s = text(o, at, name);
         if (s.isEmpty() && !required)
             return {};
         if (!allowed.contains(s))
             fail(at + QLatin1Char('.') + name,
-                 QStringLiteral("'%1' is not one of %2").arg(s, allowed.join(QStringLiteral(", "))));
+                 QStringLiteral("'%1' is not one of %2")
+                         .arg(s, allowed.join(QStringLiteral(", "))));
         return s;
     }
 
@@ -325,8 +344,9 @@ private:
             out.value = value.toDouble();
         else if (!value.isNull() && !value.isUndefined())
             fail(where + QStringLiteral(".value"), QStringLiteral("expected a number or null"));
-        const QString q = a.value(QLatin1String("qualifier")).toString(
-                out.value ? QStringLiteral("exact") : QStringLiteral("undisclosed"));
+        const QString q = a.value(QLatin1String("qualifier"))
+                                  .toString(out.value ? QStringLiteral("exact")
+                                                      : QStringLiteral("undisclosed"));
         const auto qualifier = Amount::qualifierFromName(q);
         if (!qualifier)
             fail(where + QStringLiteral(".qualifier"),
@@ -334,8 +354,9 @@ private:
                          .arg(q, Amount::qualifierNames().join(QStringLiteral(", "))));
         out.qualifier = *qualifier;
         if ((out.qualifier == Amount::Qualifier::Undisclosed) != !out.value)
-            fail(where, QStringLiteral("qualifier 'undisclosed' goes with a null value, and only "
-                                       "with it"));
+            fail(where,
+                 QStringLiteral("qualifier 'undisclosed' goes with a null value, and only "
+                                "with it"));
         out.currency = text(a, where, QStringLiteral("currency"));
         if (!out.currency.isEmpty() && !money)
             fail(where + QStringLiteral(".currency"), QStringLiteral("a count has no currency"));
@@ -346,8 +367,11 @@ private:
         return out;
     }
 
-    static RowId ref(const QJsonObject &o, const QString &at, const QString &name,
-                     const QHash<QString, RowId> &keys, const QString &what)
+    static RowId ref(const QJsonObject &o,
+                     const QString &at,
+                     const QString &name,
+                     const QHash<QString, RowId> &keys,
+                     const QString &what)
     {
         const QString key = text(o, at, name);
         if (key.isEmpty())
@@ -358,8 +382,11 @@ private:
         return *it;
     }
 
-    static RowId requiredRef(const QJsonObject &o, const QString &at, const QString &name,
-                             const QHash<QString, RowId> &keys, const QString &what)
+    static RowId requiredRef(const QJsonObject &o,
+                             const QString &at,
+                             const QString &name,
+                             const QHash<QString, RowId> &keys,
+                             const QString &what)
     {
         const RowId id = ref(o, at, name, keys, what);
         if (id == 0)
@@ -373,7 +400,8 @@ private:
         for (const QString &key : textList(o, at, QStringLiteral("sources"), {})) {
             const auto it = m_sourceKeys.constFind(key);
             if (it == m_sourceKeys.constEnd())
-                fail(at + QStringLiteral(".sources"), QStringLiteral("unknown source '%1'").arg(key));
+                fail(at + QStringLiteral(".sources"),
+                     QStringLiteral("unknown source '%1'").arg(key));
             ids.append(*it);
         }
         return ids;
@@ -405,7 +433,8 @@ QJsonValue dateJson(const FuzzyDate &d, Style style)
 
 void putAmount(QJsonObject &o, const Amount &a)
 {
-    o.insert(QStringLiteral("value"), a.value ? QJsonValue(*a.value) : QJsonValue(QJsonValue::Null));
+    o.insert(QStringLiteral("value"),
+             a.value ? QJsonValue(*a.value) : QJsonValue(QJsonValue::Null));
     if (!a.currency.isEmpty())
         o.insert(QStringLiteral("currency"), a.currency);
     o.insert(QStringLiteral("qualifier"), Amount::qualifierName(a.qualifier));
@@ -472,7 +501,9 @@ QJsonObject toJson(const Landscape &l, Style style)
         const Organization *o = l.organization(id);
         return o ? QJsonValue(o->key) : QJsonValue(QJsonValue::Null);
     };
-    auto sourceLookup = [&](RowId id) { return l.source(id); };
+    auto sourceLookup = [&](RowId id) {
+        return l.source(id);
+    };
     auto begin = [&](RowId id, const QString &key) {
         QJsonObject o;
         if (ids)
@@ -539,7 +570,8 @@ QJsonObject toJson(const Landscape &l, Style style)
         o.insert(QStringLiteral("start"), dateJson(t.start, style));
         o.insert(QStringLiteral("end"), dateJson(t.end, style));
         o.insert(QStringLiteral("claim"), t.claim);
-        o.insert(QStringLiteral("claimant"), t.claimantId ? orgKey(t.claimantId) : QJsonValue::Null);
+        o.insert(QStringLiteral("claimant"),
+                 t.claimantId ? orgKey(t.claimantId) : QJsonValue::Null);
         o.insert(QStringLiteral("description"), t.description);
         o.insert(QStringLiteral("sources"), keysOf(t.sourceIds, sourceLookup));
         if (t.kind == QLatin1String("hosting")) {
@@ -571,7 +603,8 @@ QJsonObject toJson(const Landscape &l, Style style)
         o.insert(QStringLiteral("unit"), nullable(f.unit));
         o.insert(QStringLiteral("as_of"), dateJson(f.asOf, style));
         o.insert(QStringLiteral("claim"), f.claim);
-        o.insert(QStringLiteral("claimant"), f.claimantId ? orgKey(f.claimantId) : QJsonValue::Null);
+        o.insert(QStringLiteral("claimant"),
+                 f.claimantId ? orgKey(f.claimantId) : QJsonValue::Null);
         o.insert(QStringLiteral("statement"), f.statement);
         o.insert(QStringLiteral("sources"), keysOf(f.sourceIds, sourceLookup));
         figures.append(o);

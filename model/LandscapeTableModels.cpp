@@ -42,7 +42,8 @@ QVariant idList(std::initializer_list<RowId> ids)
 
 // ---------------------------------------------------------------------------------------------
 
-LandscapeTableModel::LandscapeTableModel(LandscapeDocument *document, QStringList headers,
+LandscapeTableModel::LandscapeTableModel(LandscapeDocument *document,
+                                         QStringList headers,
                                          QObject *parent)
     : QAbstractTableModel(parent)
     , m_document(document)
@@ -325,10 +326,10 @@ QVariant TieModel::cell(int row, int column, int role) const
 // ---------------------------------------------------------------------------------------------
 
 SourceModel::SourceModel(LandscapeDocument *document, QObject *parent)
-    : LandscapeTableModel(document,
-                          {tr("Publisher"), tr("Title"), tr("Date"), tr("Via"), tr("URL"),
-                           tr("Cited by")},
-                          parent)
+    : LandscapeTableModel(
+            document,
+            {tr("Publisher"), tr("Title"), tr("Date"), tr("Via"), tr("URL"), tr("Cited by")},
+            parent)
 {}
 
 int SourceModel::itemCount() const
@@ -390,7 +391,11 @@ QVariant SourceModel::cell(int row, int column, int role) const
 
 ProductModel::ProductModel(LandscapeDocument *document, QObject *parent)
     : LandscapeTableModel(document,
-                          {tr("Name"), tr("Chinese name"), tr("Owner"), tr("Kind"), tr("Launched"),
+                          {tr("Name"),
+                           tr("Chinese name"),
+                           tr("Owner"),
+                           tr("Kind"),
+                           tr("Launched"),
                            tr("Sources")},
                           parent)
 {}
@@ -441,10 +446,10 @@ QVariant ProductModel::cell(int row, int column, int role) const
 // ---------------------------------------------------------------------------------------------
 
 FigureModel::FigureModel(LandscapeDocument *document, QObject *parent)
-    : LandscapeTableModel(document,
-                          {tr("Subject"), tr("Statement"), tr("Value"), tr("As of"), tr("Claim"),
-                           tr("Sources")},
-                          parent)
+    : LandscapeTableModel(
+            document,
+            {tr("Subject"), tr("Statement"), tr("Value"), tr("As of"), tr("Claim"), tr("Sources")},
+            parent)
 {}
 
 int FigureModel::itemCount() const
@@ -533,7 +538,8 @@ void LandscapeFilterProxyModel::setTextFilter(const QString &text)
     invalidateFilter();
 }
 
-bool LandscapeFilterProxyModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
+bool LandscapeFilterProxyModel::filterAcceptsRow(int sourceRow,
+                                                 const QModelIndex &sourceParent) const
 {
     const QModelIndex index = sourceModel()->index(sourceRow, 0, sourceParent);
     if (!m_kind.isEmpty() && index.data(ModelRole::Kind).toString() != m_kind)

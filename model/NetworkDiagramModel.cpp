@@ -35,8 +35,8 @@ NetworkDiagramModel::NetworkDiagramModel(LandscapeDocument *document, QObject *p
         m_known.clear();
         m_pinned.clear();
         if (Database *db = m_document->database()) {
-            const auto stored = LandscapeStore::loadPositions(*db, QString::fromLatin1(kViewName),
-                                                              nullptr);
+            const auto stored = LandscapeStore::loadPositions(
+                    *db, QString::fromLatin1(kViewName), nullptr);
             for (auto it = stored.constBegin(); it != stored.constEnd(); ++it) {
                 m_known.insert(QStringLiteral("o%1").arg(it.key()), it->pos);
                 m_pinned.insert(QStringLiteral("o%1").arg(it.key()), it->pinned);
@@ -64,7 +64,7 @@ const Landscape &NetworkDiagramModel::landscape() const
 bool NetworkDiagramModel::isPinned(int index) const
 {
     return index >= 0 && index < m_graph.nodes.size()
-            && m_pinned.value(nodeKey(m_graph.nodes[index]), false);
+           && m_pinned.value(nodeKey(m_graph.nodes[index]), false);
 }
 
 void NetworkDiagramModel::setSizeMeasure(SizeMeasure measure)
@@ -192,8 +192,13 @@ void NetworkDiagramModel::store()
 
 // ---------------------------------------------------------------------------------------------
 
-MoveNodeCommand::MoveNodeCommand(NetworkDiagramModel *model, RowId organizationId, QPointF from,
-                                 bool wasPinned, QPointF to, bool pinned, QUndoCommand *parent)
+MoveNodeCommand::MoveNodeCommand(NetworkDiagramModel *model,
+                                 RowId organizationId,
+                                 QPointF from,
+                                 bool wasPinned,
+                                 QPointF to,
+                                 bool pinned,
+                                 QUndoCommand *parent)
     : QUndoCommand(parent)
     , m_model(model)
     , m_id(organizationId)

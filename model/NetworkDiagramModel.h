@@ -87,8 +87,13 @@ private:
 class MoveNodeCommand : public QUndoCommand
 {
 public:
-    MoveNodeCommand(NetworkDiagramModel *model, RowId organizationId, QPointF from, bool wasPinned,
-                    QPointF to, bool pinned, QUndoCommand *parent = nullptr);
+    MoveNodeCommand(NetworkDiagramModel *model,
+                    RowId organizationId,
+                    QPointF from,
+                    bool wasPinned,
+                    QPointF to,
+                    bool pinned,
+                    QUndoCommand *parent = nullptr);
     void undo() override;
     void redo() override;
     int id() const override { return 0x4e4f; }

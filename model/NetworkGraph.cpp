@@ -48,7 +48,8 @@ FuzzyDate TieFilterModel::publicationDate(const Landscape &landscape, const Tie 
     FuzzyDate earliest;
     for (RowId id : tie.sourceIds) {
         const Source *s = landscape.source(id);
-        if (s && s->date.isValid() && (!earliest.isValid() || s->date.earliest() < earliest.earliest()))
+        if (s && s->date.isValid()
+            && (!earliest.isValid() || s->date.earliest() < earliest.earliest()))
             earliest = s->date;
     }
     return earliest;
@@ -156,7 +157,8 @@ double usd(const Amount &a)
 {
     if (!a.value)
         return 0;
-    return CurrencyRates::convert(*a.value, a.currency.isEmpty() ? QStringLiteral("USD") : a.currency,
+    return CurrencyRates::convert(*a.value,
+                                  a.currency.isEmpty() ? QStringLiteral("USD") : a.currency,
                                   QStringLiteral("USD"))
             .value_or(0);
 }
@@ -164,14 +166,17 @@ double usd(const Amount &a)
 bool isPlatformKind(const QString &kind)
 {
     return kind == QLatin1String("model_platform") || kind == QLatin1String("ai_platform")
-            || kind == QLatin1String("community");
+           || kind == QLatin1String("community");
 }
 
 } // namespace
 
-NetworkGraph NetworkGraph::build(const Landscape &l, const QAbstractItemModel &organizations,
-                                 const TieFilterModel &ties, SizeMeasure measure,
-                                 bool groupSubsidiaries, bool includeIsolated)
+NetworkGraph NetworkGraph::build(const Landscape &l,
+                                 const QAbstractItemModel &organizations,
+                                 const TieFilterModel &ties,
+                                 SizeMeasure measure,
+                                 bool groupSubsidiaries,
+                                 bool includeIsolated)
 {
     NetworkGraph g;
     QSet<RowId> visibleOrgs;

@@ -121,8 +121,10 @@ std::optional<QByteArray> render(const Options &o, const PaintFunction &paint, Q
         writer.setResolution(96);
         writer.setTitle(o.title);
         writer.setCreator(QStringLiteral("EcoAtlas"));
-        writer.setPageSize(QPageSize(size * 72.0 / 96.0, QPageSize::Point,
-                                     QStringLiteral("EcoAtlas figure"), QPageSize::ExactMatch));
+        writer.setPageSize(QPageSize(size * 72.0 / 96.0,
+                                     QPageSize::Point,
+                                     QStringLiteral("EcoAtlas figure"),
+                                     QPageSize::ExactMatch));
         writer.setPageMargins(QMarginsF(0, 0, 0, 0));
         {
             QPainter painter;
@@ -152,7 +154,8 @@ bool checkTarget(const QString &path, QString *error)
         return false;
     }
     if (!info.absoluteDir().exists()) {
-        *error = QStringLiteral("%1: the folder %2 does not exist").arg(path, info.absoluteDir().path());
+        *error = QStringLiteral("%1: the folder %2 does not exist")
+                         .arg(path, info.absoluteDir().path());
         return false;
     }
     if (info.isDir()) {

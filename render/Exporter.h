@@ -43,7 +43,9 @@ struct Options
 
 /// Renders `paint` into a byte buffer in the chosen format. Returns nullopt and `*error` on
 /// failure (size out of range 16–20000 px, DPI out of 24–2400, a device that cannot paint).
-std::optional<QByteArray> render(const Options &options, const PaintFunction &paint, QString *error);
+std::optional<QByteArray> render(const Options &options,
+                                 const PaintFunction &paint,
+                                 QString *error);
 
 /// Checks that `path` can be an output file (given, its folder exists, not a folder) without
 /// touching the disk. False and `*error` otherwise.

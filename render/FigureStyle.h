@@ -35,13 +35,20 @@ QColor tieKindColor(const QString &kind);
 /// Draws the frame of a figure into `target` and returns the rectangle left for the content:
 /// `title` (bold, 28 px) and `subtitle` (16 px) on top, `footer` lines (12 px, wrapped; e.g.
 /// "Sources: …") at the bottom. All text is plain. Heights depend on wrapping at the width.
-QRectF paintFrame(QPainter &painter, const QRectF &target, const QString &title,
-                  const QString &subtitle, const QStringList &footer);
+QRectF paintFrame(QPainter &painter,
+                  const QRectF &target,
+                  const QString &title,
+                  const QString &subtitle,
+                  const QStringList &footer);
 /// The content rectangle paintFrame() would leave inside `target`, without painting.
-QRectF contentRect(const QRectF &target, const QString &title, const QString &subtitle,
+QRectF contentRect(const QRectF &target,
+                   const QString &title,
+                   const QString &subtitle,
                    const QStringList &footer);
 /// Height the frame takes at `width` (title + subtitle + footer), in pixels.
-double frameHeight(double width, const QString &title, const QString &subtitle,
+double frameHeight(double width,
+                   const QString &title,
+                   const QString &subtitle,
                    const QStringList &footer);
 
 /// Margin around every figure, in pixels.

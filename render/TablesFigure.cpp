@@ -75,14 +75,16 @@ TablesFigure::TablesFigure(const Landscape &landscape, FigureOptions options)
                 cited.append(s);
             refs << QString::number(cited.indexOf(s) + 1);
         }
-        m_rows.append({t->kind,
-                       {Vocabulary::label(t->kind),
-                        orgName(t->fromId),
-                        orgName(t->toId),
-                        detailsOf(landscape, *t),
-                        t->start.isValid() ? t->start.toDisplayString()
-                                           : QStringLiteral("date unknown"),
-                        refs.isEmpty() ? QStringLiteral("none") : QLatin1Char('[') + refs.join(QStringLiteral(", ")) + QLatin1Char(']')}});
+        m_rows.append(
+                {t->kind,
+                 {Vocabulary::label(t->kind),
+                  orgName(t->fromId),
+                  orgName(t->toId),
+                  detailsOf(landscape, *t),
+                  t->start.isValid() ? t->start.toDisplayString() : QStringLiteral("date unknown"),
+                  refs.isEmpty() ? QStringLiteral("none")
+                                 : QLatin1Char('[') + refs.join(QStringLiteral(", "))
+                                           + QLatin1Char(']')}});
     }
     QStringList entries;
     for (int i = 0; i < cited.size(); ++i)
@@ -106,9 +108,12 @@ QString TablesFigure::subtitle() const
     if (!m_options.subtitle.isEmpty())
         return m_options.subtitle;
     const QString when = m_options.asOf.isValid()
-            ? QStringLiteral("as of %1").arg(m_options.asOf.toString(Qt::ISODate))
-            : QStringLiteral("all dates");
-    return QStringLiteral("Ties between organizations, %1 \u00B7 %2 ties").arg(when).arg(m_rows.size());
+                                 ? QStringLiteral("as of %1")
+                                           .arg(m_options.asOf.toString(Qt::ISODate))
+                                 : QStringLiteral("all dates");
+    return QStringLiteral("Ties between organizations, %1 \u00B7 %2 ties")
+            .arg(when)
+            .arg(m_rows.size());
 }
 
 QList<double> TablesFigure::columnWidths(double width) const
@@ -157,12 +162,15 @@ void TablesFigure::paint(QPainter &painter, const QRectF &target) const
     painter.translate(target.left() + (target.width() - natural.width() * scale) / 2,
                       target.top() + (target.height() - natural.height() * scale) / 2);
     painter.scale(scale, scale);
-    const QRectF content = FigureStyle::paintFrame(painter, QRectF(QPointF(0, 0), natural),
-                                                   title(), subtitle(), m_footer);
+    const QRectF content = FigureStyle::paintFrame(
+            painter, QRectF(QPointF(0, 0), natural), title(), subtitle(), m_footer);
     const QList<double> widths = columnWidths(content.width());
-    static const QStringList headers{QStringLiteral("Kind"), QStringLiteral("From"),
-                                     QStringLiteral("To"), QStringLiteral("Details"),
-                                     QStringLiteral("Began"), QStringLiteral("Sources")};
+    static const QStringList headers{QStringLiteral("Kind"),
+                                     QStringLiteral("From"),
+                                     QStringLiteral("To"),
+                                     QStringLiteral("Details"),
+                                     QStringLiteral("Began"),
+                                     QStringLiteral("Sources")};
     double y = content.top();
     const QFont headerFont = FigureStyle::font(kHeaderSize, true);
     const double hh = QFontMetricsF(headerFont).height() + 2 * kCellPad;
@@ -171,7 +179,8 @@ void TablesFigure::paint(QPainter &painter, const QRectF &target) const
     double x = content.left();
     for (int c = 0; c < headers.size(); ++c) {
         painter.drawText(QRectF(x + kCellPad, y + kCellPad, widths[c] - 2 * kCellPad, hh),
-                         Qt::AlignLeft | Qt::AlignTop, headers[c]);
+                         Qt::AlignLeft | Qt::AlignTop,
+                         headers[c]);
         x += widths[c];
     }
     y += hh;
@@ -183,16 +192,17 @@ void TablesFigure::paint(QPainter &painter, const QRectF &target) const
         const Row &row = m_rows[r];
         const double rh = rowHeight(row, widths);
         if (r % 2 == 1)
-            painter.fillRect(QRectF(content.left(), y, content.width(), rh), QColor(0xF4, 0xF4, 0xF4));
+            painter.fillRect(QRectF(content.left(), y, content.width(), rh),
+                             QColor(0xF4, 0xF4, 0xF4));
         painter.fillRect(QRectF(content.left(), y + 2, 4, rh - 4),
                          FigureStyle::tieKindColor(row.kind));
         x = content.left();
         painter.setPen(QColor(0x20, 0x20, 0x20));
         for (int c = 0; c < row.cells.size(); ++c) {
-            painter.drawText(QRectF(x + kCellPad, y + kCellPad, widths[c] - 2 * kCellPad,
-                                    rh - 2 * kCellPad),
-                             Qt::TextWordWrap | Qt::AlignLeft | Qt::AlignTop,
-                             FigureStyle::plainText(row.cells[c]));
+            painter.drawText(
+                    QRectF(x + kCellPad, y + kCellPad, widths[c] - 2 * kCellPad, rh - 2 * kCellPad),
+                    Qt::TextWordWrap | Qt::AlignLeft | Qt::AlignTop,
+                    FigureStyle::plainText(row.cells[c]));
             x += widths[c];
         }
         y += rh;

@@ -24,7 +24,9 @@ namespace EcoAtlas {
 namespace {
 /// A tool button whose menu holds one checkable action per item; `changed` gets the set of
 /// checked item data whenever it changes.
-QToolButton *checkMenu(QWidget *parent, const QString &text, const QStringList &items,
+QToolButton *checkMenu(QWidget *parent,
+                       const QString &text,
+                       const QStringList &items,
                        const QStringList &initiallyOff,
                        std::function<void(const QSet<QString> &)> changed)
 {
@@ -50,8 +52,11 @@ QToolButton *checkMenu(QWidget *parent, const QString &text, const QStringList &
 }
 } // namespace
 
-NetworkPage::NetworkPage(LandscapeDocument *document, NetworkDiagramModel *model, ViewState *state,
-                         QUndoStack *undo, QWidget *parent)
+NetworkPage::NetworkPage(LandscapeDocument *document,
+                         NetworkDiagramModel *model,
+                         ViewState *state,
+                         QUndoStack *undo,
+                         QWidget *parent)
     : QWidget(parent)
     , m_document(document)
     , m_model(model)
@@ -74,7 +79,9 @@ NetworkPage::NetworkPage(LandscapeDocument *document, NetworkDiagramModel *model
     completer->setCaseSensitivity(Qt::CaseInsensitive);
     completer->setFilterMode(Qt::MatchContains);
     m_search->setCompleter(completer);
-    connect(completer, qOverload<const QString &>(&QCompleter::activated), this,
+    connect(completer,
+            qOverload<const QString &>(&QCompleter::activated),
+            this,
             &NetworkPage::search);
     connect(m_search, &QLineEdit::returnPressed, this, [this] { search(m_search->text()); });
     bar->addWidget(m_search);
@@ -88,8 +95,9 @@ NetworkPage::NetworkPage(LandscapeDocument *document, NetworkDiagramModel *model
     bar->addWidget(m_labels);
     auto *cycle = new QAction(this);
     cycle->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
-    connect(cycle, &QAction::triggered, this,
-            [this] { m_labels->setCurrentIndex((m_labels->currentIndex() + 1) % m_labels->count()); });
+    connect(cycle, &QAction::triggered, this, [this] {
+        m_labels->setCurrentIndex((m_labels->currentIndex() + 1) % m_labels->count());
+    });
     addAction(cycle);
 
     auto *measure = new QComboBox(this);
@@ -103,16 +111,18 @@ NetworkPage::NetworkPage(LandscapeDocument *document, NetworkDiagramModel *model
     bar->addWidget(measure);
 
     // Platforms (owner → product) start hidden: they crowd the picture.
-    bar->addWidget(checkMenu(this, tr("Ties"),
-                             Vocabulary::tieKinds() + QStringList{QStringLiteral("platform")},
-                             {QStringLiteral("platform")},
-                             [this](const QSet<QString> &on) { m_model->tieFilter()->setKinds(on); }));
-    m_model->tieFilter()->setKinds(QSet<QString>(Vocabulary::tieKinds().begin(),
-                                                 Vocabulary::tieKinds().end()));
-    bar->addWidget(checkMenu(this, tr("Roles"), Vocabulary::roles(), {},
-                             [this](const QSet<QString> &on) {
-                                 m_model->organizationFilter()->setRoles(on);
-                             }));
+    bar->addWidget(
+            checkMenu(this,
+                      tr("Ties"),
+                      Vocabulary::tieKinds() + QStringList{QStringLiteral("platform")},
+                      {QStringLiteral("platform")},
+                      [this](const QSet<QString> &on) { m_model->tieFilter()->setKinds(on); }));
+    m_model->tieFilter()->setKinds(
+            QSet<QString>(Vocabulary::tieKinds().begin(), Vocabulary::tieKinds().end()));
+    bar->addWidget(
+            checkMenu(this, tr("Roles"), Vocabulary::roles(), {}, [this](const QSet<QString> &on) {
+                m_model->organizationFilter()->setRoles(on);
+            }));
     connect(m_groups, &QComboBox::currentIndexChanged, this, [this](int i) {
         m_model->organizationFilter()->setGroup(m_groups->itemData(i).toLongLong());
     });

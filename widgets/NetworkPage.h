@@ -21,8 +21,11 @@ class NetworkPage : public QWidget
 {
     Q_OBJECT
 public:
-    NetworkPage(LandscapeDocument *document, NetworkDiagramModel *model, ViewState *state,
-                QUndoStack *undo, QWidget *parent = nullptr);
+    NetworkPage(LandscapeDocument *document,
+                NetworkDiagramModel *model,
+                ViewState *state,
+                QUndoStack *undo,
+                QWidget *parent = nullptr);
     NetworkView *view() const { return m_view; }
     QLineEdit *searchField() const { return m_search; }
 

@@ -14,7 +14,9 @@
 
 namespace EcoAtlas {
 
-TablePage::TablePage(QAbstractItemModel *model, const QString &kind, bool withRoleFilter,
+TablePage::TablePage(QAbstractItemModel *model,
+                     const QString &kind,
+                     bool withRoleFilter,
                      QWidget *parent)
     : QWidget(parent)
     , m_proxy(new LandscapeFilterProxyModel(this))
@@ -54,7 +56,9 @@ TablePage::TablePage(QAbstractItemModel *model, const QString &kind, bool withRo
     m_view->horizontalHeader()->setStretchLastSection(true);
     m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     m_view->horizontalHeader()->setDefaultSectionSize(140);
-    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+    connect(m_view->selectionModel(),
+            &QItemSelectionModel::currentRowChanged,
+            this,
             [this](const QModelIndex &current) {
                 if (m_selecting || !current.isValid())
                     return;

@@ -23,7 +23,9 @@ class TablePage : public QWidget
 public:
     /// `kind` restricts the rows to one ModelRole::Kind (e.g. "investment"); `withRoleFilter`
     /// adds a role combo box (for organizations).
-    TablePage(QAbstractItemModel *model, const QString &kind, bool withRoleFilter,
+    TablePage(QAbstractItemModel *model,
+              const QString &kind,
+              bool withRoleFilter,
               QWidget *parent = nullptr);
 
     QTableView *view() const { return m_view; }

@@ -6,6 +6,7 @@
 #include <QGuiApplication>
 #include <QHash>
 #include <QPainter>
+#include <QPicture>
 
 namespace EcoAtlas::FigureStyle {
 
@@ -168,6 +169,44 @@ QRectF paintFrame(QPainter &painter,
     }
     painter.restore();
     return QRectF(inner.left(), y, w, qMax(0.0, bottom - y));
+}
+
+std::pair<QRectF, QRectF> splitLegend(const QRectF &content, double legendWidth)
+{
+    const double w = std::min(legendWidth, content.width() * 0.4);
+    return {QRectF(content.left(), content.top(), content.width() - w - 12, content.height()),
+            QRectF(content.right() - w, content.top(), w, content.height())};
+}
+
+QTransform fitTransform(const QRectF &bounds, const QRectF &plot, double maxScale)
+{
+    if (bounds.isEmpty() || plot.isEmpty())
+        return QTransform::fromTranslate(plot.center().x(), plot.center().y());
+    const double s = std::min(
+            {plot.width() / bounds.width(), plot.height() / bounds.height(), maxScale});
+    QTransform t;
+    t.translate(plot.center().x(), plot.center().y());
+    t.scale(s, s);
+    t.translate(-bounds.center().x(), -bounds.center().y());
+    return t;
+}
+
+void paintFitted(QPainter &painter,
+                 const QRectF &area,
+                 double naturalWidth,
+                 const std::function<double(QPainter &)> &paint)
+{
+    QPicture picture;
+    QPainter recorder(&picture);
+    const double used = paint(recorder);
+    recorder.end();
+    const double k = std::min(
+            {1.0, area.height() / std::max(1.0, used), area.width() / std::max(1.0, naturalWidth)});
+    painter.save();
+    painter.translate(area.topLeft());
+    painter.scale(k, k);
+    painter.drawPicture(0, 0, picture);
+    painter.restore();
 }
 
 } // namespace EcoAtlas::FigureStyle

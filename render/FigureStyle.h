@@ -6,6 +6,10 @@
 #include <QRectF>
 #include <QString>
 #include <QStringList>
+#include <QTransform>
+
+#include <functional>
+#include <utility>
 
 class QPainter;
 
@@ -50,6 +54,21 @@ double frameHeight(double width,
                    const QString &title,
                    const QString &subtitle,
                    const QStringList &footer);
+
+/// The content rectangle split into a plot area (left) and a legend column (right) of
+/// `legendWidth` px (at most 40 % of the width), 12 px apart.
+std::pair<QRectF, QRectF> splitLegend(const QRectF &content, double legendWidth);
+
+/// Maps `bounds` (layout pixels) into `plot`: uniform scale at most `maxScale`, centred.
+QTransform fitTransform(const QRectF &bounds, const QRectF &plot, double maxScale);
+
+/// Paints a column such as a legend into `area`: `paint` draws it from (0, 0) in a column
+/// `naturalWidth` px wide and returns the height it used; the result is recorded first and then
+/// drawn scaled down if it does not fit `area` (never scaled up). Text stays text in SVG/PDF.
+void paintFitted(QPainter &painter,
+                 const QRectF &area,
+                 double naturalWidth,
+                 const std::function<double(QPainter &)> &paint);
 
 /// Margin around every figure, in pixels.
 constexpr double kMargin = 24.0;

@@ -8,7 +8,6 @@
 #include <QFontMetricsF>
 #include <QPainter>
 #include <QPainterPath>
-#include <QPicture>
 
 #include <cmath>
 
@@ -230,27 +229,16 @@ QStringList NetworkFigure::footer() const
 
 NetworkFigure::Frame NetworkFigure::frame(const QRectF &target) const
 {
-    const QRectF content = FigureStyle::contentRect(target, title(), subtitle(), footer());
-    const double legendWidth = std::min(kLegendWidth, content.width() * 0.4);
-    return {QRectF(content.left(),
-                   content.top(),
-                   content.width() - legendWidth - 12,
-                   content.height()),
-            QRectF(content.right() - legendWidth, content.top(), legendWidth, content.height())};
+    const auto [plot, legend] = FigureStyle::splitLegend(
+            FigureStyle::contentRect(target, title(), subtitle(), footer()), kLegendWidth);
+    return {plot, legend};
 }
 
 QTransform NetworkFigure::fitTransform(const QRectF &plot) const
 {
-    if (m_graph.nodes.isEmpty() || plot.isEmpty())
-        return QTransform::fromTranslate(plot.center().x(), plot.center().y());
     const QRectF b = m_bounds.adjusted(
             -kLabelMargin, -kLabelMargin / 3, kLabelMargin, kLabelMargin / 3);
-    const double s = std::min({plot.width() / b.width(), plot.height() / b.height(), kMaxFitScale});
-    QTransform t;
-    t.translate(plot.center().x(), plot.center().y());
-    t.scale(s, s);
-    t.translate(-b.center().x(), -b.center().y());
-    return t;
+    return FigureStyle::fitTransform(m_graph.nodes.isEmpty() ? QRectF() : b, plot, kMaxFitScale);
 }
 
 QSizeF NetworkFigure::naturalSize() const
@@ -682,17 +670,9 @@ void NetworkFigure::paint(QPainter &p, const QRectF &target, const QTransform &v
     }
     p.restore();
     // The legend is recorded first, then drawn scaled down if the column is too short for it.
-    QPicture legend;
-    QPainter lp(&legend);
-    const double used = paintLegend(lp, QPointF(0, 0), kLegendWidth, hidden);
-    lp.end();
-    const double k = std::min(
-            {1.0, f.legend.height() / std::max(1.0, used), f.legend.width() / kLegendWidth});
-    p.save();
-    p.translate(f.legend.topLeft());
-    p.scale(k, k);
-    p.drawPicture(0, 0, legend);
-    p.restore();
+    FigureStyle::paintFitted(p, f.legend, kLegendWidth, [&](QPainter &lp) {
+        return paintLegend(lp, QPointF(0, 0), kLegendWidth, hidden);
+    });
 }
 
 int NetworkFigure::nodeAt(const QPointF &pos, const QRectF &target, const QTransform &view) const

@@ -7,7 +7,6 @@
 #include <QFontMetricsF>
 #include <QJsonArray>
 #include <QPainter>
-#include <QPicture>
 
 #include <cmath>
 
@@ -130,26 +129,17 @@ QStringList SphereFigure::footer() const
 
 SphereFigure::Frame SphereFigure::frame(const QRectF &target) const
 {
-    const QRectF content = FigureStyle::contentRect(target, title(), subtitle(), footer());
-    const double legendWidth = std::min(kLegendWidth, content.width() * 0.4);
-    return {QRectF(content.left(),
-                   content.top(),
-                   content.width() - legendWidth - 12,
-                   content.height()),
-            QRectF(content.right() - legendWidth, content.top(), legendWidth, content.height())};
+    const auto [plot, legend] = FigureStyle::splitLegend(
+            FigureStyle::contentRect(target, title(), subtitle(), footer()), kLegendWidth);
+    return {plot, legend};
 }
 
 QTransform SphereFigure::fitTransform(const QRectF &plot) const
 {
-    const QRectF b = m_model.geometry().bounds.adjusted(-kMargin, -kMargin, kMargin, kMargin);
-    if (b.isEmpty() || plot.isEmpty())
-        return QTransform::fromTranslate(plot.left(), plot.top());
-    const double s = std::min({plot.width() / b.width(), plot.height() / b.height(), kMaxFitScale});
-    QTransform t;
-    t.translate(plot.center().x(), plot.center().y());
-    t.scale(s, s);
-    t.translate(-b.center().x(), -b.center().y());
-    return t;
+    return FigureStyle::fitTransform(
+            m_model.geometry().bounds.adjusted(-kMargin, -kMargin, kMargin, kMargin),
+            plot,
+            kMaxFitScale);
 }
 
 QSizeF SphereFigure::naturalSize() const
@@ -238,17 +228,9 @@ void SphereFigure::paint(QPainter &p, const QRectF &target, const QTransform &vi
     }
     p.restore();
 
-    QPicture legend;
-    QPainter lp(&legend);
-    const double used = paintLegend(lp, QPointF(0, 0), kLegendWidth);
-    lp.end();
-    const double k = std::min(
-            {1.0, f.legend.height() / std::max(1.0, used), f.legend.width() / kLegendWidth});
-    p.save();
-    p.translate(f.legend.topLeft());
-    p.scale(k, k);
-    p.drawPicture(0, 0, legend);
-    p.restore();
+    FigureStyle::paintFitted(p, f.legend, kLegendWidth, [&](QPainter &lp) {
+        return paintLegend(lp, QPointF(0, 0), kLegendWidth);
+    });
 }
 
 double SphereFigure::paintLegend(QPainter &p, const QPointF &topLeft, double width) const

@@ -10,7 +10,6 @@
 #include <QPainter>
 #include <QToolTip>
 #include <QUndoStack>
-#include <QWheelEvent>
 
 namespace EcoAtlas {
 
@@ -18,15 +17,11 @@ NetworkView::NetworkView(NetworkDiagramModel *model,
                          ViewState *state,
                          QUndoStack *undo,
                          QWidget *parent)
-    : QWidget(parent)
+    : ZoomPanWidget(parent)
     , m_model(model)
     , m_state(state)
     , m_undo(undo)
 {
-    setFocusPolicy(Qt::StrongFocus);
-    setMouseTracking(true);
-    setAttribute(Qt::WA_OpaquePaintEvent);
-    setMinimumSize(400, 300);
     connect(model, &NetworkDiagramModel::graphChanged, this, &NetworkView::rebuildFigure);
     connect(model, &NetworkDiagramModel::positionsChanged, this, [this] {
         // Keep what the user sees in place: the fit may change with the bounds, so fold the
@@ -108,20 +103,6 @@ void NetworkView::paintEvent(QPaintEvent *)
     m_figure->paint(p, QRectF(rect()), m_view);
 }
 
-void NetworkView::fitToView()
-{
-    m_view = QTransform();
-    update();
-}
-
-void NetworkView::zoomBy(double factor)
-{
-    const QPointF c = m_figure->frame(QRectF(rect())).plot.center();
-    m_view = m_view * QTransform::fromTranslate(-c.x(), -c.y())
-             * QTransform::fromScale(factor, factor) * QTransform::fromTranslate(c.x(), c.y());
-    update();
-}
-
 void NetworkView::centreOn(qint64 organizationId)
 {
     const int index = m_model->graph().indexOfOrganization(organizationId);
@@ -132,19 +113,6 @@ void NetworkView::centreOn(qint64 organizationId)
     const QPointF c = m_figure->frame(QRectF(rect())).plot.center();
     m_view = m_view * QTransform::fromTranslate(c.x() - at.x(), c.y() - at.y());
     update();
-}
-
-void NetworkView::wheelEvent(QWheelEvent *event)
-{
-    const double steps = event->angleDelta().y() / 120.0;
-    if (steps == 0)
-        return;
-    const double factor = std::pow(1.2, steps);
-    const QPointF c = event->position();
-    m_view = m_view * QTransform::fromTranslate(-c.x(), -c.y())
-             * QTransform::fromScale(factor, factor) * QTransform::fromTranslate(c.x(), c.y());
-    update();
-    event->accept();
 }
 
 void NetworkView::mousePressEvent(QMouseEvent *event)
@@ -160,8 +128,7 @@ void NetworkView::mousePressEvent(QMouseEvent *event)
         m_dragStartGraph = m_model->positions().at(node);
         m_dragWasPinned = m_model->isPinned(node);
     } else {
-        m_panning = true;
-        setCursor(Qt::ClosedHandCursor);
+        beginPan();
     }
 }
 
@@ -174,9 +141,8 @@ void NetworkView::mouseMoveEvent(QMouseEvent *event)
             return;
         m_moved = true;
         m_lastMouse = pos;
-        if (m_panning) {
-            m_view = m_view * QTransform::fromTranslate(delta.x(), delta.y());
-            update();
+        if (isPanning()) {
+            panBy(delta);
         } else if (m_dragNode >= 0) {
             bool ok = false;
             const QPointF graphPos = graphToWidget().inverted(&ok).map(event->position());
@@ -193,10 +159,7 @@ void NetworkView::mouseMoveEvent(QMouseEvent *event)
 
 void NetworkView::mouseReleaseEvent(QMouseEvent *event)
 {
-    if (m_panning) {
-        m_panning = false;
-        unsetCursor();
-    }
+    endPan();
     if (event->button() == Qt::LeftButton && m_dragNode >= 0) {
         const int node = m_dragNode;
         m_dragNode = -1;
@@ -224,40 +187,9 @@ void NetworkView::mouseDoubleClickEvent(QMouseEvent *event)
         fitToView();
 }
 
-void NetworkView::keyPressEvent(QKeyEvent *event)
+void NetworkView::clearSelection()
 {
-    const int step = 40;
-    switch (event->key()) {
-    case Qt::Key_Plus:
-    case Qt::Key_Equal:
-        zoomBy(1.25);
-        return;
-    case Qt::Key_Minus:
-        zoomBy(0.8);
-        return;
-    case Qt::Key_0:
-        fitToView();
-        return;
-    case Qt::Key_Left:
-        m_view = m_view * QTransform::fromTranslate(step, 0);
-        break;
-    case Qt::Key_Right:
-        m_view = m_view * QTransform::fromTranslate(-step, 0);
-        break;
-    case Qt::Key_Up:
-        m_view = m_view * QTransform::fromTranslate(0, step);
-        break;
-    case Qt::Key_Down:
-        m_view = m_view * QTransform::fromTranslate(0, -step);
-        break;
-    case Qt::Key_Escape:
-        m_state->setSelectedOrganization(0);
-        return;
-    default:
-        QWidget::keyPressEvent(event);
-        return;
-    }
-    update();
+    m_state->setSelectedOrganization(0);
 }
 
 bool NetworkView::event(QEvent *event)

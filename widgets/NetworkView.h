@@ -3,6 +3,7 @@
 
 #include "FigureOptions.h"
 #include "NetworkDiagramModel.h"
+#include "ZoomPanWidget.h"
 
 #include <QTransform>
 #include <QWidget>
@@ -22,7 +23,7 @@ class ViewState;
 /// Ctrl+0 to fit, +/- to zoom, arrow keys to pan, Esc to clear the selection. Hover shows a
 /// plain-text tooltip; a click selects the organization in the shared ViewState, which
 /// highlights its neighbours and fades the rest.
-class NetworkView : public QWidget
+class NetworkView : public ZoomPanWidget
 {
     Q_OBJECT
 public:
@@ -37,8 +38,6 @@ public:
     FigureOptions figureOptions() const;
     /// The figure as currently drawn (for export and tests).
     const NetworkFigure &figure() const;
-    /// The zoom/pan applied after fitting (identity = fit to view).
-    QTransform viewTransform() const { return m_view; }
 
     /// Ties to mark in compare mode (see NetworkFigure::setChanges); empty sets: no marks.
     void setChanges(const QSet<RowId> &added,
@@ -51,19 +50,16 @@ public:
     QString toolTipHtml(int index) const;
 
 public slots:
-    void fitToView();
-    void zoomBy(double factor);
     /// Centres on organization `id` and selects it.
     void centreOn(qint64 organizationId);
 
 protected:
     void paintEvent(QPaintEvent *event) override;
-    void wheelEvent(QWheelEvent *event) override;
+    void clearSelection() override;
     void mousePressEvent(QMouseEvent *event) override;
     void mouseMoveEvent(QMouseEvent *event) override;
     void mouseReleaseEvent(QMouseEvent *event) override;
     void mouseDoubleClickEvent(QMouseEvent *event) override;
-    void keyPressEvent(QKeyEvent *event) override;
     bool event(QEvent *event) override;
 
 private:
@@ -77,14 +73,12 @@ private:
     std::unique_ptr<NetworkFigure> m_figure;
     QSet<RowId> m_added, m_removed, m_changed;
     QDate m_compareFrom;
-    QTransform m_view;
     // Dragging
     int m_dragNode = -1;
     QPointF m_dragStartGraph;
     bool m_dragWasPinned = false;
     bool m_moved = false;
     QPoint m_lastMouse;
-    bool m_panning = false;
 };
 
 } // namespace EcoAtlas

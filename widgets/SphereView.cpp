@@ -10,19 +10,14 @@
 #include <QMouseEvent>
 #include <QPainter>
 #include <QToolTip>
-#include <QWheelEvent>
 
 namespace EcoAtlas {
 
 SphereView::SphereView(SphereMapModel *model, ViewState *state, QWidget *parent)
-    : QWidget(parent)
+    : ZoomPanWidget(parent)
     , m_model(model)
     , m_state(state)
 {
-    setFocusPolicy(Qt::StrongFocus);
-    setMouseTracking(true);
-    setAttribute(Qt::WA_OpaquePaintEvent);
-    setMinimumSize(400, 300);
     connect(model, &SphereMapModel::geometryChanged, this, &SphereView::rebuildFigure);
     connect(state, &ViewState::selectedOrganizationChanged, this, &SphereView::rebuildFigure);
     connect(state, &ViewState::asOfChanged, this, &SphereView::rebuildFigure);
@@ -67,12 +62,6 @@ void SphereView::setChanges(const QSet<RowId> &added, const QSet<RowId> &removed
     rebuildFigure();
 }
 
-void SphereView::fitToView()
-{
-    m_view = QTransform();
-    update();
-}
-
 QString SphereView::toolTipHtmlAt(const QPointF &pos) const
 {
     QString text;
@@ -105,18 +94,6 @@ void SphereView::paintEvent(QPaintEvent *)
     }
 }
 
-void SphereView::wheelEvent(QWheelEvent *event)
-{
-    const double steps = event->angleDelta().y() / 120.0;
-    if (steps == 0)
-        return;
-    const double factor = std::pow(1.2, steps);
-    const QPointF c = event->position();
-    m_view = m_view * QTransform::fromTranslate(-c.x(), -c.y())
-             * QTransform::fromScale(factor, factor) * QTransform::fromTranslate(c.x(), c.y());
-    update();
-}
-
 void SphereView::mousePressEvent(QMouseEvent *event)
 {
     setFocus();
@@ -131,8 +108,7 @@ void SphereView::mousePressEvent(QMouseEvent *event)
         m_dragOwner = owner;
         m_dragDelta = QPointF();
     } else {
-        m_panning = true;
-        setCursor(Qt::ClosedHandCursor);
+        beginPan();
     }
 }
 
@@ -145,8 +121,8 @@ void SphereView::mouseMoveEvent(QMouseEvent *event)
         return;
     m_moved = true;
     m_lastMouse = event->position();
-    if (m_panning)
-        m_view = m_view * QTransform::fromTranslate(delta.x(), delta.y());
+    if (isPanning())
+        panBy(delta);
     else if (m_dragOwner >= 0)
         m_dragDelta += delta;
     update();
@@ -154,10 +130,7 @@ void SphereView::mouseMoveEvent(QMouseEvent *event)
 
 void SphereView::mouseReleaseEvent(QMouseEvent *event)
 {
-    if (m_panning) {
-        m_panning = false;
-        unsetCursor();
-    }
+    endPan();
     if (event->button() != Qt::LeftButton)
         return;
     if (m_dragOwner >= 0 && m_moved) {
@@ -191,42 +164,9 @@ void SphereView::mouseDoubleClickEvent(QMouseEvent *)
     fitToView();
 }
 
-void SphereView::keyPressEvent(QKeyEvent *event)
+void SphereView::clearSelection()
 {
-    const double step = 40;
-    switch (event->key()) {
-    case Qt::Key_Plus:
-    case Qt::Key_Equal:
-    case Qt::Key_Minus: {
-        const double f = event->key() == Qt::Key_Minus ? 0.8 : 1.25;
-        const QPointF c = rect().center();
-        m_view = m_view * QTransform::fromTranslate(-c.x(), -c.y()) * QTransform::fromScale(f, f)
-                 * QTransform::fromTranslate(c.x(), c.y());
-        break;
-    }
-    case Qt::Key_0:
-        m_view = QTransform();
-        break;
-    case Qt::Key_Left:
-        m_view = m_view * QTransform::fromTranslate(step, 0);
-        break;
-    case Qt::Key_Right:
-        m_view = m_view * QTransform::fromTranslate(-step, 0);
-        break;
-    case Qt::Key_Up:
-        m_view = m_view * QTransform::fromTranslate(0, step);
-        break;
-    case Qt::Key_Down:
-        m_view = m_view * QTransform::fromTranslate(0, -step);
-        break;
-    case Qt::Key_Escape:
-        m_state->setSelectedOrganization(0);
-        return;
-    default:
-        QWidget::keyPressEvent(event);
-        return;
-    }
-    update();
+    m_state->setSelectedOrganization(0);
 }
 
 bool SphereView::event(QEvent *event)

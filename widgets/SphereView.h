@@ -2,6 +2,7 @@
 #pragma once
 
 #include "FigureOptions.h"
+#include "ZoomPanWidget.h"
 
 #include <QDate>
 #include <QSet>
@@ -20,7 +21,7 @@ class ViewState;
 /// the exports — and adds: wheel zoom around the cursor, drag the background to pan, drag an
 /// owner's region or name to move its sphere (the layout follows), double-click or 0 to fit,
 /// hover for a plain-text tooltip, click to select the organization everywhere (ViewState).
-class SphereView : public QWidget
+class SphereView : public ZoomPanWidget
 {
     Q_OBJECT
 public:
@@ -36,17 +37,13 @@ public:
     /// The tooltip for the item under `pos` as escaped HTML (plain text shown literally).
     QString toolTipHtmlAt(const QPointF &pos) const;
 
-public slots:
-    void fitToView();
-
 protected:
     void paintEvent(QPaintEvent *event) override;
-    void wheelEvent(QWheelEvent *event) override;
+    void clearSelection() override;
     void mousePressEvent(QMouseEvent *event) override;
     void mouseMoveEvent(QMouseEvent *event) override;
     void mouseReleaseEvent(QMouseEvent *event) override;
     void mouseDoubleClickEvent(QMouseEvent *event) override;
-    void keyPressEvent(QKeyEvent *event) override;
     bool event(QEvent *event) override;
 
 private:
@@ -58,11 +55,9 @@ private:
     std::unique_ptr<SphereFigure> m_figure;
     QSet<RowId> m_added, m_removed;
     QDate m_compareFrom;
-    QTransform m_view;
     QPointF m_lastMouse;
     int m_dragOwner = -1;
     QPointF m_dragDelta; ///< device px the owner has been dragged so far
-    bool m_panning = false;
     bool m_moved = false;
 };
 

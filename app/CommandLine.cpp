@@ -89,7 +89,8 @@ int run(const QStringList &arguments, QString *fileToOpen)
                                         QStringLiteral("VIEW"));
     const QCommandLineOption exportAll(QStringLiteral("export-all"),
                                        QStringLiteral("Render every view as PNG, SVG and PDF "
-                                                      "into DIR (created if needed)."),
+                                                      "(or only --format) into DIR (created if "
+                                                      "needed)."),
                                        QStringLiteral("DIR"));
     const QCommandLineOption out(
             QStringLiteral("out"), QStringLiteral("Output file."), QStringLiteral("PATH"));
@@ -243,6 +244,10 @@ int run(const QStringList &arguments, QString *fileToOpen)
             return fail(2,
                         QStringLiteral("--size '%1': use WxH in pixels, e.g. 1600x1000, or "
                                        "WxHmm")
+                                .arg(p.value(size)));
+        if (!(s->width() >= 16 && s->height() >= 16 && s->width() <= 20000 && s->height() <= 20000))
+            return fail(2,
+                        QStringLiteral("--size '%1' is out of range (16 to 20000 pixels a side)")
                                 .arg(p.value(size)));
         options.size = *s;
     }

@@ -47,7 +47,7 @@ ExportDialog::ExportDialog(LandscapeDocument *document,
 {
     setWindowTitle(tr("Export View"));
     for (const QString &v : ViewExport::viewNames())
-        m_view->addItem(v, v);
+        m_view->addItem(ViewExport::displayName(v), v);
     m_view->setCurrentIndex(qMax(0, m_view->findData(view)));
     m_format->addItem(QStringLiteral("PNG"), QStringLiteral("png"));
     m_format->addItem(QStringLiteral("SVG"), QStringLiteral("svg"));
@@ -82,10 +82,10 @@ ExportDialog::ExportDialog(LandscapeDocument *document,
     auto *form = new QFormLayout;
     form->addRow(tr("&View:"), m_view);
     form->addRow(tr("&Format:"), m_format);
-    form->addRow(tr("&Size:"), sizeRow);
+    form->addRow(tr("Size:"), sizeRow);
     form->addRow(tr("&Resolution (PNG):"), m_dpi);
     form->addRow(QString(), m_pixels);
-    form->addRow(tr("&Date:"), asOfRow);
+    form->addRow(tr("Date:"), asOfRow);
     form->addRow(tr("&Labels:"), m_labels);
     form->addRow(QString(), m_transparent);
 

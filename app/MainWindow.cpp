@@ -197,7 +197,7 @@ void MainWindow::selectOrganization(RowId id)
     m_state->setSelectedOrganization(id);
     m_details->showOrganization(id);
     for (TablePage *page : std::as_const(m_pages))
-        if (page != m_tabs->currentWidget())
+        if (page != m_tabs->currentWidget() || id == 0)
             page->selectOrganization(id);
 }
 

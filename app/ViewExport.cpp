@@ -7,6 +7,7 @@
 #include "SphereFigure.h"
 #include "SphereMapModel.h"
 
+#include <QHash>
 #include <QJsonDocument>
 
 #include "TablesFigure.h"
@@ -104,6 +105,19 @@ QStringList viewNames()
     return QStringList{
                    QStringLiteral("network"), QStringLiteral("spheres"), QStringLiteral("tables")}
            + TimelineExport::viewNames();
+}
+
+QString displayName(const QString &view)
+{
+    static const QHash<QString, QString> names{
+            {QStringLiteral("network"), QStringLiteral("Network diagram")},
+            {QStringLiteral("spheres"), QStringLiteral("Sphere-of-influence map")},
+            {QStringLiteral("tables"), QStringLiteral("Table of ties")},
+            {QStringLiteral("timeline-investments"), QStringLiteral("Timeline: investments")},
+            {QStringLiteral("timeline-chips"), QStringLiteral("Timeline: chip orders")},
+            {QStringLiteral("timeline-clients"), QStringLiteral("Timeline: clients per vendor")},
+            {QStringLiteral("timeline-events"), QStringLiteral("Timeline: events")}};
+    return names.value(view, view);
 }
 
 QString describe(const QString &view)

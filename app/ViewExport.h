@@ -39,6 +39,8 @@ namespace ViewExport {
 /// Names accepted by `--export`, one per view: "network", "spheres", "tables",
 /// "timeline-investments", "timeline-chips", "timeline-clients", "timeline-events".
 QStringList viewNames();
+/// The name of a view for menus: "Network diagram", "Timeline: investments", …
+QString displayName(const QString &view);
 /// One-line description of a view, for `--list-views` and the export dialog.
 QString describe(const QString &view);
 

@@ -57,7 +57,14 @@ int main(int argc, char **argv)
             return 1;
         }
     }
-    window.openFile(file);
+    if (!window.openFile(file)) {
+        // The file was refused (the message said why): show the user's own landscape instead of
+        // an empty window.
+        QString error;
+        const QString own = EcoAtlas::LandscapeDocument::ensureUserDatabase(&error);
+        if (!own.isEmpty() && own != file)
+            window.openFile(own);
+    }
     window.show();
     return QApplication::exec();
 }

@@ -2,6 +2,7 @@
 #include "Database.h"
 
 #include <QAtomicInt>
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QSqlError>
@@ -224,6 +225,7 @@ bool Database::openConnection(const QString &path, bool readOnly, QString *error
     db.setConnectOptions(options);
     if (!db.open()) {
         *error = sqlError(QStringLiteral("cannot open %1").arg(path), db.lastError());
+        db = QSqlDatabase(); // release the handle before the connection is removed
         close();
         return false;
     }
@@ -266,8 +268,12 @@ int Database::inspect(const QString &path, QString *error)
         return -1;
     QSqlDatabase db = probe.connection();
     const int appId = pragmaInt(db, QStringLiteral("application_id"), error);
-    if (appId < 0)
+    if (appId < 0) {
+        *error = QStringLiteral(
+                         "%1 is not a readable EcoAtlas database (%2); it was left untouched")
+                         .arg(path, error->simplified());
         return -1;
+    }
     if (appId != kApplicationId) {
         *error = QStringLiteral("%1: not an EcoAtlas database (SQLite application id %2)")
                          .arg(path)
@@ -347,6 +353,11 @@ bool Database::create(const QString &path, QString *error, int version)
     }
     if (QFileInfo::exists(path)) {
         *error = QStringLiteral("%1 already exists; EcoAtlas does not overwrite it").arg(path);
+        return false;
+    }
+    if (!QFileInfo(path).absoluteDir().exists()) {
+        *error = QStringLiteral("%1: the folder %2 does not exist")
+                         .arg(path, QFileInfo(path).absoluteDir().path());
         return false;
     }
     if (!openConnection(path, false, error))

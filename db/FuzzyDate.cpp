@@ -29,8 +29,8 @@ QDate firstOfSpan(QDate d, FuzzyDate::Precision p)
     return d;
 }
 
-const char *const kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                               "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+const char *const kMonths[] = {
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
 
 } // namespace
 
@@ -113,7 +113,8 @@ QString FuzzyDate::toString() const
     if (!isValid())
         return {};
     const QString y = QStringLiteral("%1").arg(m_anchor.year(), 4, 10, QLatin1Char('0'));
-    const QString ym = QStringLiteral("%1-%2").arg(y).arg(m_anchor.month(), 2, 10, QLatin1Char('0'));
+    const QString ym = QStringLiteral("%1-%2").arg(y).arg(
+            m_anchor.month(), 2, 10, QLatin1Char('0'));
     switch (m_precision) {
     case Precision::Day:
         return QStringLiteral("%1-%2").arg(ym).arg(m_anchor.day(), 2, 10, QLatin1Char('0'));

@@ -95,56 +95,56 @@ std::optional<Landscape> load(Database &db, QString *error)
             l.description = q.value(1).toString();
     });
     ok = ok
-            && select(db,
-                      QStringLiteral("SELECT id, key, publisher, title, date, url, via_id, notes "
-                                     "FROM source ORDER BY id"),
-                      error,
-                      [&](QSqlQuery &q) {
-                          l.sources.append({q.value(0).toLongLong(),
-                                            q.value(1).toString(),
-                                            q.value(2).toString(),
-                                            q.value(3).toString(),
-                                            date(q.value(4)),
-                                            q.value(5).toString(),
-                                            q.value(6).toLongLong(),
-                                            q.value(7).toString()});
-                      });
+         && select(db,
+                   QStringLiteral("SELECT id, key, publisher, title, date, url, via_id, notes "
+                                  "FROM source ORDER BY id"),
+                   error,
+                   [&](QSqlQuery &q) {
+                       l.sources.append({q.value(0).toLongLong(),
+                                         q.value(1).toString(),
+                                         q.value(2).toString(),
+                                         q.value(3).toString(),
+                                         date(q.value(4)),
+                                         q.value(5).toString(),
+                                         q.value(6).toLongLong(),
+                                         q.value(7).toString()});
+                   });
     ok = ok
-            && select(db,
-                      QStringLiteral("SELECT id, key, name_en, name_zh, country, parent_id, notes "
-                                     "FROM organization ORDER BY id"),
-                      error,
-                      [&](QSqlQuery &q) {
-                          Organization g;
-                          g.id = q.value(0).toLongLong();
-                          g.key = q.value(1).toString();
-                          g.nameEn = q.value(2).toString();
-                          g.nameZh = q.value(3).toString();
-                          g.country = q.value(4).toString();
-                          g.parentId = q.value(5).toLongLong();
-                          g.notes = q.value(6).toString();
-                          orgIndex.insert(g.id, l.organizations.size());
-                          l.organizations.append(g);
-                      });
+         && select(db,
+                   QStringLiteral("SELECT id, key, name_en, name_zh, country, parent_id, notes "
+                                  "FROM organization ORDER BY id"),
+                   error,
+                   [&](QSqlQuery &q) {
+                       Organization g;
+                       g.id = q.value(0).toLongLong();
+                       g.key = q.value(1).toString();
+                       g.nameEn = q.value(2).toString();
+                       g.nameZh = q.value(3).toString();
+                       g.country = q.value(4).toString();
+                       g.parentId = q.value(5).toLongLong();
+                       g.notes = q.value(6).toString();
+                       orgIndex.insert(g.id, l.organizations.size());
+                       l.organizations.append(g);
+                   });
     ok = ok
-            && select(db,
-                      QStringLiteral("SELECT organization_id, alias FROM organization_alias "
-                                     "ORDER BY organization_id, position"),
-                      error,
-                      [&](QSqlQuery &q) {
-                          if (const auto it = orgIndex.constFind(q.value(0).toLongLong());
-                              it != orgIndex.constEnd())
-                              l.organizations[*it].aliases.append(q.value(1).toString());
-                      });
+         && select(db,
+                   QStringLiteral("SELECT organization_id, alias FROM organization_alias "
+                                  "ORDER BY organization_id, position"),
+                   error,
+                   [&](QSqlQuery &q) {
+                       if (const auto it = orgIndex.constFind(q.value(0).toLongLong());
+                           it != orgIndex.constEnd())
+                           l.organizations[*it].aliases.append(q.value(1).toString());
+                   });
     ok = ok
-            && select(db,
-                      QStringLiteral("SELECT organization_id, role FROM organization_role"),
-                      error,
-                      [&](QSqlQuery &q) {
-                          if (const auto it = orgIndex.constFind(q.value(0).toLongLong());
-                              it != orgIndex.constEnd())
-                              l.organizations[*it].roles.append(q.value(1).toString());
-                      });
+         && select(db,
+                   QStringLiteral("SELECT organization_id, role FROM organization_role"),
+                   error,
+                   [&](QSqlQuery &q) {
+                       if (const auto it = orgIndex.constFind(q.value(0).toLongLong());
+                           it != orgIndex.constEnd())
+                           l.organizations[*it].roles.append(q.value(1).toString());
+                   });
     // Roles in vocabulary order, whatever order the rows came in.
     for (Organization &g : l.organizations) {
         std::sort(g.roles.begin(), g.roles.end(), [](const QString &a, const QString &b) {
@@ -152,125 +152,131 @@ std::optional<Landscape> load(Database &db, QString *error)
         });
     }
     ok = ok
-            && select(db,
-                      QStringLiteral("SELECT id, key, owner_id, name_en, name_zh, kind, launched, "
-                                     "notes FROM product ORDER BY id"),
-                      error,
-                      [&](QSqlQuery &q) {
-                          Product p;
-                          p.id = q.value(0).toLongLong();
-                          p.key = q.value(1).toString();
-                          p.ownerId = q.value(2).toLongLong();
-                          p.nameEn = q.value(3).toString();
-                          p.nameZh = q.value(4).toString();
-                          p.kind = q.value(5).toString();
-                          p.launched = date(q.value(6));
-                          p.notes = q.value(7).toString();
-                          productIndex.insert(p.id, l.products.size());
-                          l.products.append(p);
-                      });
+         && select(db,
+                   QStringLiteral("SELECT id, key, owner_id, name_en, name_zh, kind, launched, "
+                                  "notes FROM product ORDER BY id"),
+                   error,
+                   [&](QSqlQuery &q) {
+                       Product p;
+                       p.id = q.value(0).toLongLong();
+                       p.key = q.value(1).toString();
+                       p.ownerId = q.value(2).toLongLong();
+                       p.nameEn = q.value(3).toString();
+                       p.nameZh = q.value(4).toString();
+                       p.kind = q.value(5).toString();
+                       p.launched = date(q.value(6));
+                       p.notes = q.value(7).toString();
+                       productIndex.insert(p.id, l.products.size());
+                       l.products.append(p);
+                   });
     ok = ok
-            && select(db,
-                      QStringLiteral("SELECT id, key, title, amount, currency, amount_qualifier, "
-                                     "units, units_qualifier, chip_model, notes FROM deal "
-                                     "ORDER BY id"),
-                      error,
-                      [&](QSqlQuery &q) {
-                          Deal d;
-                          d.id = q.value(0).toLongLong();
-                          d.key = q.value(1).toString();
-                          d.title = q.value(2).toString();
-                          d.amount = readAmount(q.value(3), q.value(4), q.value(5));
-                          d.units = readAmount(q.value(6), {}, q.value(7));
-                          d.chipModel = q.value(8).toString();
-                          d.notes = q.value(9).toString();
-                          dealIndex.insert(d.id, l.deals.size());
-                          l.deals.append(d);
-                      });
+         && select(db,
+                   QStringLiteral("SELECT id, key, title, amount, currency, amount_qualifier, "
+                                  "units, units_qualifier, chip_model, notes FROM deal "
+                                  "ORDER BY id"),
+                   error,
+                   [&](QSqlQuery &q) {
+                       Deal d;
+                       d.id = q.value(0).toLongLong();
+                       d.key = q.value(1).toString();
+                       d.title = q.value(2).toString();
+                       d.amount = readAmount(q.value(3), q.value(4), q.value(5));
+                       d.units = readAmount(q.value(6), {}, q.value(7));
+                       d.chipModel = q.value(8).toString();
+                       d.notes = q.value(9).toString();
+                       dealIndex.insert(d.id, l.deals.size());
+                       l.deals.append(d);
+                   });
     ok = ok
-            && select(db,
-                      QStringLiteral(
-                              "SELECT t.id, t.key, t.kind, t.from_id, t.to_id, t.product_id, "
-                              "t.deal_id, t.start_date, t.end_date, t.is_claim, t.claimant_id, "
-                              "t.description, h.service, i.amount, i.currency, i.amount_qualifier, "
-                              "i.round, i.is_lead, c.chip_model, c.units, c.units_qualifier, "
-                              "c.amount, c.currency, c.amount_qualifier, c.status, c.status_date, "
-                              "c.delivery_date FROM tie t "
-                              "LEFT JOIN hosting h ON h.tie_id = t.id "
-                              "LEFT JOIN investment i ON i.tie_id = t.id "
-                              "LEFT JOIN chip_order c ON c.tie_id = t.id ORDER BY t.id"),
-                      error,
-                      [&](QSqlQuery &q) {
-                          Tie t;
-                          t.id = q.value(0).toLongLong();
-                          t.key = q.value(1).toString();
-                          t.kind = q.value(2).toString();
-                          t.fromId = q.value(3).toLongLong();
-                          t.toId = q.value(4).toLongLong();
-                          t.productId = q.value(5).toLongLong();
-                          t.dealId = q.value(6).toLongLong();
-                          t.start = date(q.value(7));
-                          t.end = date(q.value(8));
-                          t.claim = q.value(9).toBool();
-                          t.claimantId = q.value(10).toLongLong();
-                          t.description = q.value(11).toString();
-                          t.service = q.value(12).toString();
-                          if (t.kind == QLatin1String("investment")) {
-                              t.amount = readAmount(q.value(13), q.value(14), q.value(15));
-                              t.round = q.value(16).toString();
-                              if (!q.value(17).isNull())
-                                  t.lead = q.value(17).toBool();
-                          } else if (t.kind == QLatin1String("chip_order")) {
-                              t.chipModel = q.value(18).toString();
-                              t.units = readAmount(q.value(19), {}, q.value(20));
-                              t.amount = readAmount(q.value(21), q.value(22), q.value(23));
-                              t.status = q.value(24).toString();
-                              t.statusDate = date(q.value(25));
-                              t.delivery = date(q.value(26));
-                          }
-                          tieIndex.insert(t.id, l.ties.size());
-                          l.ties.append(t);
-                      });
+         && select(db,
+                   QStringLiteral(
+                           "SELECT t.id, t.key, t.kind, t.from_id, t.to_id, t.product_id, "
+                           "t.deal_id, t.start_date, t.end_date, t.is_claim, t.claimant_id, "
+                           "t.description, h.service, i.amount, i.currency, i.amount_qualifier, "
+                           "i.round, i.is_lead, c.chip_model, c.units, c.units_qualifier, "
+                           "c.amount, c.currency, c.amount_qualifier, c.status, c.status_date, "
+                           "c.delivery_date FROM tie t "
+                           "LEFT JOIN hosting h ON h.tie_id = t.id "
+                           "LEFT JOIN investment i ON i.tie_id = t.id "
+                           "LEFT JOIN chip_order c ON c.tie_id = t.id ORDER BY t.id"),
+                   error,
+                   [&](QSqlQuery &q) {
+                       Tie t;
+                       t.id = q.value(0).toLongLong();
+                       t.key = q.value(1).toString();
+                       t.kind = q.value(2).toString();
+                       t.fromId = q.value(3).toLongLong();
+                       t.toId = q.value(4).toLongLong();
+                       t.productId = q.value(5).toLongLong();
+                       t.dealId = q.value(6).toLongLong();
+                       t.start = date(q.value(7));
+                       t.end = date(q.value(8));
+                       t.claim = q.value(9).toBool();
+                       t.claimantId = q.value(10).toLongLong();
+                       t.description = q.value(11).toString();
+                       t.service = q.value(12).toString();
+                       if (t.kind == QLatin1String("investment")) {
+                           t.amount = readAmount(q.value(13), q.value(14), q.value(15));
+                           t.round = q.value(16).toString();
+                           if (!q.value(17).isNull())
+                               t.lead = q.value(17).toBool();
+                       } else if (t.kind == QLatin1String("chip_order")) {
+                           t.chipModel = q.value(18).toString();
+                           t.units = readAmount(q.value(19), {}, q.value(20));
+                           t.amount = readAmount(q.value(21), q.value(22), q.value(23));
+                           t.status = q.value(24).toString();
+                           t.statusDate = date(q.value(25));
+                           t.delivery = date(q.value(26));
+                       }
+                       tieIndex.insert(t.id, l.ties.size());
+                       l.ties.append(t);
+                   });
     ok = ok
-            && select(db,
-                      QStringLiteral("SELECT id, key, subject_id, product_id, metric, value, "
-                                     "currency, qualifier, unit, as_of, is_claim, claimant_id, "
-                                     "statement FROM figure ORDER BY id"),
-                      error,
-                      [&](QSqlQuery &q) {
-                          Figure f;
-                          f.id = q.value(0).toLongLong();
-                          f.key = q.value(1).toString();
-                          f.subjectId = q.value(2).toLongLong();
-                          f.productId = q.value(3).toLongLong();
-                          f.metric = q.value(4).toString();
-                          f.value = readAmount(q.value(5), q.value(6), q.value(7));
-                          f.unit = q.value(8).toString();
-                          f.asOf = date(q.value(9));
-                          f.claim = q.value(10).toBool();
-                          f.claimantId = q.value(11).toLongLong();
-                          f.statement = q.value(12).toString();
-                          figureIndex.insert(f.id, l.figures.size());
-                          l.figures.append(f);
-                      });
-    auto links = [&](const QString &table, const QString &column, auto &list,
+         && select(db,
+                   QStringLiteral("SELECT id, key, subject_id, product_id, metric, value, "
+                                  "currency, qualifier, unit, as_of, is_claim, claimant_id, "
+                                  "statement FROM figure ORDER BY id"),
+                   error,
+                   [&](QSqlQuery &q) {
+                       Figure f;
+                       f.id = q.value(0).toLongLong();
+                       f.key = q.value(1).toString();
+                       f.subjectId = q.value(2).toLongLong();
+                       f.productId = q.value(3).toLongLong();
+                       f.metric = q.value(4).toString();
+                       f.value = readAmount(q.value(5), q.value(6), q.value(7));
+                       f.unit = q.value(8).toString();
+                       f.asOf = date(q.value(9));
+                       f.claim = q.value(10).toBool();
+                       f.claimantId = q.value(11).toLongLong();
+                       f.statement = q.value(12).toString();
+                       figureIndex.insert(f.id, l.figures.size());
+                       l.figures.append(f);
+                   });
+    auto links = [&](const QString &table,
+                     const QString &column,
+                     auto &list,
                      const QHash<RowId, int> &index) {
-        return select(db,
-                      QStringLiteral("SELECT %1, source_id FROM %2 ORDER BY rowid")
-                              .arg(column, table),
-                      error,
-                      [&](QSqlQuery &q) {
-                          if (const auto it = index.constFind(q.value(0).toLongLong());
-                              it != index.constEnd())
-                              list[*it].sourceIds.append(q.value(1).toLongLong());
-                      });
+        return select(
+                db,
+                QStringLiteral("SELECT %1, source_id FROM %2 ORDER BY rowid").arg(column, table),
+                error,
+                [&](QSqlQuery &q) {
+                    if (const auto it = index.constFind(q.value(0).toLongLong());
+                        it != index.constEnd())
+                        list[*it].sourceIds.append(q.value(1).toLongLong());
+                });
     };
     ok = ok && links(QStringLiteral("tie_source"), QStringLiteral("tie_id"), l.ties, tieIndex)
-            && links(QStringLiteral("figure_source"), QStringLiteral("figure_id"), l.figures,
-                     figureIndex)
-            && links(QStringLiteral("product_source"), QStringLiteral("product_id"), l.products,
-                     productIndex)
-            && links(QStringLiteral("deal_source"), QStringLiteral("deal_id"), l.deals, dealIndex);
+         && links(QStringLiteral("figure_source"),
+                  QStringLiteral("figure_id"),
+                  l.figures,
+                  figureIndex)
+         && links(QStringLiteral("product_source"),
+                  QStringLiteral("product_id"),
+                  l.products,
+                  productIndex)
+         && links(QStringLiteral("deal_source"), QStringLiteral("deal_id"), l.deals, dealIndex);
     if (!ok || !date.ok)
         return std::nullopt;
     l.index();
@@ -301,179 +307,191 @@ bool insert(Database &db, const Landscape &l, QString *error)
                 auto run = [&](const QString &sql, const QVariantList &bind) {
                     return execSql(c, sql, err, bind);
                 };
-                bool ok = run(QStringLiteral("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)"),
+                bool ok = run(QStringLiteral(
+                                      "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)"),
                               {QStringLiteral("title"), l.title})
-                        && run(QStringLiteral(
-                                       "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)"),
-                               {QStringLiteral("description"), l.description});
+                          && run(QStringLiteral(
+                                         "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)"),
+                                 {QStringLiteral("description"), l.description});
                 // Sources and organizations refer to each other within their table: insert the
                 // rows first, then the self-references.
                 for (const Source &s : l.sources) {
                     ok = ok
-                            && run(QStringLiteral("INSERT INTO source (id, key, publisher, title, "
-                                                  "date, url, notes) VALUES (?, ?, ?, ?, ?, ?, ?)"),
-                                   {s.id,
-                                    s.key,
-                                    s.publisher,
-                                    s.title,
-                                    dateOrNull(s.date),
-                                    nullIfEmpty(s.url),
-                                    s.notes});
+                         && run(QStringLiteral("INSERT INTO source (id, key, publisher, title, "
+                                               "date, url, notes) VALUES (?, ?, ?, ?, ?, ?, ?)"),
+                                {s.id,
+                                 s.key,
+                                 s.publisher,
+                                 s.title,
+                                 dateOrNull(s.date),
+                                 nullIfEmpty(s.url),
+                                 s.notes});
                 }
                 for (const Source &s : l.sources) {
                     if (s.viaId)
                         ok = ok
-                                && run(QStringLiteral("UPDATE source SET via_id = ? WHERE id = ?"),
-                                       {s.viaId, s.id});
+                             && run(QStringLiteral("UPDATE source SET via_id = ? WHERE id = ?"),
+                                    {s.viaId, s.id});
                 }
                 for (const Organization &g : l.organizations) {
                     ok = ok
-                            && run(QStringLiteral("INSERT INTO organization (id, key, name_en, "
-                                                  "name_zh, country, notes) VALUES (?, ?, ?, ?, ?, ?)"),
-                                   {g.id,
-                                    g.key,
-                                    g.nameEn,
-                                    nullIfEmpty(g.nameZh),
-                                    nullIfEmpty(g.country),
-                                    g.notes});
+                         && run(QStringLiteral(
+                                        "INSERT INTO organization (id, key, name_en, "
+                                        "name_zh, country, notes) VALUES (?, ?, ?, ?, ?, ?)"),
+                                {g.id,
+                                 g.key,
+                                 g.nameEn,
+                                 nullIfEmpty(g.nameZh),
+                                 nullIfEmpty(g.country),
+                                 g.notes});
                     for (int i = 0; ok && i < g.aliases.size(); ++i)
                         ok = run(QStringLiteral("INSERT INTO organization_alias (organization_id, "
                                                 "alias, position) VALUES (?, ?, ?)"),
                                  {g.id, g.aliases[i], i});
                     for (const QString &role : g.roles)
                         ok = ok
-                                && run(QStringLiteral("INSERT INTO organization_role "
-                                                      "(organization_id, role) VALUES (?, ?)"),
-                                       {g.id, role});
+                             && run(QStringLiteral("INSERT INTO organization_role "
+                                                   "(organization_id, role) VALUES (?, ?)"),
+                                    {g.id, role});
                 }
                 for (const Organization &g : l.organizations) {
                     if (g.parentId)
                         ok = ok
-                                && run(QStringLiteral(
-                                               "UPDATE organization SET parent_id = ? WHERE id = ?"),
-                                       {g.parentId, g.id});
+                             && run(QStringLiteral(
+                                            "UPDATE organization SET parent_id = ? WHERE id = ?"),
+                                    {g.parentId, g.id});
                 }
-                auto sourceLinks = [&](const QString &table, const QString &column, RowId id,
+                auto sourceLinks = [&](const QString &table,
+                                       const QString &column,
+                                       RowId id,
                                        const QList<RowId> &sourceIds) {
                     for (RowId s : sourceIds)
                         ok = ok
-                                && run(QStringLiteral("INSERT INTO %1 (%2, source_id) VALUES (?, ?)")
-                                               .arg(table, column),
-                                       {id, s});
+                             && run(QStringLiteral("INSERT INTO %1 (%2, source_id) VALUES (?, ?)")
+                                            .arg(table, column),
+                                    {id, s});
                 };
                 for (const Product &p : l.products) {
                     ok = ok
-                            && run(QStringLiteral("INSERT INTO product (id, key, owner_id, name_en, "
-                                                  "name_zh, kind, launched, notes) "
-                                                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
-                                   {p.id,
-                                    p.key,
-                                    p.ownerId,
-                                    p.nameEn,
-                                    nullIfEmpty(p.nameZh),
-                                    p.kind,
-                                    dateOrNull(p.launched),
-                                    p.notes});
-                    sourceLinks(QStringLiteral("product_source"), QStringLiteral("product_id"),
-                                p.id, p.sourceIds);
+                         && run(QStringLiteral("INSERT INTO product (id, key, owner_id, name_en, "
+                                               "name_zh, kind, launched, notes) "
+                                               "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
+                                {p.id,
+                                 p.key,
+                                 p.ownerId,
+                                 p.nameEn,
+                                 nullIfEmpty(p.nameZh),
+                                 p.kind,
+                                 dateOrNull(p.launched),
+                                 p.notes});
+                    sourceLinks(QStringLiteral("product_source"),
+                                QStringLiteral("product_id"),
+                                p.id,
+                                p.sourceIds);
                 }
                 for (const Deal &d : l.deals) {
                     ok = ok
-                            && run(QStringLiteral("INSERT INTO deal (id, key, title, amount, "
-                                                  "currency, amount_qualifier, units, "
-                                                  "units_qualifier, chip_model, notes) "
-                                                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-                                   {d.id,
-                                    d.key,
-                                    d.title,
-                                    valueOrNull(d.amount.value),
-                                    nullIfEmpty(d.amount.currency),
-                                    qualifierOf(d.amount),
-                                    valueOrNull(d.units.value),
-                                    qualifierOf(d.units),
-                                    nullIfEmpty(d.chipModel),
-                                    d.notes});
-                    sourceLinks(QStringLiteral("deal_source"), QStringLiteral("deal_id"), d.id,
+                         && run(QStringLiteral("INSERT INTO deal (id, key, title, amount, "
+                                               "currency, amount_qualifier, units, "
+                                               "units_qualifier, chip_model, notes) "
+                                               "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                                {d.id,
+                                 d.key,
+                                 d.title,
+                                 valueOrNull(d.amount.value),
+                                 nullIfEmpty(d.amount.currency),
+                                 qualifierOf(d.amount),
+                                 valueOrNull(d.units.value),
+                                 qualifierOf(d.units),
+                                 nullIfEmpty(d.chipModel),
+                                 d.notes});
+                    sourceLinks(QStringLiteral("deal_source"),
+                                QStringLiteral("deal_id"),
+                                d.id,
                                 d.sourceIds);
                 }
                 for (const Tie &t : l.ties) {
                     ok = ok
-                            && run(QStringLiteral(
-                                           "INSERT INTO tie (id, key, kind, from_id, to_id, "
-                                           "product_id, deal_id, start_date, end_date, is_claim, "
-                                           "claimant_id, description) "
-                                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-                                   {t.id,
-                                    t.key,
-                                    t.kind,
-                                    t.fromId,
-                                    t.toId,
-                                    idOrNull(t.productId),
-                                    idOrNull(t.dealId),
-                                    dateOrNull(t.start),
-                                    dateOrNull(t.end),
-                                    t.claim ? 1 : 0,
-                                    idOrNull(t.claimantId),
-                                    t.description});
+                         && run(QStringLiteral(
+                                        "INSERT INTO tie (id, key, kind, from_id, to_id, "
+                                        "product_id, deal_id, start_date, end_date, is_claim, "
+                                        "claimant_id, description) "
+                                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                                {t.id,
+                                 t.key,
+                                 t.kind,
+                                 t.fromId,
+                                 t.toId,
+                                 idOrNull(t.productId),
+                                 idOrNull(t.dealId),
+                                 dateOrNull(t.start),
+                                 dateOrNull(t.end),
+                                 t.claim ? 1 : 0,
+                                 idOrNull(t.claimantId),
+                                 t.description});
                     if (t.kind == QLatin1String("hosting")) {
                         ok = ok
-                                && run(QStringLiteral(
-                                               "INSERT INTO hosting (tie_id, service) VALUES (?, ?)"),
-                                       {t.id, t.service});
+                             && run(QStringLiteral(
+                                            "INSERT INTO hosting (tie_id, service) VALUES (?, ?)"),
+                                    {t.id, t.service});
                     } else if (t.kind == QLatin1String("investment")) {
                         ok = ok
-                                && run(QStringLiteral("INSERT INTO investment (tie_id, amount, "
-                                                      "currency, amount_qualifier, round, is_lead) "
-                                                      "VALUES (?, ?, ?, ?, ?, ?)"),
-                                       {t.id,
-                                        valueOrNull(t.amount.value),
-                                        nullIfEmpty(t.amount.currency),
-                                        qualifierOf(t.amount),
-                                        nullIfEmpty(t.round),
-                                        t.lead ? QVariant(*t.lead ? 1 : 0)
-                                               : QVariant(QMetaType(QMetaType::Int))});
+                             && run(QStringLiteral("INSERT INTO investment (tie_id, amount, "
+                                                   "currency, amount_qualifier, round, is_lead) "
+                                                   "VALUES (?, ?, ?, ?, ?, ?)"),
+                                    {t.id,
+                                     valueOrNull(t.amount.value),
+                                     nullIfEmpty(t.amount.currency),
+                                     qualifierOf(t.amount),
+                                     nullIfEmpty(t.round),
+                                     t.lead ? QVariant(*t.lead ? 1 : 0)
+                                            : QVariant(QMetaType(QMetaType::Int))});
                     } else if (t.kind == QLatin1String("chip_order")) {
                         ok = ok
-                                && run(QStringLiteral(
-                                               "INSERT INTO chip_order (tie_id, chip_model, units, "
-                                               "units_qualifier, amount, currency, amount_qualifier, "
-                                               "status, status_date, delivery_date) "
-                                               "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-                                       {t.id,
-                                        nullIfEmpty(t.chipModel),
-                                        valueOrNull(t.units.value),
-                                        qualifierOf(t.units),
-                                        valueOrNull(t.amount.value),
-                                        nullIfEmpty(t.amount.currency),
-                                        qualifierOf(t.amount),
-                                        t.status,
-                                        dateOrNull(t.statusDate),
-                                        dateOrNull(t.delivery)});
+                             && run(QStringLiteral(
+                                            "INSERT INTO chip_order (tie_id, chip_model, units, "
+                                            "units_qualifier, amount, currency, amount_qualifier, "
+                                            "status, status_date, delivery_date) "
+                                            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                                    {t.id,
+                                     nullIfEmpty(t.chipModel),
+                                     valueOrNull(t.units.value),
+                                     qualifierOf(t.units),
+                                     valueOrNull(t.amount.value),
+                                     nullIfEmpty(t.amount.currency),
+                                     qualifierOf(t.amount),
+                                     t.status,
+                                     dateOrNull(t.statusDate),
+                                     dateOrNull(t.delivery)});
                     }
-                    sourceLinks(QStringLiteral("tie_source"), QStringLiteral("tie_id"), t.id,
+                    sourceLinks(QStringLiteral("tie_source"),
+                                QStringLiteral("tie_id"),
+                                t.id,
                                 t.sourceIds);
                 }
                 for (const Figure &f : l.figures) {
                     ok = ok
-                            && run(QStringLiteral(
-                                           "INSERT INTO figure (id, key, subject_id, product_id, "
-                                           "metric, value, currency, qualifier, unit, as_of, "
-                                           "is_claim, claimant_id, statement) "
-                                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-                                   {f.id,
-                                    f.key,
-                                    f.subjectId,
-                                    idOrNull(f.productId),
-                                    f.metric,
-                                    valueOrNull(f.value.value),
-                                    nullIfEmpty(f.value.currency),
-                                    qualifierOf(f.value),
-                                    nullIfEmpty(f.unit),
-                                    dateOrNull(f.asOf),
-                                    f.claim ? 1 : 0,
-                                    idOrNull(f.claimantId),
-                                    f.statement});
-                    sourceLinks(QStringLiteral("figure_source"), QStringLiteral("figure_id"), f.id,
+                         && run(QStringLiteral(
+                                        "INSERT INTO figure (id, key, subject_id, product_id, "
+                                        "metric, value, currency, qualifier, unit, as_of, "
+                                        "is_claim, claimant_id, statement) "
+                                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                                {f.id,
+                                 f.key,
+                                 f.subjectId,
+                                 idOrNull(f.productId),
+                                 f.metric,
+                                 valueOrNull(f.value.value),
+                                 nullIfEmpty(f.value.currency),
+                                 qualifierOf(f.value),
+                                 nullIfEmpty(f.unit),
+                                 dateOrNull(f.asOf),
+                                 f.claim ? 1 : 0,
+                                 idOrNull(f.claimantId),
+                                 f.statement});
+                    sourceLinks(QStringLiteral("figure_source"),
+                                QStringLiteral("figure_id"),
+                                f.id,
                                 f.sourceIds);
                 }
                 return ok;
@@ -499,7 +517,8 @@ QHash<RowId, NodePosition> loadPositions(Database &db, const QString &view, QStr
 {
     QHash<RowId, NodePosition> out;
     QSqlQuery q(db.connection());
-    q.prepare(QStringLiteral("SELECT organization_id, x, y, pinned FROM node_position WHERE view = ?"));
+    q.prepare(QStringLiteral(
+            "SELECT organization_id, x, y, pinned FROM node_position WHERE view = ?"));
     q.addBindValue(view);
     if (!q.exec()) {
         if (error)
@@ -512,7 +531,9 @@ QHash<RowId, NodePosition> loadPositions(Database &db, const QString &view, QStr
     return out;
 }
 
-bool savePositions(Database &db, const QString &view, const QHash<RowId, NodePosition> &positions,
+bool savePositions(Database &db,
+                   const QString &view,
+                   const QHash<RowId, NodePosition> &positions,
                    QString *error)
 {
     return db.transaction(

@@ -64,8 +64,8 @@ bool LandscapeDocument::saveCopy(const QString &path, QString *error) const
         return false;
     }
     QSqlQuery q(m_db->connection());
-    if (!q.exec(QStringLiteral("VACUUM INTO '%1'").arg(QString(path).replace(QLatin1Char('\''),
-                                                                              QStringLiteral("''"))))) {
+    if (!q.exec(QStringLiteral("VACUUM INTO '%1'")
+                        .arg(QString(path).replace(QLatin1Char('\''), QStringLiteral("''"))))) {
         *error = QStringLiteral("saving a copy to %1 failed: %2").arg(path, q.lastError().text());
         QFile::remove(path);
         return false;

@@ -81,6 +81,7 @@ void NetworkDiagramModel::setGroupSubsidiaries(bool on)
         return;
     m_group = on;
     rebuild();
+    relayout(); // grouping only shows once the layout pulls the groups together
 }
 
 void NetworkDiagramModel::rebuild()

@@ -42,6 +42,7 @@ public:
     SizeMeasure sizeMeasure() const { return m_measure; }
     void setSizeMeasure(SizeMeasure measure);
     bool groupSubsidiaries() const { return m_group; }
+    /// Keeps parents and subsidiaries together; lays the diagram out again (pinned nodes stay).
     void setGroupSubsidiaries(bool on);
 
     /// Moves node `index` to `pos` (graph space) and pins it (or unpins with pinned=false);

@@ -192,7 +192,7 @@ QString NetworkFigure::subtitle() const
                                  ? QStringLiteral("as of %1")
                                            .arg(m_options.asOf.toString(Qt::ISODate))
                                  : QStringLiteral("all dates");
-    const QString generated = QStringLiteral("%1 organizations, %2 ties \u00B7 %3")
+    const QString generated = QStringLiteral("%1 organizations with ties, %2 ties \u00B7 %3")
                                       .arg(orgs)
                                       .arg(m_graph.edges.size())
                                       .arg(when);

@@ -16,4 +16,4 @@ if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
 fi
 echo "No display: exporting every view of the seed landscape instead."
 "$app" --db "$db" --export-all ecoatlas-export
-echo "Done: the views are in $(pwd)/ecoatlas-export (open the .png files, or run the window with: xvfb-run -a $app $db)"
+echo "Done: the views are in $(pwd)/ecoatlas-export (open the .png files). On a machine with a display, run the window with: $app $db"

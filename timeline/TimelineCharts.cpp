@@ -315,7 +315,7 @@ QString TimelineChart::cursorText() const
     const QDate b = m_options.figure.asOf;
     const QString basis = basisPhrase(m_options.basis);
     if (!b.isValid())
-        return QStringLiteral("no date cursor (%1)").arg(basis);
+        return QStringLiteral("all dates");
     const QString iso = b.toString(Qt::ISODate);
     const QDate a = m_options.compareFrom;
     if (m_options.mode == CursorMode::Range && a.isValid())
@@ -440,14 +440,18 @@ void PeriodBarChart::reload()
 {
     if (!m_model)
         return;
-    // Period labels on two lines ("Sep" over "2023") so that they fit under their bars; very
-    // many periods are turned on their side.
+    // Up to a year of periods: labels on two lines ("Sep" over "2023") under their bars. More
+    // periods: one line each, turned on their side, so that a narrow window never elides them.
+    const bool sideways = m_model->rowCount() > 12;
     QStringList categories;
-    for (int r = 0; r < m_model->rowCount(); ++r)
-        categories << chartText(m_model->headerData(r, Qt::Vertical, Qt::DisplayRole).toString())
-                              .replace(QLatin1Char(' '), QStringLiteral("<br>"));
+    for (int r = 0; r < m_model->rowCount(); ++r) {
+        const QString label = chartText(
+                m_model->headerData(r, Qt::Vertical, Qt::DisplayRole).toString());
+        categories << (sideways ? label
+                                : QString(label).replace(QLatin1Char(' '), QStringLiteral("<br>")));
+    }
     m_categories->setCategories(categories);
-    m_categories->setLabelsAngle(categories.size() > 40 ? -90 : 0);
+    m_categories->setLabelsAngle(sideways ? -90 : 0);
     const int last = m_model->columnCount() - 1;
     if (m_mapper->lastBarSetColumn() != last)
         m_mapper->setLastBarSetColumn(last);

@@ -75,6 +75,13 @@ TablePage::TablePage(QAbstractItemModel *model,
 
 void TablePage::selectOrganization(RowId id)
 {
+    if (id == 0) {
+        m_selecting = true;
+        m_view->selectionModel()->clearSelection();
+        m_view->selectionModel()->setCurrentIndex(QModelIndex(), QItemSelectionModel::NoUpdate);
+        m_selecting = false;
+        return;
+    }
     for (int r = 0; r < m_proxy->rowCount(); ++r) {
         const QModelIndex index = m_proxy->index(r, 0);
         const auto ids = index.data(ModelRole::OrganizationIds).value<QList<qint64>>();

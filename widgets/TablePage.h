@@ -31,7 +31,8 @@ public:
     QTableView *view() const { return m_view; }
     LandscapeFilterProxyModel *proxy() const { return m_proxy; }
     QLineEdit *searchField() const { return m_search; }
-    /// Selects the first row that concerns organization `id` (no signal emitted).
+    /// Selects the first row that concerns organization `id`, or clears the selection for 0
+    /// (no signal emitted).
     void selectOrganization(RowId id);
 
 signals:

@@ -452,6 +452,7 @@ void PeriodBarChart::reload()
     }
     m_categories->setCategories(categories);
     m_categories->setLabelsAngle(sideways ? -90 : 0);
+    m_categories->setTruncateLabels(false); // a date cut to "J…" or "⋮" is no date
     const int last = m_model->columnCount() - 1;
     if (m_mapper->lastBarSetColumn() != last)
         m_mapper->setLastBarSetColumn(last);

@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: MIT
 #include "SphereMapModel.h"
 
+#include "CurrencyRates.h"
 #include "LandscapeDocument.h"
 #include "LandscapeTableModels.h"
 
 #include <QMap>
 
+#include <cmath>
 #include <stdexcept>
 
 namespace EcoAtlas {
@@ -78,6 +80,14 @@ void SphereMapModel::setShowApart(bool show)
     if (show == m_showApart)
         return;
     m_showApart = show;
+    rebuild();
+}
+
+void SphereMapModel::setClientMeasure(ClientMeasure measure)
+{
+    if (measure == m_clientMeasure)
+        return;
+    m_clientMeasure = measure;
     rebuild();
 }
 
@@ -164,12 +174,35 @@ void SphereMapModel::rebuild()
                 && !ownerGroups.contains(OrganizationFilterModel::groupRoot(l, o.id)))
                 owners.insert(o.id, {});
     }
+    // The client measure, over every tie (not only memberships): money raised, chips ordered.
+    QHash<RowId, double> measure;
+    if (m_clientMeasure != ClientMeasure::None) {
+        for (const Tie &t : l.ties) {
+            if (m_clientMeasure == ClientMeasure::MoneyRaised
+                && t.kind == QLatin1String("investment") && t.amount.value)
+                measure[t.toId] += CurrencyRates::convert(*t.amount.value,
+                                                          t.amount.currency.isEmpty()
+                                                                  ? QStringLiteral("USD")
+                                                                  : t.amount.currency,
+                                                          QStringLiteral("USD"))
+                                           .value_or(0);
+            if (m_clientMeasure == ClientMeasure::ChipsOrdered
+                && t.kind == QLatin1String("chip_order") && t.units.value)
+                measure[t.fromId] += *t.units.value;
+        }
+    }
+    m_clientValues.clear();
     for (auto it = owners.constBegin(); it != owners.constEnd(); ++it) {
         SphereInput::Client c;
         c.id = it.key();
         c.owners = *it;
         std::sort(c.owners.begin(), c.owners.end());
-        c.radius = 7;
+        const double value = measure.value(c.id);
+        m_clientValues.append(value);
+        // With a measure every client reserves the largest mark's room (12 px), so the layout
+        // stays as tight and as verified as with equal marks; the figure draws each mark by
+        // its value inside that room (SphereFigure::markRadius).
+        c.radius = m_clientMeasure == ClientMeasure::None ? 7 : 12;
         c.labelSize = m_measure(labelOf(c.id), false);
         c.priority = double(c.owners.size());
         input.clients.append(c);

@@ -37,6 +37,23 @@ public:
     /// to no owner in a strip apart (true) or hide them (false).
     void setShowApart(bool show);
     bool showApart() const { return m_showApart; }
+    /// What sizes the client marks: nothing (all 7 px), money raised (disclosed investments
+    /// received, in USD) or chips ordered (disclosed units). With a measure, every client
+    /// reserves 12 px in the layout and the figure draws marks of 4–12 px, square-root scale.
+    enum class ClientMeasure { None, MoneyRaised, ChipsOrdered };
+    void setClientMeasure(ClientMeasure measure);
+    ClientMeasure clientMeasure() const { return m_clientMeasure; }
+    /// The measured value of client `i` (USD or chips; 0 when none or no measure).
+    double clientValue(int i) const { return m_clientValues.value(i); }
+    /// The largest clientValue() on the map (0 when none).
+    double maxClientValue() const
+    {
+        double most = 0;
+        for (double v : m_clientValues)
+            most = std::max(most, v);
+        return most;
+    }
+
     /// Label language of clients and owners (label sizes depend on it).
     void setLabels(LabelLanguage labels);
     LabelLanguage labels() const { return m_labels; }
@@ -82,6 +99,8 @@ private:
     SphereInput m_input;
     SphereGeometry m_geometry;
     QList<RowId> m_membershipTies;
+    ClientMeasure m_clientMeasure = ClientMeasure::None;
+    QList<double> m_clientValues;
 };
 
 } // namespace EcoAtlas

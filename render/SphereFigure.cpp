@@ -53,6 +53,16 @@ void SphereFigure::setChanges(const QSet<RowId> &added, const QSet<RowId> &remov
     }
 }
 
+double SphereFigure::markRadius(int i) const
+{
+    const double reserved = m_model.geometry().clientRadii.value(i);
+    if (m_model.clientMeasure() == SphereMapModel::ClientMeasure::None)
+        return reserved;
+    const double most = m_model.maxClientValue();
+    const double share = most > 0 ? std::sqrt(m_model.clientValue(i) / most) : 0;
+    return std::min(reserved, 4 + 8 * share);
+}
+
 QColor SphereFigure::ownerColor(int i)
 {
     static const QColor palette[] = {QColor(0x00, 0x72, 0xB2),
@@ -203,7 +213,7 @@ void SphereFigure::paint(QPainter &p, const QRectF &target, const QTransform &vi
     const Landscape &l = m_model.landscape();
     for (int c = 0; c < g.clientPositions.size(); ++c) {
         const QPointF centre = t.map(g.clientPositions[c]);
-        const double r = g.clientRadii[c] * s;
+        const double r = markRadius(c) * s;
         const Organization *org = l.organization(in.clients[c].id);
         const bool isSelected = selected && in.clients[c].id == selected;
         p.setPen(QPen(isSelected ? QColor(0, 0, 0) : QColor(0x22, 0x22, 0x22),
@@ -298,6 +308,17 @@ double SphereFigure::paintLegend(QPainter &p, const QPointF &topLeft, double wid
     p.setBrush(Qt::white);
     p.drawEllipse(QPointF(x + 7, y + 8), 6, 6);
     block(body, 20, QStringLiteral("industry client"), QColor(0x20, 0x20, 0x20));
+    if (m_model.clientMeasure() != SphereMapModel::ClientMeasure::None) {
+        const double most = m_model.maxClientValue();
+        const bool money = m_model.clientMeasure() == SphereMapModel::ClientMeasure::MoneyRaised;
+        block(small,
+              0,
+              QStringLiteral("Size: %1 (largest %2)")
+                      .arg(money ? QStringLiteral("money raised, disclosed, USD")
+                                 : QStringLiteral("chips ordered, disclosed units"),
+                           Amount::formatNumber(most)),
+              QColor(0x50, 0x50, 0x50));
+    }
     y += 4;
     block(small,
           0,

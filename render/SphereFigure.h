@@ -58,6 +58,9 @@ public:
     QString title() const;
     QString subtitle() const;
     QStringList footer() const;
+    /// The drawn radius of client `i`'s mark, px in layout space: the layout radius, or with a
+    /// client measure 4–12 px by the square root of its share of the largest value.
+    double markRadius(int i) const;
     /// Plain-text tooltip of client `i` / owner `i`.
     QString clientToolTip(int i) const;
     QString ownerToolTip(int i) const;

@@ -341,9 +341,17 @@ Attempt runAttempt(const SphereInput &in, const Prepared &p, double widen)
                 && std::abs(label->width() - client.labelSize.width()) < 0.5
                 && std::abs(label->height() - client.labelSize.height()) < 0.5) {
                 const QPointF offset = label->topLeft() - previous;
-                offsets.removeIf(
-                        [&](const QPointF &o) { return QLineF(o, offset).length() < 1e-9; });
-                offsets.prepend(offset);
+                // Reuse the previous spot only if it still clears the mark (its radius may have
+                // grown since, e.g. when marks are sized by a measure).
+                const QRectF rect(offset, client.labelSize);
+                const QPointF nearest(std::clamp(0.0, rect.left(), rect.right()),
+                                      std::clamp(0.0, rect.top(), rect.bottom()));
+                if (std::hypot(nearest.x(), nearest.y())
+                    >= client.radius + in.options.labelGap - 1e-9) {
+                    offsets.removeIf(
+                            [&](const QPointF &o) { return QLineF(o, offset).length() < 1e-9; });
+                    offsets.prepend(offset);
+                }
             }
         }
         return offsets;

@@ -69,6 +69,17 @@ SpherePage::SpherePage(SphereMapModel *model, ViewState *state, QWidget *parent)
         m_model->setMembershipKinds({kind});
     });
 
+    auto *measure = new QComboBox(this);
+    measure->addItem(tr("Clients: same size"), int(SphereMapModel::ClientMeasure::None));
+    measure->addItem(tr("Clients sized by money raised"),
+                     int(SphereMapModel::ClientMeasure::MoneyRaised));
+    measure->addItem(tr("Clients sized by chips ordered"),
+                     int(SphereMapModel::ClientMeasure::ChipsOrdered));
+    connect(measure, &QComboBox::currentIndexChanged, this, [this, measure](int i) {
+        m_model->setClientMeasure(SphereMapModel::ClientMeasure(measure->itemData(i).toInt()));
+    });
+    bar->addWidget(measure);
+
     auto *apart = new QCheckBox(tr("Show clients tied to none"), this);
     apart->setChecked(model->showApart());
     connect(apart, &QCheckBox::toggled, model, &SphereMapModel::setShowApart);

@@ -13,6 +13,8 @@
 #include <QTest>
 #include <QXmlStreamReader>
 
+#include <cmath>
+
 using namespace EcoAtlas;
 
 namespace {
@@ -203,6 +205,34 @@ private slots:
         model.setAsOf(QDate(2023, 10, 1), ViewState::TimeBasis::Published);
         for (const SphereInput::Client &c : model.input().clients)
             QVERIFY(c.owners.isEmpty());
+    }
+
+    void clientMarksShowMoneyRaised()
+    {
+        LandscapeDocument doc;
+        doc.setLandscape(LandscapeDocument::seedLandscape());
+        SphereMapModel model(&doc);
+        model.setClientMeasure(SphereMapModel::ClientMeasure::MoneyRaised);
+        SphereFigure figure(model, FigureOptions());
+        auto indexOf = [&](const QString &key) {
+            const RowId id = doc.landscape().organizationByKey(key)->id;
+            for (int i = 0; i < model.input().clients.size(); ++i)
+                if (model.clientId(i) == id)
+                    return i;
+            return -1;
+        };
+        const int anthropic = indexOf(QStringLiteral("anthropic"));
+        const int openai = indexOf(QStringLiteral("openai"));
+        const int minimax = indexOf(QStringLiteral("minimax"));
+        // Anthropic: up to $4 billion from Amazon + $2 billion from Google; OpenAI: Microsoft's
+        // $13 billion, the most disclosed, gets the largest mark.
+        QCOMPARE(model.clientValue(anthropic), 6e9);
+        QCOMPARE(model.clientValue(openai), 13e9);
+        QCOMPARE(figure.markRadius(openai), 12.0);
+        QVERIFY(std::abs(figure.markRadius(anthropic) - (4 + 8 * std::sqrt(6.0 / 13.0))) < 1e-9);
+        QCOMPARE(figure.markRadius(minimax), 4.0); // nothing disclosed
+        const SphereVerification v = verify(model.geometry(), model.input());
+        QVERIFY2(v.isClean(), qPrintable(v.summary));
     }
 
     void ownerDragIsKept()

@@ -169,7 +169,9 @@ void MainWindow::createActions()
     QAction *copyAct = file->addAction(tr("Save a &Copy…"), this, &MainWindow::saveCopy);
     copyAct->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
     QAction *exportAct = file->addAction(tr("&Export View…"), this, &MainWindow::exportView);
-    exportAct->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    // Ctrl+E, and Ctrl+Shift+E for when a text field has the focus (line edits take Ctrl+E).
+    exportAct->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_E),
+                             QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E)});
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);

@@ -9,10 +9,12 @@
 
 #include <QHash>
 #include <QJsonDocument>
+#include <QPainter>
 
 #include "TablesFigure.h"
 #include "TimelineExport.h"
 #include <cstdio>
+#include <functional>
 
 namespace EcoAtlas::ViewExport {
 
@@ -25,6 +27,25 @@ struct Prepared
     Exporter::PaintFunction paint;
     QString title;
 };
+
+/// Paints a frame-and-legend figure into a small target (under 1100 × 700 px) at that design
+/// size scaled down as a whole, so that title, legend and footer keep their proportions
+/// instead of the legend alone shrinking to illegible text.
+void paintAtDesignSize(QPainter &p,
+                       const QRectF &r,
+                       const std::function<void(QPainter &, const QRectF &)> &paint)
+{
+    const double f = std::max({1.0, 1100.0 / r.width(), 700.0 / r.height()});
+    if (f == 1.0) {
+        paint(p, r);
+        return;
+    }
+    p.save();
+    p.translate(r.topLeft());
+    p.scale(1 / f, 1 / f);
+    paint(p, QRectF(0, 0, r.width() * f, r.height() * f));
+    p.restore();
+}
 
 /// The sphere map model to draw: the window's when it shows the same date, else a fresh one.
 std::shared_ptr<const SphereMapModel> sphereModel(const LandscapeDocument &document,
@@ -64,7 +85,11 @@ std::optional<Prepared> prepare(const QString &view,
         auto spheres = std::make_shared<SphereFigure>(*model, figure);
         spheres->setChanges(live.added, live.removed, live.compareFrom);
         return Prepared{spheres->naturalSize(),
-                        [spheres, model](QPainter &p, const QRectF &r) { spheres->paint(p, r); },
+                        [spheres, model](QPainter &p, const QRectF &r) {
+                            paintAtDesignSize(p, r, [&](QPainter &q, const QRectF &t) {
+                                spheres->paint(q, t);
+                            });
+                        },
                         spheres->title()};
     }
     if (view == QLatin1String("network")) {
@@ -86,7 +111,11 @@ std::optional<Prepared> prepare(const QString &view,
                                                        figure,
                                                        model->sizeMeasure());
         return Prepared{network->naturalSize(),
-                        [network, owned](QPainter &p, const QRectF &r) { network->paint(p, r); },
+                        [network, owned](QPainter &p, const QRectF &r) {
+                            paintAtDesignSize(p, r, [&](QPainter &q, const QRectF &t) {
+                                network->paint(q, t);
+                            });
+                        },
                         network->title()};
     }
     if (view == QLatin1String("tables")) {

@@ -274,7 +274,7 @@ double SphereFigure::paintLegend(QPainter &p, const QPointF &topLeft, double wid
         p.drawRoundedRect(QRectF(x, y + 2, 14, 12), 4, 4);
         block(body,
               20,
-              QStringLiteral("%1 \u2014 %2 on the map")
+              QStringLiteral("%1: %2")
                       .arg(m_model.labelOf(in.owners[o].id))
                       .arg(clients == 1 ? QStringLiteral("1 client")
                                         : QStringLiteral("%1 clients").arg(clients)),

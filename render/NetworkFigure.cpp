@@ -265,18 +265,22 @@ QList<LabelPlacer::Placement> NetworkFigure::placeLabels(const QTransform &t,
         ++degree[e.from];
         ++degree[e.to];
     }
+    QList<double> priorities(m_graph.nodes.size());
+    for (int i = 0; i < m_graph.nodes.size(); ++i)
+        priorities[i] = m_graph.nodes[i].radius * 1000.0 + degree[i]
+                        + (m_highlightSet.contains(i) ? 1e9 : 0);
+    // The 20 most important nodes are always candidates, so that even a 10,000-node overview
+    // names its hubs; other nodes drawn under 1.5 px get no label (it would float unanchored).
+    QList<double> sorted = priorities;
+    std::sort(sorted.begin(), sorted.end(), std::greater<double>());
+    const double top = sorted.isEmpty() ? 0 : sorted[std::min<qsizetype>(19, sorted.size() - 1)];
     QList<LabelPlacer::Label> labels;
     labels.reserve(m_graph.nodes.size());
     for (int i = 0; i < m_graph.nodes.size(); ++i) {
         pos << t.map(m_positions[i]);
         radii << m_graph.nodes[i].radius * scale;
-        double priority = m_graph.nodes[i].radius * 1000.0 + degree[i];
-        const bool highlighted = m_highlightSet.contains(i);
-        if (highlighted)
-            priority += 1e9;
-        // A node drawn under 1.5 px gets no label: it would float unanchored.
-        if (m_graph.nodes[i].radius * scale >= 1.5 || highlighted)
-            labels.append({i, m_labelSizes[i], priority});
+        if (m_graph.nodes[i].radius * scale >= 1.5 || priorities[i] >= top)
+            labels.append({i, m_labelSizes[i], priorities[i]});
     }
     LabelPlacer::Options options;
     options.distance = 3;

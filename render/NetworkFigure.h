@@ -80,7 +80,7 @@ public:
     /// Label placement for the full graph-to-device transform and the plot rectangle: one entry
     /// per node (placed or hidden). Labels never overlap each other or any node; hidden ones are
     /// the least important (smaller measure, fewer ties) or belong to nodes drawn under 1.5 px
-    /// — the rule the legend states.
+    /// outside the 20 most important — the rule the legend states.
     QList<LabelPlacer::Placement> placeLabels(const QTransform &graphToDevice,
                                               const QRectF &plot) const;
 

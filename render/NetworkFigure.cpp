@@ -380,10 +380,12 @@ void NetworkFigure::paintEdges(QPainter &p, const QTransform &t, double scale) c
         }
         const QPointF normalEnd(-endDir.y(), endDir.x());
         const QPointF base = tip - endDir * head;
-        batch.heads.moveTo(tip);
-        batch.heads.lineTo(base + normalEnd * (head * 0.5));
-        batch.heads.lineTo(base - normalEnd * (head * 0.5));
-        batch.heads.closeSubpath();
+        if (head >= 2.5) { // a smaller arrowhead is a blur, not a direction
+            batch.heads.moveTo(tip);
+            batch.heads.lineTo(base + normalEnd * (head * 0.5));
+            batch.heads.lineTo(base - normalEnd * (head * 0.5));
+            batch.heads.closeSubpath();
+        }
         const bool cancelled = e.kind == QLatin1String("chip_order")
                                && e.status == QLatin1String("cancelled");
         const bool undatedMark = e.undated && m_options.asOf.isValid();

@@ -170,8 +170,8 @@ void MainWindow::createActions()
     copyAct->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
     QAction *exportAct = file->addAction(tr("&Export View…"), this, &MainWindow::exportView);
     // Ctrl+E, and Ctrl+Shift+E for when a text field has the focus (line edits take Ctrl+E).
-    exportAct->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_E),
-                             QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E)});
+    exportAct->setShortcuts(
+            {QKeySequence(Qt::CTRL | Qt::Key_E), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E)});
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);

@@ -114,9 +114,9 @@ struct Tie
 
     QString service; ///< hosting: stable name from Vocabulary::hostingServices()
 
-    Amount amount;              ///< investment and chip_order: money
-    QString round;              ///< investment: round name or description
-    std::optional<bool> lead;   ///< investment: lead investor (nullopt = not reported)
+    Amount amount;            ///< investment and chip_order: money
+    QString round;            ///< investment: round name or description
+    std::optional<bool> lead; ///< investment: lead investor (nullopt = not reported)
 
     QString chipModel;    ///< chip_order
     Amount units;         ///< chip_order: number of chips

@@ -37,7 +37,9 @@ struct NodePosition
 /// Stored node positions of one view ("network", …), by organization id.
 QHash<RowId, NodePosition> loadPositions(Database &db, const QString &view, QString *error);
 /// Replaces the stored positions of one view with `positions`, in one transaction.
-bool savePositions(Database &db, const QString &view, const QHash<RowId, NodePosition> &positions,
+bool savePositions(Database &db,
+                   const QString &view,
+                   const QHash<RowId, NodePosition> &positions,
                    QString *error);
 
 } // namespace LandscapeStore

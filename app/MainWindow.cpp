@@ -44,7 +44,7 @@ MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
     , m_document(new LandscapeDocument(this))
     , m_state(new ViewState(this))
-    , m_undo(new QUndoStack(this))
+    , m_undo(m_document->undoStack())
     , m_network(new NetworkDiagramModel(m_document, this))
     , m_spheres(new SphereMapModel(m_document, this))
     , m_tabs(new QTabWidget(this))
@@ -56,6 +56,9 @@ MainWindow::MainWindow(QWidget *parent)
     setWindowIcon(QIcon(QStringLiteral(":/icons/ecoatlas.svg")));
 
     auto *organizations = new OrganizationModel(m_document, this);
+    connect(organizations, &OrganizationModel::editRefused, this, [this](const QString &message) {
+        statusBar()->showMessage(tr("Not changed: %1").arg(message), 10000);
+    });
     auto *ties = new TieModel(m_document, this);
     auto *products = new ProductModel(m_document, this);
     auto *figures = new FigureModel(m_document, this);

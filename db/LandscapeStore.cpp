@@ -513,6 +513,39 @@ bool createFile(const QString &path, const Landscape &landscape, QString *error)
     return false;
 }
 
+bool updateOrganization(Database &db, const Organization &o, QString *error)
+{
+    QString ignored;
+    if (!error)
+        error = &ignored;
+    if (o.nameEn.trimmed().isEmpty()) {
+        *error = QStringLiteral("an organization needs an English name");
+        return false;
+    }
+    return db.transaction(
+            [&](QString *err) {
+                QSqlQuery q(db.connection());
+                q.prepare(QStringLiteral("UPDATE organization SET name_en = ?, name_zh = ?, "
+                                         "country = ?, notes = ? WHERE id = ?"));
+                q.addBindValue(o.nameEn);
+                q.addBindValue(nullIfEmpty(o.nameZh));
+                q.addBindValue(nullIfEmpty(o.country));
+                q.addBindValue(o.notes);
+                q.addBindValue(o.id);
+                if (!q.exec()) {
+                    *err = QStringLiteral("saving %1 failed: %2")
+                                   .arg(o.nameEn, q.lastError().text());
+                    return false;
+                }
+                if (q.numRowsAffected() != 1) {
+                    *err = QStringLiteral("no organization with id %1").arg(o.id);
+                    return false;
+                }
+                return true;
+            },
+            error);
+}
+
 QHash<RowId, NodePosition> loadPositions(Database &db, const QString &view, QString *error)
 {
     QHash<RowId, NodePosition> out;

@@ -27,6 +27,11 @@ bool insert(Database &db, const Landscape &landscape, QString *error);
 /// file is removed again, so no half-written database is left behind.
 bool createFile(const QString &path, const Landscape &landscape, QString *error);
 
+/// Writes the editable text fields of one organization (English and Chinese name, country,
+/// notes) in one transaction. Fails, writing nothing, for an unknown id or an empty English
+/// name.
+bool updateOrganization(Database &db, const Organization &organization, QString *error);
+
 /// A node's stored place in a view (pixels in scene coordinates) and whether the user pinned it.
 struct NodePosition
 {

@@ -7,6 +7,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QHash>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStandardPaths>
@@ -29,6 +30,7 @@ bool LandscapeDocument::open(const QString &path, Database::Mode mode, QString *
         return false;
     m_db = std::move(db);
     m_landscape = std::move(*landscape);
+    m_undo.clear();
     emit landscapeReset();
     return true;
 }
@@ -51,6 +53,121 @@ void LandscapeDocument::close()
 QString LandscapeDocument::path() const
 {
     return m_db ? m_db->path() : QString();
+}
+
+namespace {
+
+/// Undoable edit of one organization field (merged while the same field of the same
+/// organization is edited again right away, e.g. typing corrections).
+class EditOrganizationCommand : public QUndoCommand
+{
+public:
+    EditOrganizationCommand(
+            LandscapeDocument *doc, RowId id, QString field, QString before, QString after)
+        : m_doc(doc)
+        , m_id(id)
+        , m_field(std::move(field))
+        , m_before(std::move(before))
+        , m_after(std::move(after))
+    {
+        static const QHash<QString, QString> names{
+                {QStringLiteral("name_en"), QObject::tr("name")},
+                {QStringLiteral("name_zh"), QObject::tr("Chinese name")},
+                {QStringLiteral("country"), QObject::tr("country")},
+                {QStringLiteral("notes"), QObject::tr("notes")}};
+        setText(QObject::tr("Edit %1").arg(names.value(m_field, m_field)));
+    }
+    void redo() override { m_doc->applyOrganizationField(m_id, m_field, m_after, nullptr); }
+    void undo() override { m_doc->applyOrganizationField(m_id, m_field, m_before, nullptr); }
+
+private:
+    LandscapeDocument *m_doc;
+    RowId m_id;
+    QString m_field;
+    QString m_before;
+    QString m_after;
+};
+
+QString *fieldOf(Organization &o, const QString &field)
+{
+    if (field == QLatin1String("name_en"))
+        return &o.nameEn;
+    if (field == QLatin1String("name_zh"))
+        return &o.nameZh;
+    if (field == QLatin1String("country"))
+        return &o.country;
+    if (field == QLatin1String("notes"))
+        return &o.notes;
+    return nullptr;
+}
+
+} // namespace
+
+bool LandscapeDocument::applyOrganizationField(RowId id,
+                                               const QString &field,
+                                               const QString &value,
+                                               QString *error)
+{
+    QString ignored;
+    if (!error)
+        error = &ignored;
+    const Organization *current = m_landscape.organization(id);
+    if (!current) {
+        *error = QStringLiteral("no organization with id %1").arg(id);
+        return false;
+    }
+    Organization edited = *current;
+    QString *target = fieldOf(edited, field);
+    if (!target) {
+        *error = QStringLiteral("'%1' cannot be edited").arg(field);
+        return false;
+    }
+    *target = field == QLatin1String("notes") ? value : value.trimmed();
+    if (m_db) {
+        if (m_db->isReadOnly()) {
+            *error = QStringLiteral("%1 is open read-only").arg(m_db->path());
+            return false;
+        }
+        if (!LandscapeStore::updateOrganization(*m_db, edited, error))
+            return false;
+    } else if (edited.nameEn.isEmpty()) {
+        *error = QStringLiteral("an organization needs an English name");
+        return false;
+    }
+    for (Organization &o : m_landscape.organizations)
+        if (o.id == id)
+            o = edited;
+    emit organizationChanged(id);
+    return true;
+}
+
+bool LandscapeDocument::editOrganization(RowId id,
+                                         const QString &field,
+                                         const QString &value,
+                                         QString *error)
+{
+    QString ignored;
+    if (!error)
+        error = &ignored;
+    const Organization *current = m_landscape.organization(id);
+    if (!current) {
+        *error = QStringLiteral("no organization with id %1").arg(id);
+        return false;
+    }
+    Organization copy = *current;
+    const QString *before = fieldOf(copy, field);
+    if (!before) {
+        *error = QStringLiteral("'%1' cannot be edited").arg(field);
+        return false;
+    }
+    const QString old = *before;
+    // Apply first, so that a refusal (read-only, empty name) leaves no command behind.
+    if (!applyOrganizationField(id, field, value, error))
+        return false;
+    auto *command = new EditOrganizationCommand(this, id, field, old, value);
+    // QUndoStack::push() calls redo(), which re-applies the same value: harmless and cheap.
+    m_undo.push(command);
+    return true;
 }
 
 bool LandscapeDocument::saveCopy(const QString &path, QString *error) const

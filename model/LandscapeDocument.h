@@ -5,6 +5,7 @@
 #include "Landscape.h"
 
 #include <QObject>
+#include <QUndoStack>
 
 #include <memory>
 
@@ -34,6 +35,21 @@ public:
     /// The open database, or nullptr for a document without a file.
     Database *database() const { return m_db.get(); }
 
+    /// The undo stack of the document's edits (organization fields; node moves are pushed by the
+    /// network view). Cleared when another file is opened.
+    QUndoStack *undoStack() { return &m_undo; }
+
+    /// Sets one editable field of organization `id` — "name_en", "name_zh", "country" or
+    /// "notes" — in the database and in memory, as an undoable command. Returns false and
+    /// `*error` (nothing changed) for a read-only document, an unknown id or field, or an
+    /// empty English name. A document without a file changes in memory only.
+    bool editOrganization(RowId id, const QString &field, const QString &value, QString *error);
+    /// Applies a field value without the undo stack (used by the undo command itself).
+    bool applyOrganizationField(RowId id,
+                                const QString &field,
+                                const QString &value,
+                                QString *error);
+
     /// Copies the open database to `path` (SQLite VACUUM INTO: a consistent, compact copy).
     /// Refuses to overwrite an existing file.
     bool saveCopy(const QString &path, QString *error) const;
@@ -51,10 +67,13 @@ public:
 signals:
     /// The whole landscape changed (a file was opened or closed): rebuild everything.
     void landscapeReset();
+    /// One organization's fields changed (an edit, undo or redo): its row and labels.
+    void organizationChanged(qint64 id);
 
 private:
     std::unique_ptr<Database> m_db;
     Landscape m_landscape;
+    QUndoStack m_undo;
 };
 
 } // namespace EcoAtlas

@@ -3,6 +3,8 @@
 
 #include "LandscapeDocument.h"
 
+#include <QHash>
+
 namespace EcoAtlas {
 
 namespace {
@@ -54,7 +56,17 @@ LandscapeTableModel::LandscapeTableModel(LandscapeDocument *document,
             beginResetModel();
             endResetModel();
         });
+        // A renamed organization shows in every table that names it.
+        connect(document, &LandscapeDocument::organizationChanged, this, [this] {
+            if (rowCount() > 0)
+                emit dataChanged(index(0, 0), index(rowCount() - 1, columnCount() - 1));
+        });
     }
+}
+
+LandscapeDocument *LandscapeTableModel::document() const
+{
+    return m_document;
 }
 
 const Landscape &LandscapeTableModel::landscape() const
@@ -133,6 +145,38 @@ OrganizationModel::OrganizationModel(LandscapeDocument *document, QObject *paren
                            tr("Notes")},
                           parent)
 {}
+
+Qt::ItemFlags OrganizationModel::flags(const QModelIndex &index) const
+{
+    Qt::ItemFlags f = LandscapeTableModel::flags(index);
+    if (index.isValid()
+        && (index.column() == NameEn || index.column() == NameZh || index.column() == Country
+            || index.column() == Notes))
+        f |= Qt::ItemIsEditable;
+    return f;
+}
+
+bool OrganizationModel::setData(const QModelIndex &index, const QVariant &value, int role)
+{
+    if (role != Qt::EditRole || !checkIndex(index, CheckIndexOption::IndexIsValid) || !document())
+        return false;
+    static const QHash<int, QString> fields{{NameEn, QStringLiteral("name_en")},
+                                            {NameZh, QStringLiteral("name_zh")},
+                                            {Country, QStringLiteral("country")},
+                                            {Notes, QStringLiteral("notes")}};
+    const auto field = fields.constFind(index.column());
+    if (field == fields.constEnd())
+        return false;
+    const RowId id = landscape().organizations.at(index.row()).id;
+    if (cell(index.row(), index.column(), Qt::DisplayRole).toString() == value.toString())
+        return true;
+    QString error;
+    if (!document()->editOrganization(id, *field, value.toString(), &error)) {
+        emit editRefused(error);
+        return false;
+    }
+    return true;
+}
 
 int OrganizationModel::itemCount() const
 {

@@ -54,6 +54,10 @@ protected:
 private:
     QPointer<LandscapeDocument> m_document;
     QStringList m_headers;
+
+protected:
+    /// The document, or nullptr once it is gone.
+    LandscapeDocument *document() const;
 };
 
 /// Organizations: one row each, columns Columns. FilterText holds both names and all aliases.
@@ -63,6 +67,16 @@ class OrganizationModel : public LandscapeTableModel
 public:
     enum Column { NameEn, NameZh, Roles, Parent, Country, Ties, Aliases, Notes, ColumnCount };
     explicit OrganizationModel(LandscapeDocument *document, QObject *parent = nullptr);
+
+    /// Name, Chinese name, country and notes are editable; every edit is written to the
+    /// database at once and can be undone (LandscapeDocument::editOrganization).
+    Qt::ItemFlags flags(const QModelIndex &index) const override;
+    /// Edits through the document; a refused edit returns false and emits editRefused().
+    bool setData(const QModelIndex &index, const QVariant &value, int role = Qt::EditRole) override;
+
+signals:
+    /// An edit was refused (read-only file, empty name): the message says why.
+    void editRefused(const QString &message);
 
 protected:
     int itemCount() const override;

@@ -47,6 +47,7 @@ NetworkDiagramModel::NetworkDiagramModel(LandscapeDocument *document, QObject *p
         rebuild();
     };
     connect(document, &LandscapeDocument::landscapeReset, this, reload);
+    connect(document, &LandscapeDocument::organizationChanged, this, &NetworkDiagramModel::rebuild);
     for (QAbstractItemModel *m : {static_cast<QAbstractItemModel *>(m_orgFilter),
                                   static_cast<QAbstractItemModel *>(m_tieFilter)}) {
         connect(m, &QAbstractItemModel::rowsInserted, this, &NetworkDiagramModel::rebuild);

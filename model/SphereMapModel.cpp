@@ -48,6 +48,7 @@ SphereMapModel::SphereMapModel(LandscapeDocument *document, QObject *parent)
         m_input = SphereInput();
         rebuild();
     });
+    connect(document, &LandscapeDocument::organizationChanged, this, &SphereMapModel::rebuild);
     rebuild();
 }
 

@@ -130,6 +130,46 @@ private slots:
         QVERIFY(again.networkModel()->isPinned(i));
     }
 
+    void editingAnOrganizationIsStoredAndUndoable()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("edit.ecoatlas"));
+        QString error;
+        QVERIFY(LandscapeDocument::createSeedDatabase(path, &error));
+        RowId id = 0;
+        {
+            MainWindow w;
+            QVERIFY(w.openFile(path));
+            id = w.document()->landscape().organizationByKey(QStringLiteral("minimax"))->id;
+            TablePage *orgs = w.tablePages().first();
+            auto *model = orgs->proxy();
+            QModelIndex cell;
+            for (int r = 0; r < model->rowCount(); ++r)
+                if (model->index(r, OrganizationModel::NameZh).siblingAtColumn(0).data()
+                    == QLatin1String("MiniMax"))
+                    cell = model->index(r, OrganizationModel::NameZh);
+            QVERIFY(cell.isValid());
+            QVERIFY(cell.flags() & Qt::ItemIsEditable);
+            QVERIFY(model->setData(cell, QStringLiteral("稀宇科技")));
+            QCOMPARE(w.document()->landscape().organization(id)->nameZh,
+                     QStringLiteral("稀宇科技"));
+            // The network labels follow: the node's label is the new bilingual name.
+            const int node = w.networkModel()->graph().indexOfOrganization(id);
+            QCOMPARE(w.networkModel()->graph().nodes[node].nameZh, QStringLiteral("稀宇科技"));
+            // An empty English name is refused and changes nothing.
+            QVERIFY(!model->setData(cell.siblingAtColumn(OrganizationModel::NameEn), QString()));
+            QCOMPARE(w.document()->landscape().organization(id)->nameEn, QStringLiteral("MiniMax"));
+            QCOMPARE(w.undoStack()->count(), 1);
+            w.undoStack()->undo();
+            QCOMPARE(w.document()->landscape().organization(id)->nameZh, QStringLiteral("MiniMax"));
+            w.undoStack()->redo();
+        }
+        // Stored in the file: a fresh open reads the edit back.
+        LandscapeDocument again;
+        QVERIFY(again.open(path, Database::Mode::ReadOnly, &error));
+        QCOMPARE(again.landscape().organization(id)->nameZh, QStringLiteral("稀宇科技"));
+    }
+
     void tooltipShowsMarkupLiterally()
     {
         Landscape l;

@@ -208,18 +208,21 @@ void MainWindow::selectOrganization(RowId id)
 
 void MainWindow::updateChanges()
 {
-    QSet<RowId> added, removed, changed;
+    m_added.clear();
+    m_removed.clear();
+    m_changed.clear();
+    m_compareShown = QDate();
     const QDate from = m_state->compareFrom();
     if (from.isValid() && m_state->asOf().isValid()) {
         const auto c = TieComparison::compare(
                 m_document->landscape(), from, m_state->asOf(), m_state->timeBasis());
-        added = QSet<RowId>(c.added.begin(), c.added.end());
-        removed = QSet<RowId>(c.removed.begin(), c.removed.end());
-        changed = QSet<RowId>(c.changed.begin(), c.changed.end());
+        m_added = QSet<RowId>(c.added.begin(), c.added.end());
+        m_removed = QSet<RowId>(c.removed.begin(), c.removed.end());
+        m_changed = QSet<RowId>(c.changed.begin(), c.changed.end());
+        m_compareShown = from;
     }
-    const QDate shown = (from.isValid() && m_state->asOf().isValid()) ? from : QDate();
-    m_networkPage->view()->setChanges(added, removed, changed, shown);
-    m_spherePage->view()->setChanges(added, removed, shown);
+    m_networkPage->view()->setChanges(m_added, m_removed, m_changed, m_compareShown);
+    m_spherePage->view()->setChanges(m_added, m_removed, m_compareShown);
 }
 
 void MainWindow::newFile()
@@ -285,16 +288,10 @@ void MainWindow::exportView()
     live.network = m_network;
     live.spheres = m_spheres;
     live.timeline = m_timelinePage->options();
-    if (m_state->compareFrom().isValid() && m_state->asOf().isValid()) {
-        const auto changes = TieComparison::compare(m_document->landscape(),
-                                                    m_state->compareFrom(),
-                                                    m_state->asOf(),
-                                                    m_state->timeBasis());
-        live.added = QSet<RowId>(changes.added.begin(), changes.added.end());
-        live.removed = QSet<RowId>(changes.removed.begin(), changes.removed.end());
-        live.changed = QSet<RowId>(changes.changed.begin(), changes.changed.end());
-        live.compareFrom = m_state->compareFrom();
-    }
+    live.added = m_added;
+    live.removed = m_removed;
+    live.changed = m_changed;
+    live.compareFrom = m_compareShown;
     ExportDialog dialog(m_document, live, view, figure, this);
     dialog.exec();
 }

@@ -3,7 +3,9 @@
 
 #include "Landscape.h"
 
+#include <QDate>
 #include <QMainWindow>
+#include <QSet>
 
 class QAction;
 class QMenu;
@@ -73,6 +75,10 @@ private:
     NetworkPage *m_networkPage;
     SpherePage *m_spherePage;
     TimelinePage *m_timelinePage = nullptr;
+    /// Compare mode: ties added, ended or changed since ViewState::compareFrom (empty when not
+    /// comparing), kept for the views and for exports.
+    QSet<RowId> m_added, m_removed, m_changed;
+    QDate m_compareShown;
     void updateChanges();
     DetailsPanel *m_details;
     QList<TablePage *> m_pages;

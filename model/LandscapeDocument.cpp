@@ -57,8 +57,8 @@ QString LandscapeDocument::path() const
 
 namespace {
 
-/// Undoable edit of one organization field (merged while the same field of the same
-/// organization is edited again right away, e.g. typing corrections).
+/// Undoable edit of one organization field. It is pushed after the edit was applied (so that
+/// a refused edit leaves no command), hence its first redo() does nothing.
 class EditOrganizationCommand : public QUndoCommand
 {
 public:
@@ -77,7 +77,14 @@ public:
                 {QStringLiteral("notes"), QObject::tr("notes")}};
         setText(QObject::tr("Edit %1").arg(names.value(m_field, m_field)));
     }
-    void redo() override { m_doc->applyOrganizationField(m_id, m_field, m_after, nullptr); }
+    void redo() override
+    {
+        if (m_applied) {
+            m_applied = false;
+            return;
+        }
+        m_doc->applyOrganizationField(m_id, m_field, m_after, nullptr);
+    }
     void undo() override { m_doc->applyOrganizationField(m_id, m_field, m_before, nullptr); }
 
 private:
@@ -86,6 +93,7 @@ private:
     QString m_field;
     QString m_before;
     QString m_after;
+    bool m_applied = true;
 };
 
 QString *fieldOf(Organization &o, const QString &field)
@@ -146,27 +154,15 @@ bool LandscapeDocument::editOrganization(RowId id,
                                          const QString &value,
                                          QString *error)
 {
-    QString ignored;
-    if (!error)
-        error = &ignored;
-    const Organization *current = m_landscape.organization(id);
-    if (!current) {
-        *error = QStringLiteral("no organization with id %1").arg(id);
-        return false;
-    }
-    Organization copy = *current;
-    const QString *before = fieldOf(copy, field);
-    if (!before) {
-        *error = QStringLiteral("'%1' cannot be edited").arg(field);
-        return false;
-    }
-    const QString old = *before;
+    // The value before the edit; applyOrganizationField() reports unknown ids and fields.
+    Organization before;
+    if (const Organization *current = m_landscape.organization(id))
+        before = *current;
+    const QString *old = fieldOf(before, field);
     // Apply first, so that a refusal (read-only, empty name) leaves no command behind.
     if (!applyOrganizationField(id, field, value, error))
         return false;
-    auto *command = new EditOrganizationCommand(this, id, field, old, value);
-    // QUndoStack::push() calls redo(), which re-applies the same value: harmless and cheap.
-    m_undo.push(command);
+    m_undo.push(new EditOrganizationCommand(this, id, field, *old, value));
     return true;
 }
 

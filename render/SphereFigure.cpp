@@ -120,12 +120,13 @@ QStringList SphereFigure::footer() const
 {
     const Landscape &l = m_model.landscape();
     QList<RowId> cited;
-    for (RowId tieId : m_model.membershipTies())
-        for (const Tie &t : l.ties)
-            if (t.id == tieId)
-                for (RowId s : t.sourceIds)
-                    if (!cited.contains(s))
-                        cited.append(s);
+    const QList<RowId> shown = m_model.membershipTies();
+    const QSet<RowId> memberships(shown.begin(), shown.end());
+    for (const Tie &t : l.ties)
+        if (memberships.contains(t.id))
+            for (RowId s : t.sourceIds)
+                if (!cited.contains(s))
+                    cited.append(s);
     QStringList entries;
     for (RowId id : cited)
         if (const Source *s = l.source(id))

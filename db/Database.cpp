@@ -16,6 +16,24 @@ namespace {
 
 QAtomicInt s_connectionCounter;
 
+// Schema 3: the evidence every tie, deal and figure carries (EvidenceGrade), its checks, and
+// how a schema-2 claim is graded.
+#define EVIDENCE_COLUMNS                                                                        \
+    " evidence TEXT NOT NULL DEFAULT 'reported' CHECK (evidence IN ('reported','claimed',"     \
+    "'inferred')), claimant_id INTEGER REFERENCES organization(id) ON DELETE SET NULL,"        \
+    " rationale TEXT, caveat TEXT,"
+#define EVIDENCE_CHECKS                                                                         \
+    " CHECK (evidence <> 'claimed' OR claimant_id IS NOT NULL),"                               \
+    " CHECK (evidence <> 'inferred' OR trim(coalesce(rationale, '')) <> '')"
+#define PARTY_SET_COLUMN                                                                        \
+    " party_set TEXT NOT NULL DEFAULT 'closed' CHECK (party_set IN ('closed','open')),"
+// A schema-2 claim with a claimant becomes "claimed"; one without (which schema 3 cannot hold
+// as a claim) stays "reported" with a caveat that says so.
+#define V2_GRADE "CASE WHEN is_claim AND claimant_id IS NOT NULL THEN 'claimed' ELSE 'reported' END"
+#define V2_CAVEAT                                                                               \
+    "CASE WHEN is_claim AND claimant_id IS NULL THEN 'Marked as a claim without a claimant in "  \
+    "a file written before evidence grades (schema 2).' END"
+
 /// Forward-only migrations: entry i brings a file from version i to version i + 1.
 const QList<QStringList> &migrations()
 {
@@ -126,6 +144,98 @@ const QList<QStringList> &migrations()
                             " NOT NULL REFERENCES organization(id) ON DELETE CASCADE,"
                             " x REAL NOT NULL, y REAL NOT NULL, pinned INTEGER NOT NULL DEFAULT 0,"
                             " PRIMARY KEY (view, organization_id))"),
+            },
+            // 2 → 3: evidence grades on ties, deals and figures (today's claims become
+            // "claimed", facts "reported"), open party sets, sectors, the tie kinds ownership,
+            // backing, compatibility and serves, and a parent that is an ownership tie (one
+            // truth: the organization's parent_id column goes). Tables whose constraints change
+            // are rebuilt (SQLite's "making other kinds of table schema changes" procedure;
+            // foreign keys are off around the migration and checked before the commit).
+            {
+                    QStringLiteral(
+                            "CREATE TABLE sector (id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE,"
+                            " name_en TEXT NOT NULL CHECK (name_en <> ''), name_zh TEXT, notes "
+                            "TEXT)"),
+                    QStringLiteral(
+                            "CREATE TABLE tie_v3 (id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE,"
+                            " kind TEXT NOT NULL CHECK (kind IN ('hosting','investment',"
+                            "'chip_order','partnership','ownership','backing','compatibility',"
+                            "'serves')),"
+                            " from_id INTEGER NOT NULL REFERENCES organization(id) ON DELETE "
+                            "CASCADE,"
+                            " to_id INTEGER REFERENCES organization(id) ON DELETE CASCADE,"
+                            " sector_id INTEGER REFERENCES sector(id) ON DELETE CASCADE,"
+                            " product_id INTEGER REFERENCES product(id) ON DELETE SET NULL,"
+                            " deal_id INTEGER REFERENCES deal(id) ON DELETE SET NULL,"
+                            " start_date TEXT, end_date TEXT," EVIDENCE_COLUMNS
+                            " description TEXT, CHECK (from_id <> to_id),"
+                            " CHECK ((kind = 'serves') = (to_id IS NULL)),"
+                            " CHECK ((kind = 'serves') = (sector_id IS NOT NULL))," EVIDENCE_CHECKS
+                            ")"),
+                    QStringLiteral(
+                            "INSERT INTO tie_v3 (id, key, kind, from_id, to_id, product_id, "
+                            "deal_id, start_date, end_date, evidence, claimant_id, caveat, "
+                            "description) SELECT id, key, kind, from_id, to_id, product_id, "
+                            "deal_id, start_date, end_date, " V2_GRADE ", claimant_id, " V2_CAVEAT
+                            ", description FROM tie"),
+                    QStringLiteral(
+                            "INSERT INTO tie_v3 (key, kind, from_id, to_id, evidence, rationale, "
+                            "description) SELECT p.key || '-owns-' || c.key || CASE WHEN EXISTS "
+                            "(SELECT 1 FROM tie t WHERE t.key = p.key || '-owns-' || c.key) THEN "
+                            "'-' || c.id ELSE '' END, 'ownership', p.id, c.id, 'inferred', "
+                            "'Recorded as the organization''s parent, without a source, in a file "
+                            "written before ownership ties (schema 2).', '' FROM organization c "
+                            "JOIN organization p ON p.id = c.parent_id WHERE c.parent_id <> c.id"),
+                    QStringLiteral("DROP TABLE tie"),
+                    QStringLiteral("ALTER TABLE tie_v3 RENAME TO tie"),
+                    QStringLiteral("CREATE INDEX tie_from ON tie(from_id)"),
+                    QStringLiteral("CREATE INDEX tie_to ON tie(to_id)"),
+                    QStringLiteral("CREATE INDEX tie_sector ON tie(sector_id)"),
+                    QStringLiteral(
+                            "CREATE TABLE ownership (tie_id INTEGER PRIMARY KEY"
+                            " REFERENCES tie(id) ON DELETE CASCADE, stake REAL"
+                            " CHECK (stake IS NULL OR (stake > 0 AND stake <= 100)),"
+                            " stake_qualifier TEXT NOT NULL)"),
+                    QStringLiteral("CREATE TABLE compatibility (tie_id INTEGER PRIMARY KEY"
+                                   " REFERENCES tie(id) ON DELETE CASCADE, chip_model TEXT)"),
+                    QStringLiteral(
+                            "CREATE TABLE organization_v3 (id INTEGER PRIMARY KEY,"
+                            " key TEXT NOT NULL UNIQUE, name_en TEXT NOT NULL CHECK (name_en <> "
+                            "''), name_zh TEXT, country TEXT, notes TEXT)"),
+                    QStringLiteral("INSERT INTO organization_v3 (id, key, name_en, name_zh, "
+                                   "country, notes) SELECT id, key, name_en, name_zh, country, "
+                                   "notes FROM organization"),
+                    QStringLiteral("DROP TABLE organization"),
+                    QStringLiteral("ALTER TABLE organization_v3 RENAME TO organization"),
+                    QStringLiteral(
+                            "CREATE TABLE deal_v3 (id INTEGER PRIMARY KEY, key TEXT NOT NULL "
+                            "UNIQUE, title TEXT NOT NULL, amount REAL, currency TEXT, "
+                            "amount_qualifier TEXT, units REAL, units_qualifier TEXT, chip_model "
+                            "TEXT, notes TEXT," EVIDENCE_COLUMNS PARTY_SET_COLUMN
+                                    EVIDENCE_CHECKS ")"),
+                    QStringLiteral("INSERT INTO deal_v3 (id, key, title, amount, currency, "
+                                   "amount_qualifier, units, units_qualifier, chip_model, notes) "
+                                   "SELECT id, key, title, amount, currency, amount_qualifier, "
+                                   "units, units_qualifier, chip_model, notes FROM deal"),
+                    QStringLiteral("DROP TABLE deal"),
+                    QStringLiteral("ALTER TABLE deal_v3 RENAME TO deal"),
+                    QStringLiteral(
+                            "CREATE TABLE figure_v3 (id INTEGER PRIMARY KEY, key TEXT NOT NULL "
+                            "UNIQUE,"
+                            " subject_id INTEGER REFERENCES organization(id) ON DELETE CASCADE,"
+                            " product_id INTEGER REFERENCES product(id) ON DELETE SET NULL,"
+                            " metric TEXT NOT NULL, value REAL, currency TEXT,"
+                            " qualifier TEXT NOT NULL, unit TEXT, as_of TEXT," EVIDENCE_COLUMNS
+                                    PARTY_SET_COLUMN " statement TEXT NOT NULL," EVIDENCE_CHECKS
+                            ")"),
+                    QStringLiteral(
+                            "INSERT INTO figure_v3 (id, key, subject_id, product_id, metric, "
+                            "value, currency, qualifier, unit, as_of, evidence, claimant_id, "
+                            "caveat, statement) SELECT id, key, subject_id, product_id, metric, "
+                            "value, currency, qualifier, unit, as_of, " V2_GRADE
+                            ", claimant_id, " V2_CAVEAT ", statement FROM figure"),
+                    QStringLiteral("DROP TABLE figure"),
+                    QStringLiteral("ALTER TABLE figure_v3 RENAME TO figure"),
             },
     };
     return m;
@@ -377,7 +487,11 @@ bool Database::create(const QString &path, QString *error, int version)
 
 bool Database::migrate(int fromVersion, int toVersion, QString *error)
 {
-    return transaction(
+    // Rebuilt tables would cascade deletes through their foreign keys: keep them off while the
+    // schema changes (the pragma is a no-op inside a transaction), check them before the commit.
+    if (!execSql(connection(), QStringLiteral("PRAGMA foreign_keys = OFF"), error))
+        return false;
+    const bool ok = transaction(
             [&](QString *err) {
                 for (int v = fromVersion; v < toVersion; ++v) {
                     for (const QString &sql : migrations().at(v)) {
@@ -389,11 +503,27 @@ bool Database::migrate(int fromVersion, int toVersion, QString *error)
                         }
                     }
                 }
+                QSqlQuery check(connection());
+                if (!check.exec(QStringLiteral("PRAGMA foreign_key_check"))) {
+                    *err = sqlError(QStringLiteral("checking references"), check.lastError());
+                    return false;
+                }
+                if (check.next()) {
+                    *err = QStringLiteral("upgrading the schema failed: row %1 of table %2 refers "
+                                          "to a missing row of %3")
+                                   .arg(check.value(1).toString(),
+                                        check.value(0).toString(),
+                                        check.value(2).toString());
+                    return false;
+                }
                 return execSql(connection(),
                                QStringLiteral("PRAGMA user_version = %1").arg(toVersion),
                                err);
             },
             error);
+    QString ignored;
+    return execSql(connection(), QStringLiteral("PRAGMA foreign_keys = ON"), ok ? error : &ignored)
+           && ok;
 }
 
 bool Database::transaction(const std::function<bool(QString *error)> &work, QString *error)

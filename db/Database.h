@@ -23,7 +23,7 @@ class Database
 {
 public:
     /// The schema version this build writes and reads (older files are migrated on open).
-    static constexpr int kSchemaVersion = 2;
+    static constexpr int kSchemaVersion = 3;
     /// `PRAGMA application_id` of every EcoAtlas file: 'ECOA' (0x45434F41).
     static constexpr int kApplicationId = 0x45434F41;
 

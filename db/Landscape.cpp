@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "Landscape.h"
 
+#include <utility>
+
 namespace EcoAtlas {
 
 namespace Vocabulary {
@@ -22,7 +24,11 @@ const QStringList &tieKinds()
     static const QStringList v{QStringLiteral("hosting"),
                                QStringLiteral("investment"),
                                QStringLiteral("chip_order"),
-                               QStringLiteral("partnership")};
+                               QStringLiteral("partnership"),
+                               QStringLiteral("ownership"),
+                               QStringLiteral("backing"),
+                               QStringLiteral("compatibility"),
+                               QStringLiteral("serves")};
     return v;
 }
 
@@ -79,6 +85,50 @@ QString label(const QString &name)
 
 } // namespace Vocabulary
 
+QString evidenceGradeName(EvidenceGrade grade)
+{
+    return evidenceGradeNames().at(int(grade));
+}
+
+const QStringList &evidenceGradeNames()
+{
+    static const QStringList v{QStringLiteral("reported"),
+                               QStringLiteral("claimed"),
+                               QStringLiteral("inferred")};
+    return v;
+}
+
+std::optional<EvidenceGrade> evidenceGradeFromName(const QString &name)
+{
+    const int i = evidenceGradeNames().indexOf(name);
+    if (i < 0)
+        return std::nullopt;
+    return EvidenceGrade(i);
+}
+
+QString Evidence::problem() const
+{
+    if (grade == EvidenceGrade::Claimed && !claimantId)
+        return QStringLiteral("a claimed item needs a claimant (the party that says it)");
+    if (grade == EvidenceGrade::Inferred && rationale.trimmed().isEmpty())
+        return QStringLiteral("an inferred item needs a rationale (why the sources support it)");
+    return {};
+}
+
+QString partySetName(PartySet set)
+{
+    return set == PartySet::Open ? QStringLiteral("open") : QStringLiteral("closed");
+}
+
+std::optional<PartySet> partySetFromName(const QString &name)
+{
+    if (name == QLatin1String("open"))
+        return PartySet::Open;
+    if (name == QLatin1String("closed"))
+        return PartySet::Closed;
+    return std::nullopt;
+}
+
 QString Organization::displayName() const
 {
     if (nameZh.isEmpty())
@@ -92,6 +142,7 @@ void Landscape::index()
     m_sourceIndex.clear();
     m_productIndex.clear();
     m_dealIndex.clear();
+    m_sectorIndex.clear();
     m_orgKeyIndex.clear();
     for (int i = 0; i < organizations.size(); ++i) {
         m_orgIndex.insert(organizations[i].id, i);
@@ -103,6 +154,19 @@ void Landscape::index()
         m_productIndex.insert(products[i].id, i);
     for (int i = 0; i < deals.size(); ++i)
         m_dealIndex.insert(deals[i].id, i);
+    for (int i = 0; i < sectors.size(); ++i)
+        m_sectorIndex.insert(sectors[i].id, i);
+    // One truth for parents: the ownership ties (the first by id wins).
+    QHash<RowId, std::pair<RowId, RowId>> parents; // child → (tie id, parent id)
+    for (const Tie &t : std::as_const(ties)) {
+        if (t.kind != QLatin1String("ownership") || !t.toId || t.fromId == t.toId)
+            continue;
+        const auto it = parents.constFind(t.toId);
+        if (it == parents.constEnd() || t.id < it->first)
+            parents.insert(t.toId, {t.id, t.fromId});
+    }
+    for (Organization &o : organizations)
+        o.parentId = parents.value(o.id, {0, 0}).second;
 }
 
 namespace {
@@ -132,6 +196,11 @@ const Product *Landscape::product(RowId id) const
 const Deal *Landscape::deal(RowId id) const
 {
     return lookup(m_dealIndex, deals, id);
+}
+
+const Sector *Landscape::sector(RowId id) const
+{
+    return lookup(m_sectorIndex, sectors, id);
 }
 
 const Organization *Landscape::organizationByKey(const QString &key) const

@@ -21,7 +21,7 @@ using RowId = qint64;
 namespace Vocabulary {
 /// cloud_vendor, chip_vendor, model_developer, industry_client, investor, government, other
 const QStringList &roles();
-/// hosting, investment, chip_order, partnership
+/// hosting, investment, chip_order, partnership, ownership, backing, compatibility, serves
 const QStringList &tieKinds();
 /// training, inference, vector_database, computing_cluster, development_platform, general
 const QStringList &hostingServices();
@@ -33,6 +33,58 @@ const QStringList &productKinds();
 /// "at_risk" → "At risk". Unknown names are returned unchanged.
 QString label(const QString &name);
 } // namespace Vocabulary
+
+/// How sure the landscape is of a tie, deal or figure (DESIGN-NOTES "Evidence is graded";
+/// Aleph / FollowTheMoney keep provenance the same way).
+enum class EvidenceGrade {
+    Reported, ///< a cited source states it as fact
+    Claimed,  ///< a named party says it (Evidence::claimantId is required)
+    Inferred, ///< the landscape editor's reading of the sources (Evidence::rationale required)
+};
+
+/// Stable names used in JSON and the database: "reported", "claimed", "inferred".
+QString evidenceGradeName(EvidenceGrade grade);
+/// The grade for a stable name, or nullopt for an unknown one.
+std::optional<EvidenceGrade> evidenceGradeFromName(const QString &name);
+/// Every stable grade name, in enum order.
+const QStringList &evidenceGradeNames();
+
+/// The grade of an item and what it needs: the claimant of a claim, the rationale of an
+/// inference, and an optional caveat shown with the item ("figures as given in the English
+/// translation").
+struct Evidence
+{
+    EvidenceGrade grade = EvidenceGrade::Reported;
+    RowId claimantId = 0;  ///< organization that says it (claimed only)
+    QString rationale;     ///< why the editor reads it from the sources (inferred only)
+    QString caveat;        ///< optional warning shown wherever the item is shown
+    bool isClaim() const { return grade == EvidenceGrade::Claimed; }
+    /// Why this evidence cannot be stored ("a claim needs a claimant", "an inferred item needs
+    /// a rationale"), or an empty string when it can.
+    QString problem() const;
+};
+
+/// Whether the parties a deal or a figure names are all of them ("Alibaba and Tencent") or
+/// some of them ("including Alibaba, Tencent, Baidu and ByteDance").
+enum class PartySet {
+    Closed, ///< the named parties are the complete set
+    Open,   ///< the source says "including": others may take part
+};
+/// "closed" or "open".
+QString partySetName(PartySet set);
+/// The set for "closed" or "open", or nullopt.
+std::optional<PartySet> partySetFromName(const QString &name);
+
+/// An industry sector a vendor serves (healthcare 医疗, education 教育, …): the target of a
+/// "serves" tie, drawn as its own kind of node.
+struct Sector
+{
+    RowId id = 0;
+    QString key;
+    QString nameEn;
+    QString nameZh;
+    QString notes;
+};
 
 /// Where a fact comes from: a publication (publisher, title, date with precision, URL when
 /// known). `viaId` names the source that relays this one (an article citing Reuters).
@@ -57,6 +109,8 @@ struct Organization
     QString nameZh;
     QStringList aliases;
     QStringList roles; ///< stable names from Vocabulary::roles()
+    /// Derived by Landscape::index() from the organization's ownership tie (parent → this);
+    /// never stored on its own (one truth: the tie).
     RowId parentId = 0;
     QString country; ///< ISO 3166 alpha-2 or empty
     QString notes;
@@ -91,11 +145,15 @@ struct Deal
     QString chipModel;
     QString notes;
     QList<RowId> sourceIds;
+    Evidence evidence;
+    PartySet parties = PartySet::Closed; ///< whether the deal's ties name every buyer
 };
 
-/// A dated, typed, sourced tie between two organizations. Direction: hosting vendor → client,
-/// investment investor → investee, chip_order buyer → supplier, partnership either way.
-/// Members after `sourceIds` apply to one kind only and stay empty for the others.
+/// A dated, typed, sourced tie between two organizations (or, for "serves", an organization and
+/// a sector). Direction: hosting vendor → client, investment investor → investee, chip_order
+/// buyer → supplier, partnership either way, ownership parent → subsidiary, backing backer →
+/// backed, compatibility platform owner → chip vendor, serves vendor → sector (`sectorId` set,
+/// `toId` 0). Members after `sourceIds` apply to one kind only and stay empty for the others.
 struct Tie
 {
     RowId id = 0;
@@ -107,10 +165,12 @@ struct Tie
     RowId dealId = 0;    ///< chip orders: the deal it belongs to, or 0
     FuzzyDate start;     ///< when the tie began (often unknown)
     FuzzyDate end;       ///< when it ended, if it did
-    bool claim = false;  ///< true when one party says so, rather than a reported fact
-    RowId claimantId = 0;
+    Evidence evidence;   ///< reported, claimed (by whom) or inferred (why)
     QString description;
     QList<RowId> sourceIds;
+
+    RowId sectorId = 0; ///< serves: the sector served
+    Amount stake;       ///< ownership: the parent's stake in percent (undisclosed when unknown)
 
     QString service; ///< hosting: stable name from Vocabulary::hostingServices()
 
@@ -118,28 +178,28 @@ struct Tie
     QString round;            ///< investment: round name or description
     std::optional<bool> lead; ///< investment: lead investor (nullopt = not reported)
 
-    QString chipModel;    ///< chip_order
+    QString chipModel;    ///< chip_order; compatibility: the chip line ("Ascend"), optional
     Amount units;         ///< chip_order: number of chips
     QString status;       ///< chip_order: stable name from Vocabulary::chipOrderStatuses()
     FuzzyDate statusDate; ///< chip_order: when the status was reported
     FuzzyDate delivery;   ///< chip_order: (scheduled) delivery
 };
 
-/// A dated figure or statement about an organization (optionally one of its products),
-/// reported as fact or attributed as a claim. `value.currency` is set for money only;
-/// `unit` names what is counted ("models", "clients", "percent", "GPUs").
+/// A dated figure or statement about an organization (optionally one of its products), or
+/// about the market as a whole (`subjectId` 0), graded by its evidence. `value.currency` is set
+/// for money only; `unit` names what is counted ("models", "clients", "percent", "GPUs").
 struct Figure
 {
     RowId id = 0;
     QString key;
-    RowId subjectId = 0;
+    RowId subjectId = 0; ///< 0: a statement about the market as a whole
     RowId productId = 0;
     QString metric;
     Amount value;
     QString unit;
     FuzzyDate asOf;
-    bool claim = false;
-    RowId claimantId = 0;
+    Evidence evidence;
+    PartySet parties = PartySet::Closed; ///< whether the statement names every party
     QString statement;
     QList<RowId> sourceIds;
 };
@@ -153,17 +213,20 @@ struct Landscape
     QString description;
     QList<Source> sources;
     QList<Organization> organizations;
+    QList<Sector> sectors;
     QList<Product> products;
     QList<Deal> deals;
     QList<Tie> ties;
     QList<Figure> figures;
 
-    /// Rebuilds the id → index maps. Call after changing the lists.
+    /// Rebuilds the id → index maps and derives each organization's parentId from its
+    /// ownership tie (the first by id when there are several). Call after changing the lists.
     void index();
     const Organization *organization(RowId id) const;
     const Source *source(RowId id) const;
     const Product *product(RowId id) const;
     const Deal *deal(RowId id) const;
+    const Sector *sector(RowId id) const;
     /// Organization by key, or nullptr.
     const Organization *organizationByKey(const QString &key) const;
 
@@ -172,6 +235,7 @@ private:
     QHash<RowId, int> m_sourceIndex;
     QHash<RowId, int> m_productIndex;
     QHash<RowId, int> m_dealIndex;
+    QHash<RowId, int> m_sectorIndex;
     QHash<QString, int> m_orgKeyIndex;
 };
 

@@ -39,10 +39,11 @@ public:
         const QJsonValue version = root.value(QLatin1String("version"));
         if (!version.isDouble())
             fail(QStringLiteral("version"),
-                 QStringLiteral("expected a number (this EcoAtlas reads version 1)"));
-        if (version.toInt(-1) != 1)
+                 QStringLiteral("expected a number (this EcoAtlas reads versions 1 and 2)"));
+        m_version = version.toInt(-1);
+        if (m_version != 1 && m_version != 2)
             fail(QStringLiteral("version"),
-                 QStringLiteral("unsupported version %1 (this EcoAtlas reads version 1)")
+                 QStringLiteral("unsupported version %1 (this EcoAtlas reads versions 1 and 2)")
                          .arg(version.toVariant().toString()));
         m_out.title = root.value(QLatin1String("title")).toString();
         m_out.description = root.value(QLatin1String("description")).toString();
@@ -52,6 +53,7 @@ public:
         collectKeys(root, QStringLiteral("organizations"), m_orgKeys);
         collectKeys(root, QStringLiteral("products"), m_productKeys);
         collectKeys(root, QStringLiteral("deals"), m_dealKeys);
+        collectKeys(root, QStringLiteral("sectors"), m_sectorKeys);
 
         forEach(root, QStringLiteral("sources"), [&](const QJsonObject &o, const QString &at) {
             Source s;
@@ -82,19 +84,35 @@ public:
                                 return Vocabulary::roles().indexOf(a)
                                        < Vocabulary::roles().indexOf(b);
                             });
-                    g.parentId = ref(o,
-                                     at,
-                                     QStringLiteral("parent"),
-                                     m_orgKeys,
-                                     QStringLiteral("organization"));
-                    if (g.parentId == g.id)
+                    // Version 1 kept the parent on the organization; it becomes an ownership
+                    // tie (added after the document's own ties). Version 2 has only the tie.
+                    const RowId parent = ref(o,
+                                             at,
+                                             QStringLiteral("parent"),
+                                             m_orgKeys,
+                                             QStringLiteral("organization"));
+                    if (parent && m_version >= 2)
+                        fail(at + QStringLiteral(".parent"),
+                             QStringLiteral("a parent is an ownership tie in version 2"));
+                    if (parent == g.id)
                         fail(at + QStringLiteral(".parent"),
                              QStringLiteral("an organization cannot be "
                                             "its own parent"));
+                    if (parent)
+                        m_v1Parents.append({parent, g.id});
                     g.country = text(o, at, QStringLiteral("country"));
                     g.notes = text(o, at, QStringLiteral("notes"));
                     m_out.organizations.append(g);
                 });
+        forEach(root, QStringLiteral("sectors"), [&](const QJsonObject &o, const QString &at) {
+            Sector x;
+            x.id = m_out.sectors.size() + 1;
+            x.key = o.value(QLatin1String("key")).toString();
+            x.nameEn = requiredText(o, at, QStringLiteral("name_en"));
+            x.nameZh = text(o, at, QStringLiteral("name_zh"));
+            x.notes = text(o, at, QStringLiteral("notes"));
+            m_out.sectors.append(x);
+        });
         forEach(root, QStringLiteral("products"), [&](const QJsonObject &o, const QString &at) {
             Product p;
             p.id = m_out.products.size() + 1;
@@ -119,6 +137,8 @@ public:
             d.chipModel = text(o, at, QStringLiteral("chip_model"));
             d.notes = text(o, at, QStringLiteral("notes"));
             d.sourceIds = sources(o, at);
+            d.evidence = evidence(o, at);
+            d.parties = partySet(o, at);
             m_out.deals.append(d);
         });
         QSet<QString> tieKeys;
@@ -129,7 +149,18 @@ public:
             t.kind = choice(o, at, QStringLiteral("kind"), Vocabulary::tieKinds(), true);
             const QString org = QStringLiteral("organization");
             t.fromId = requiredRef(o, at, QStringLiteral("from"), m_orgKeys, org);
-            t.toId = requiredRef(o, at, QStringLiteral("to"), m_orgKeys, org);
+            if (t.kind == QLatin1String("serves")) {
+                t.sectorId = requiredRef(
+                        o, at, QStringLiteral("sector"), m_sectorKeys, QStringLiteral("sector"));
+                if (!text(o, at, QStringLiteral("to")).isEmpty())
+                    fail(at + QStringLiteral(".to"),
+                         QStringLiteral("a 'serves' tie goes to a sector, not an organization"));
+            } else {
+                t.toId = requiredRef(o, at, QStringLiteral("to"), m_orgKeys, org);
+                if (!text(o, at, QStringLiteral("sector")).isEmpty())
+                    fail(at + QStringLiteral(".sector"),
+                         QStringLiteral("only a 'serves' tie names a sector"));
+            }
             if (t.fromId == t.toId)
                 fail(at, QStringLiteral("a tie needs two different organizations"));
             t.productId = ref(
@@ -139,8 +170,7 @@ public:
             t.end = date(o, at, QStringLiteral("end"));
             if (t.start.isValid() && t.end.isValid() && t.end.latest() < t.start.earliest())
                 fail(at + QStringLiteral(".end"), QStringLiteral("ends before it starts"));
-            t.claim = o.value(QLatin1String("claim")).toBool(false);
-            t.claimantId = ref(o, at, QStringLiteral("claimant"), m_orgKeys, org);
+            t.evidence = evidence(o, at);
             t.description = text(o, at, QStringLiteral("description"));
             t.sourceIds = sources(o, at);
             if (t.kind == QLatin1String("hosting")) {
@@ -165,24 +195,54 @@ public:
                         o, at, QStringLiteral("status"), Vocabulary::chipOrderStatuses(), true);
                 t.statusDate = date(o, at, QStringLiteral("status_date"));
                 t.delivery = date(o, at, QStringLiteral("delivery"));
+            } else if (t.kind == QLatin1String("ownership")) {
+                t.stake = amount(o, at, QStringLiteral("stake"), false);
+                if (t.stake.value && (*t.stake.value <= 0 || *t.stake.value > 100))
+                    fail(at + QStringLiteral(".stake"),
+                         QStringLiteral("a stake is a percentage above 0 and up to 100"));
+            } else if (t.kind == QLatin1String("compatibility")) {
+                t.chipModel = text(o, at, QStringLiteral("chip_model"));
             }
             m_out.ties.append(t);
         });
+        // Version 1 parents, as ownership ties the editor did not source.
+        for (const auto &[parent, child] : std::as_const(m_v1Parents)) {
+            Tie t;
+            t.id = m_out.ties.size() + 1;
+            t.kind = QStringLiteral("ownership");
+            t.fromId = parent;
+            t.toId = child;
+            const QString base = QStringLiteral("%1-owns-%2")
+                                         .arg(m_out.organizations.at(parent - 1).key,
+                                              m_out.organizations.at(child - 1).key);
+            t.key = base;
+            for (int n = 2; tieKeys.contains(t.key); ++n)
+                t.key = base + QLatin1Char('-') + QString::number(n);
+            tieKeys.insert(t.key);
+            t.evidence.grade = EvidenceGrade::Inferred;
+            t.evidence.rationale = QStringLiteral(
+                    "Given as the organization's parent, without a source, in a version 1 "
+                    "landscape document.");
+            m_out.ties.append(t);
+        }
         QSet<QString> figureKeys;
         forEach(root, QStringLiteral("figures"), [&](const QJsonObject &o, const QString &at) {
             Figure f;
             f.id = m_out.figures.size() + 1;
             f.key = uniqueKey(o, at, figureKeys);
             const QString org = QStringLiteral("organization");
-            f.subjectId = requiredRef(o, at, QStringLiteral("subject"), m_orgKeys, org);
+            // Version 2 allows a statement about the market as a whole (no subject).
+            f.subjectId = m_version >= 2
+                                  ? ref(o, at, QStringLiteral("subject"), m_orgKeys, org)
+                                  : requiredRef(o, at, QStringLiteral("subject"), m_orgKeys, org);
             f.productId = ref(
                     o, at, QStringLiteral("product"), m_productKeys, QStringLiteral("product"));
             f.metric = requiredText(o, at, QStringLiteral("metric"));
             f.value = amount(o, at, QString(), true);
             f.unit = text(o, at, QStringLiteral("unit"));
             f.asOf = date(o, at, QStringLiteral("as_of"));
-            f.claim = o.value(QLatin1String("claim")).toBool(false);
-            f.claimantId = ref(o, at, QStringLiteral("claimant"), m_orgKeys, org);
+            f.evidence = evidence(o, at);
+            f.parties = partySet(o, at);
             f.statement = requiredText(o, at, QStringLiteral("statement"));
             f.sourceIds = sources(o, at);
             m_out.figures.append(f);
@@ -394,6 +454,71 @@ private:
         return id;
     }
 
+    /// Reads "evidence" (with "claimant", "rationale", "caveat"), or the version 1 member
+    /// "claim" (true: claimed). Fails for a claim without a claimant or an inference without
+    /// a rationale.
+    Evidence evidence(const QJsonObject &o, const QString &at) const
+    {
+        Evidence e;
+        const QString grade = text(o, at, QStringLiteral("evidence"));
+        const QJsonValue claim = o.value(QLatin1String("claim"));
+        if (!claim.isUndefined() && !claim.isNull() && !claim.isBool())
+            fail(at + QStringLiteral(".claim"), QStringLiteral("expected true or false"));
+        if (!grade.isEmpty()) {
+            const auto g = evidenceGradeFromName(grade);
+            if (!g)
+                fail(at + QStringLiteral(".evidence"),
+                     QStringLiteral("'%1' is not one of %2")
+                             .arg(grade, evidenceGradeNames().join(QStringLiteral(", "))));
+            if (claim.isBool() && claim.toBool() != (*g == EvidenceGrade::Claimed))
+                fail(at + QStringLiteral(".claim"),
+                     QStringLiteral("contradicts \"evidence\": \"%1\"").arg(grade));
+            e.grade = *g;
+        } else if (claim.toBool(false)) {
+            e.grade = EvidenceGrade::Claimed;
+        }
+        e.claimantId = ref(o,
+                           at,
+                           QStringLiteral("claimant"),
+                           m_orgKeys,
+                           QStringLiteral("organization"));
+        e.rationale = text(o, at, QStringLiteral("rationale"));
+        e.caveat = text(o, at, QStringLiteral("caveat"));
+        if (m_version < 2) {
+            // Version 1 as the schema-2 migration grades it: a claim without a claimant stays
+            // reported with a caveat; a claimant of a fact is dropped.
+            if (e.grade == EvidenceGrade::Claimed && !e.claimantId) {
+                e.grade = EvidenceGrade::Reported;
+                e.caveat = QStringLiteral("Marked as a claim without a claimant in a version 1 "
+                                          "landscape document.");
+            }
+            if (e.grade != EvidenceGrade::Claimed)
+                e.claimantId = 0;
+        }
+        if (const QString problem = e.problem(); !problem.isEmpty())
+            fail(at, problem);
+        if (e.grade != EvidenceGrade::Claimed && e.claimantId)
+            fail(at + QStringLiteral(".claimant"),
+                 QStringLiteral("only a claimed item has a claimant"));
+        if (e.grade != EvidenceGrade::Inferred && !e.rationale.isEmpty())
+            fail(at + QStringLiteral(".rationale"),
+                 QStringLiteral("only an inferred item has a rationale"));
+        return e;
+    }
+
+    /// Reads "party_set": "closed" (the default) or "open".
+    static PartySet partySet(const QJsonObject &o, const QString &at)
+    {
+        const QString name = text(o, at, QStringLiteral("party_set"));
+        if (name.isEmpty())
+            return PartySet::Closed;
+        const auto set = partySetFromName(name);
+        if (!set)
+            fail(at + QStringLiteral(".party_set"),
+                 QStringLiteral("'%1' is not one of closed, open").arg(name));
+        return *set;
+    }
+
     QList<RowId> sources(const QJsonObject &o, const QString &at) const
     {
         QList<RowId> ids;
@@ -412,7 +537,23 @@ private:
     QHash<QString, RowId> m_orgKeys;
     QHash<QString, RowId> m_productKeys;
     QHash<QString, RowId> m_dealKeys;
+    QHash<QString, RowId> m_sectorKeys;
+    int m_version = 0;
+    QList<std::pair<RowId, RowId>> m_v1Parents; ///< (parent, child) from version 1 documents
 };
+
+/// Writes the evidence members: "evidence", and "claimant", "rationale", "caveat" when set.
+template<typename KeyOf>
+void putEvidence(QJsonObject &o, const Evidence &e, KeyOf orgKey)
+{
+    o.insert(QStringLiteral("evidence"), evidenceGradeName(e.grade));
+    if (e.claimantId)
+        o.insert(QStringLiteral("claimant"), orgKey(e.claimantId));
+    if (!e.rationale.isEmpty())
+        o.insert(QStringLiteral("rationale"), e.rationale);
+    if (!e.caveat.isEmpty())
+        o.insert(QStringLiteral("caveat"), e.caveat);
+}
 
 QJsonValue nullable(const QString &s)
 {
@@ -531,10 +672,17 @@ QJsonObject toJson(const Landscape &l, Style style)
         o.insert(QStringLiteral("name_zh"), nullable(g.nameZh));
         o.insert(QStringLiteral("aliases"), QJsonArray::fromStringList(g.aliases));
         o.insert(QStringLiteral("roles"), QJsonArray::fromStringList(g.roles));
-        o.insert(QStringLiteral("parent"), g.parentId ? orgKey(g.parentId) : QJsonValue::Null);
         o.insert(QStringLiteral("country"), nullable(g.country));
         o.insert(QStringLiteral("notes"), g.notes);
         orgs.append(o);
+    }
+    QJsonArray sectors;
+    for (const Sector &x : l.sectors) {
+        QJsonObject o = begin(x.id, x.key);
+        o.insert(QStringLiteral("name_en"), x.nameEn);
+        o.insert(QStringLiteral("name_zh"), nullable(x.nameZh));
+        o.insert(QStringLiteral("notes"), x.notes);
+        sectors.append(o);
     }
     QJsonArray products;
     for (const Product &p : l.products) {
@@ -556,6 +704,8 @@ QJsonObject toJson(const Landscape &l, Style style)
         o.insert(QStringLiteral("units"), amountJson(d.units));
         o.insert(QStringLiteral("chip_model"), nullable(d.chipModel));
         o.insert(QStringLiteral("notes"), d.notes);
+        o.insert(QStringLiteral("party_set"), partySetName(d.parties));
+        putEvidence(o, d.evidence, orgKey);
         o.insert(QStringLiteral("sources"), keysOf(d.sourceIds, sourceLookup));
         deals.append(o);
     }
@@ -564,14 +714,18 @@ QJsonObject toJson(const Landscape &l, Style style)
         QJsonObject o = begin(t.id, t.key);
         o.insert(QStringLiteral("kind"), t.kind);
         o.insert(QStringLiteral("from"), orgKey(t.fromId));
-        o.insert(QStringLiteral("to"), orgKey(t.toId));
+        if (t.kind == QLatin1String("serves")) {
+            const Sector *sector = l.sector(t.sectorId);
+            o.insert(QStringLiteral("sector"),
+                     sector ? QJsonValue(sector->key) : QJsonValue(QJsonValue::Null));
+        } else {
+            o.insert(QStringLiteral("to"), orgKey(t.toId));
+        }
         const Product *product = l.product(t.productId);
         o.insert(QStringLiteral("product"), product ? QJsonValue(product->key) : QJsonValue::Null);
         o.insert(QStringLiteral("start"), dateJson(t.start, style));
         o.insert(QStringLiteral("end"), dateJson(t.end, style));
-        o.insert(QStringLiteral("claim"), t.claim);
-        o.insert(QStringLiteral("claimant"),
-                 t.claimantId ? orgKey(t.claimantId) : QJsonValue::Null);
+        putEvidence(o, t.evidence, orgKey);
         o.insert(QStringLiteral("description"), t.description);
         o.insert(QStringLiteral("sources"), keysOf(t.sourceIds, sourceLookup));
         if (t.kind == QLatin1String("hosting")) {
@@ -589,6 +743,10 @@ QJsonObject toJson(const Landscape &l, Style style)
             o.insert(QStringLiteral("delivery"), dateJson(t.delivery, style));
             const Deal *deal = l.deal(t.dealId);
             o.insert(QStringLiteral("deal"), deal ? QJsonValue(deal->key) : QJsonValue::Null);
+        } else if (t.kind == QLatin1String("ownership")) {
+            o.insert(QStringLiteral("stake"), amountJson(t.stake));
+        } else if (t.kind == QLatin1String("compatibility")) {
+            o.insert(QStringLiteral("chip_model"), nullable(t.chipModel));
         }
         ties.append(o);
     }
@@ -602,19 +760,19 @@ QJsonObject toJson(const Landscape &l, Style style)
         putAmount(o, f.value);
         o.insert(QStringLiteral("unit"), nullable(f.unit));
         o.insert(QStringLiteral("as_of"), dateJson(f.asOf, style));
-        o.insert(QStringLiteral("claim"), f.claim);
-        o.insert(QStringLiteral("claimant"),
-                 f.claimantId ? orgKey(f.claimantId) : QJsonValue::Null);
+        putEvidence(o, f.evidence, orgKey);
+        o.insert(QStringLiteral("party_set"), partySetName(f.parties));
         o.insert(QStringLiteral("statement"), f.statement);
         o.insert(QStringLiteral("sources"), keysOf(f.sourceIds, sourceLookup));
         figures.append(o);
     }
     return QJsonObject{{QStringLiteral("format"), QStringLiteral("ecoatlas-landscape")},
-                       {QStringLiteral("version"), 1},
+                       {QStringLiteral("version"), 2},
                        {QStringLiteral("title"), l.title},
                        {QStringLiteral("description"), l.description},
                        {QStringLiteral("sources"), sources},
                        {QStringLiteral("organizations"), orgs},
+                       {QStringLiteral("sectors"), sectors},
                        {QStringLiteral("products"), products},
                        {QStringLiteral("deals"), deals},
                        {QStringLiteral("ties"), ties},

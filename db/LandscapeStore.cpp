@@ -78,6 +78,45 @@ QString qualifierOf(const Amount &a)
     return Amount::qualifierName(a.qualifier);
 }
 
+/// Reads the four evidence columns (evidence, claimant_id, rationale, caveat) from `first` on.
+Evidence readEvidence(const QSqlQuery &q, int first)
+{
+    Evidence e;
+    e.grade = evidenceGradeFromName(q.value(first).toString()).value_or(EvidenceGrade::Reported);
+    e.claimantId = q.value(first + 1).toLongLong();
+    e.rationale = q.value(first + 2).toString();
+    e.caveat = q.value(first + 3).toString();
+    return e;
+}
+
+/// The bind values of the four evidence columns.
+QVariantList evidenceValues(const Evidence &e)
+{
+    return {evidenceGradeName(e.grade),
+            idOrNull(e.claimantId),
+            nullIfEmpty(e.rationale),
+            nullIfEmpty(e.caveat)};
+}
+
+/// The first item whose evidence cannot be stored, as a message naming it, or empty.
+QString evidenceProblems(const Landscape &l)
+{
+    auto check = [](const QString &what, const QString &key, const Evidence &e) {
+        const QString p = e.problem();
+        return p.isEmpty() ? p : QStringLiteral("%1 '%2': %3").arg(what, key, p);
+    };
+    for (const Tie &t : l.ties)
+        if (const QString p = check(QStringLiteral("tie"), t.key, t.evidence); !p.isEmpty())
+            return p;
+    for (const Deal &d : l.deals)
+        if (const QString p = check(QStringLiteral("deal"), d.key, d.evidence); !p.isEmpty())
+            return p;
+    for (const Figure &f : l.figures)
+        if (const QString p = check(QStringLiteral("figure"), f.key, f.evidence); !p.isEmpty())
+            return p;
+    return {};
+}
+
 } // namespace
 
 std::optional<Landscape> load(Database &db, QString *error)
@@ -111,7 +150,7 @@ std::optional<Landscape> load(Database &db, QString *error)
                    });
     ok = ok
          && select(db,
-                   QStringLiteral("SELECT id, key, name_en, name_zh, country, parent_id, notes "
+                   QStringLiteral("SELECT id, key, name_en, name_zh, country, notes "
                                   "FROM organization ORDER BY id"),
                    error,
                    [&](QSqlQuery &q) {
@@ -121,8 +160,7 @@ std::optional<Landscape> load(Database &db, QString *error)
                        g.nameEn = q.value(2).toString();
                        g.nameZh = q.value(3).toString();
                        g.country = q.value(4).toString();
-                       g.parentId = q.value(5).toLongLong();
-                       g.notes = q.value(6).toString();
+                       g.notes = q.value(5).toString();
                        orgIndex.insert(g.id, l.organizations.size());
                        l.organizations.append(g);
                    });
@@ -153,6 +191,18 @@ std::optional<Landscape> load(Database &db, QString *error)
     }
     ok = ok
          && select(db,
+                   QStringLiteral("SELECT id, key, name_en, name_zh, notes FROM sector "
+                                  "ORDER BY id"),
+                   error,
+                   [&](QSqlQuery &q) {
+                       l.sectors.append({q.value(0).toLongLong(),
+                                         q.value(1).toString(),
+                                         q.value(2).toString(),
+                                         q.value(3).toString(),
+                                         q.value(4).toString()});
+                   });
+    ok = ok
+         && select(db,
                    QStringLiteral("SELECT id, key, owner_id, name_en, name_zh, kind, launched, "
                                   "notes FROM product ORDER BY id"),
                    error,
@@ -172,7 +222,8 @@ std::optional<Landscape> load(Database &db, QString *error)
     ok = ok
          && select(db,
                    QStringLiteral("SELECT id, key, title, amount, currency, amount_qualifier, "
-                                  "units, units_qualifier, chip_model, notes FROM deal "
+                                  "units, units_qualifier, chip_model, notes, evidence, "
+                                  "claimant_id, rationale, caveat, party_set FROM deal "
                                   "ORDER BY id"),
                    error,
                    [&](QSqlQuery &q) {
@@ -184,6 +235,9 @@ std::optional<Landscape> load(Database &db, QString *error)
                        d.units = readAmount(q.value(6), {}, q.value(7));
                        d.chipModel = q.value(8).toString();
                        d.notes = q.value(9).toString();
+                       d.evidence = readEvidence(q, 10);
+                       d.parties = partySetFromName(q.value(14).toString())
+                                           .value_or(PartySet::Closed);
                        dealIndex.insert(d.id, l.deals.size());
                        l.deals.append(d);
                    });
@@ -191,14 +245,17 @@ std::optional<Landscape> load(Database &db, QString *error)
          && select(db,
                    QStringLiteral(
                            "SELECT t.id, t.key, t.kind, t.from_id, t.to_id, t.product_id, "
-                           "t.deal_id, t.start_date, t.end_date, t.is_claim, t.claimant_id, "
-                           "t.description, h.service, i.amount, i.currency, i.amount_qualifier, "
-                           "i.round, i.is_lead, c.chip_model, c.units, c.units_qualifier, "
-                           "c.amount, c.currency, c.amount_qualifier, c.status, c.status_date, "
-                           "c.delivery_date FROM tie t "
+                           "t.deal_id, t.start_date, t.end_date, t.evidence, t.claimant_id, "
+                           "t.rationale, t.caveat, t.description, h.service, i.amount, "
+                           "i.currency, i.amount_qualifier, i.round, i.is_lead, c.chip_model, "
+                           "c.units, c.units_qualifier, c.amount, c.currency, c.amount_qualifier, "
+                           "c.status, c.status_date, c.delivery_date, t.sector_id, o.stake, "
+                           "o.stake_qualifier, k.chip_model FROM tie t "
                            "LEFT JOIN hosting h ON h.tie_id = t.id "
                            "LEFT JOIN investment i ON i.tie_id = t.id "
-                           "LEFT JOIN chip_order c ON c.tie_id = t.id ORDER BY t.id"),
+                           "LEFT JOIN chip_order c ON c.tie_id = t.id "
+                           "LEFT JOIN ownership o ON o.tie_id = t.id "
+                           "LEFT JOIN compatibility k ON k.tie_id = t.id ORDER BY t.id"),
                    error,
                    [&](QSqlQuery &q) {
                        Tie t;
@@ -211,22 +268,26 @@ std::optional<Landscape> load(Database &db, QString *error)
                        t.dealId = q.value(6).toLongLong();
                        t.start = date(q.value(7));
                        t.end = date(q.value(8));
-                       t.claim = q.value(9).toBool();
-                       t.claimantId = q.value(10).toLongLong();
-                       t.description = q.value(11).toString();
-                       t.service = q.value(12).toString();
+                       t.evidence = readEvidence(q, 9);
+                       t.description = q.value(13).toString();
+                       t.service = q.value(14).toString();
+                       t.sectorId = q.value(29).toLongLong();
                        if (t.kind == QLatin1String("investment")) {
-                           t.amount = readAmount(q.value(13), q.value(14), q.value(15));
-                           t.round = q.value(16).toString();
-                           if (!q.value(17).isNull())
-                               t.lead = q.value(17).toBool();
+                           t.amount = readAmount(q.value(15), q.value(16), q.value(17));
+                           t.round = q.value(18).toString();
+                           if (!q.value(19).isNull())
+                               t.lead = q.value(19).toBool();
                        } else if (t.kind == QLatin1String("chip_order")) {
-                           t.chipModel = q.value(18).toString();
-                           t.units = readAmount(q.value(19), {}, q.value(20));
-                           t.amount = readAmount(q.value(21), q.value(22), q.value(23));
-                           t.status = q.value(24).toString();
-                           t.statusDate = date(q.value(25));
-                           t.delivery = date(q.value(26));
+                           t.chipModel = q.value(20).toString();
+                           t.units = readAmount(q.value(21), {}, q.value(22));
+                           t.amount = readAmount(q.value(23), q.value(24), q.value(25));
+                           t.status = q.value(26).toString();
+                           t.statusDate = date(q.value(27));
+                           t.delivery = date(q.value(28));
+                       } else if (t.kind == QLatin1String("ownership")) {
+                           t.stake = readAmount(q.value(30), {}, q.value(31));
+                       } else if (t.kind == QLatin1String("compatibility")) {
+                           t.chipModel = q.value(32).toString();
                        }
                        tieIndex.insert(t.id, l.ties.size());
                        l.ties.append(t);
@@ -234,8 +295,9 @@ std::optional<Landscape> load(Database &db, QString *error)
     ok = ok
          && select(db,
                    QStringLiteral("SELECT id, key, subject_id, product_id, metric, value, "
-                                  "currency, qualifier, unit, as_of, is_claim, claimant_id, "
-                                  "statement FROM figure ORDER BY id"),
+                                  "currency, qualifier, unit, as_of, evidence, claimant_id, "
+                                  "rationale, caveat, party_set, statement FROM figure "
+                                  "ORDER BY id"),
                    error,
                    [&](QSqlQuery &q) {
                        Figure f;
@@ -247,9 +309,10 @@ std::optional<Landscape> load(Database &db, QString *error)
                        f.value = readAmount(q.value(5), q.value(6), q.value(7));
                        f.unit = q.value(8).toString();
                        f.asOf = date(q.value(9));
-                       f.claim = q.value(10).toBool();
-                       f.claimantId = q.value(11).toLongLong();
-                       f.statement = q.value(12).toString();
+                       f.evidence = readEvidence(q, 10);
+                       f.parties = partySetFromName(q.value(14).toString())
+                                           .value_or(PartySet::Closed);
+                       f.statement = q.value(15).toString();
                        figureIndex.insert(f.id, l.figures.size());
                        l.figures.append(f);
                    });
@@ -301,6 +364,10 @@ bool insert(Database &db, const Landscape &l, QString *error)
             *error = QStringLiteral("the database already holds a landscape");
             return false;
         }
+    }
+    if (const QString problem = evidenceProblems(l); !problem.isEmpty()) {
+        *error = problem;
+        return false;
     }
     return db.transaction(
             [&](QString *err) {
@@ -354,12 +421,11 @@ bool insert(Database &db, const Landscape &l, QString *error)
                                                    "(organization_id, role) VALUES (?, ?)"),
                                     {g.id, role});
                 }
-                for (const Organization &g : l.organizations) {
-                    if (g.parentId)
-                        ok = ok
-                             && run(QStringLiteral(
-                                            "UPDATE organization SET parent_id = ? WHERE id = ?"),
-                                    {g.parentId, g.id});
+                for (const Sector &x : l.sectors) {
+                    ok = ok
+                         && run(QStringLiteral("INSERT INTO sector (id, key, name_en, name_zh, "
+                                               "notes) VALUES (?, ?, ?, ?, ?)"),
+                                {x.id, x.key, x.nameEn, nullIfEmpty(x.nameZh), x.notes});
                 }
                 auto sourceLinks = [&](const QString &table,
                                        const QString &column,
@@ -393,18 +459,22 @@ bool insert(Database &db, const Landscape &l, QString *error)
                     ok = ok
                          && run(QStringLiteral("INSERT INTO deal (id, key, title, amount, "
                                                "currency, amount_qualifier, units, "
-                                               "units_qualifier, chip_model, notes) "
-                                               "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-                                {d.id,
-                                 d.key,
-                                 d.title,
-                                 valueOrNull(d.amount.value),
-                                 nullIfEmpty(d.amount.currency),
-                                 qualifierOf(d.amount),
-                                 valueOrNull(d.units.value),
-                                 qualifierOf(d.units),
-                                 nullIfEmpty(d.chipModel),
-                                 d.notes});
+                                               "units_qualifier, chip_model, notes, party_set, "
+                                               "evidence, claimant_id, rationale, caveat) "
+                                               "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                                               "?)"),
+                                QVariantList{d.id,
+                                             d.key,
+                                             d.title,
+                                             valueOrNull(d.amount.value),
+                                             nullIfEmpty(d.amount.currency),
+                                             qualifierOf(d.amount),
+                                             valueOrNull(d.units.value),
+                                             qualifierOf(d.units),
+                                             nullIfEmpty(d.chipModel),
+                                             d.notes,
+                                             partySetName(d.parties)}
+                                        + evidenceValues(d.evidence));
                     sourceLinks(QStringLiteral("deal_source"),
                                 QStringLiteral("deal_id"),
                                 d.id,
@@ -414,21 +484,21 @@ bool insert(Database &db, const Landscape &l, QString *error)
                     ok = ok
                          && run(QStringLiteral(
                                         "INSERT INTO tie (id, key, kind, from_id, to_id, "
-                                        "product_id, deal_id, start_date, end_date, is_claim, "
-                                        "claimant_id, description) "
-                                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-                                {t.id,
-                                 t.key,
-                                 t.kind,
-                                 t.fromId,
-                                 t.toId,
-                                 idOrNull(t.productId),
-                                 idOrNull(t.dealId),
-                                 dateOrNull(t.start),
-                                 dateOrNull(t.end),
-                                 t.claim ? 1 : 0,
-                                 idOrNull(t.claimantId),
-                                 t.description});
+                                        "sector_id, product_id, deal_id, start_date, end_date, "
+                                        "description, evidence, claimant_id, rationale, caveat) "
+                                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                                QVariantList{t.id,
+                                             t.key,
+                                             t.kind,
+                                             t.fromId,
+                                             idOrNull(t.toId),
+                                             idOrNull(t.sectorId),
+                                             idOrNull(t.productId),
+                                             idOrNull(t.dealId),
+                                             dateOrNull(t.start),
+                                             dateOrNull(t.end),
+                                             t.description}
+                                        + evidenceValues(t.evidence));
                     if (t.kind == QLatin1String("hosting")) {
                         ok = ok
                              && run(QStringLiteral(
@@ -463,6 +533,18 @@ bool insert(Database &db, const Landscape &l, QString *error)
                                      t.status,
                                      dateOrNull(t.statusDate),
                                      dateOrNull(t.delivery)});
+                    } else if (t.kind == QLatin1String("ownership")) {
+                        if (!t.stake.isNull())
+                            ok = ok
+                                 && run(QStringLiteral("INSERT INTO ownership (tie_id, stake, "
+                                                       "stake_qualifier) VALUES (?, ?, ?)"),
+                                        {t.id, valueOrNull(t.stake.value), qualifierOf(t.stake)});
+                    } else if (t.kind == QLatin1String("compatibility")) {
+                        if (!t.chipModel.isEmpty())
+                            ok = ok
+                                 && run(QStringLiteral("INSERT INTO compatibility (tie_id, "
+                                                       "chip_model) VALUES (?, ?)"),
+                                        {t.id, t.chipModel});
                     }
                     sourceLinks(QStringLiteral("tie_source"),
                                 QStringLiteral("tie_id"),
@@ -474,21 +556,22 @@ bool insert(Database &db, const Landscape &l, QString *error)
                          && run(QStringLiteral(
                                         "INSERT INTO figure (id, key, subject_id, product_id, "
                                         "metric, value, currency, qualifier, unit, as_of, "
-                                        "is_claim, claimant_id, statement) "
-                                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-                                {f.id,
-                                 f.key,
-                                 f.subjectId,
-                                 idOrNull(f.productId),
-                                 f.metric,
-                                 valueOrNull(f.value.value),
-                                 nullIfEmpty(f.value.currency),
-                                 qualifierOf(f.value),
-                                 nullIfEmpty(f.unit),
-                                 dateOrNull(f.asOf),
-                                 f.claim ? 1 : 0,
-                                 idOrNull(f.claimantId),
-                                 f.statement});
+                                        "party_set, statement, evidence, claimant_id, rationale, "
+                                        "caveat) "
+                                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                                QVariantList{f.id,
+                                             f.key,
+                                             idOrNull(f.subjectId),
+                                             idOrNull(f.productId),
+                                             f.metric,
+                                             valueOrNull(f.value.value),
+                                             nullIfEmpty(f.value.currency),
+                                             qualifierOf(f.value),
+                                             nullIfEmpty(f.unit),
+                                             dateOrNull(f.asOf),
+                                             partySetName(f.parties),
+                                             f.statement}
+                                        + evidenceValues(f.evidence));
                     sourceLinks(QStringLiteral("figure_source"),
                                 QStringLiteral("figure_id"),
                                 f.id,

@@ -95,6 +95,10 @@ MainWindow::MainWindow(QWidget *parent)
     addPage(ties, QStringLiteral("investment"), false, tr("Investments"));
     addPage(ties, QStringLiteral("chip_order"), false, tr("Chip orders"));
     addPage(ties, QStringLiteral("partnership"), false, tr("Partnerships"));
+    addPage(ties, QStringLiteral("ownership"), false, tr("Ownership"));
+    addPage(ties, QStringLiteral("backing"), false, tr("Backing"));
+    addPage(ties, QStringLiteral("compatibility"), false, tr("Compatibility"));
+    addPage(ties, QStringLiteral("serves"), false, tr("Sectors served"));
     addPage(ties, {}, false, tr("All ties"));
     addPage(products, {}, false, tr("Products"));
     addPage(figures, {}, false, tr("Figures and claims"));

@@ -106,6 +106,32 @@ std::optional<EvidenceGrade> evidenceGradeFromName(const QString &name)
     return EvidenceGrade(i);
 }
 
+QString evidenceGradeLabel(EvidenceGrade grade)
+{
+    switch (grade) {
+    case EvidenceGrade::Reported:
+        return QStringLiteral("Reported");
+    case EvidenceGrade::Claimed:
+        return QStringLiteral("Claimed");
+    case EvidenceGrade::Inferred:
+        return QStringLiteral("Inferred");
+    }
+    return {};
+}
+
+QString evidenceGradeStyleLabel(EvidenceGrade grade)
+{
+    switch (grade) {
+    case EvidenceGrade::Reported:
+        return QStringLiteral("solid");
+    case EvidenceGrade::Claimed:
+        return QStringLiteral("dashed");
+    case EvidenceGrade::Inferred:
+        return QStringLiteral("dotted, lighter");
+    }
+    return {};
+}
+
 QString Evidence::problem() const
 {
     if (grade == EvidenceGrade::Claimed && !claimantId)
@@ -143,6 +169,7 @@ void Landscape::index()
     m_productIndex.clear();
     m_dealIndex.clear();
     m_sectorIndex.clear();
+    m_tieIndex.clear();
     m_orgKeyIndex.clear();
     for (int i = 0; i < organizations.size(); ++i) {
         m_orgIndex.insert(organizations[i].id, i);
@@ -156,6 +183,8 @@ void Landscape::index()
         m_dealIndex.insert(deals[i].id, i);
     for (int i = 0; i < sectors.size(); ++i)
         m_sectorIndex.insert(sectors[i].id, i);
+    for (int i = 0; i < ties.size(); ++i)
+        m_tieIndex.insert(ties[i].id, i);
     // One truth for parents: the ownership ties (the first by id wins).
     QHash<RowId, std::pair<RowId, RowId>> parents; // child → (tie id, parent id)
     for (const Tie &t : std::as_const(ties)) {
@@ -193,9 +222,50 @@ const Product *Landscape::product(RowId id) const
     return lookup(m_productIndex, products, id);
 }
 
+QString Landscape::organizationName(RowId id) const
+{
+    const Organization *o = organization(id);
+    return o ? o->nameEn : QString();
+}
+
+QString Landscape::tieTargetName(const Tie &tie) const
+{
+    if (tie.sectorId) {
+        const Sector *s = sector(tie.sectorId);
+        return s ? s->nameEn : QString();
+    }
+    return organizationName(tie.toId);
+}
+
+QString Landscape::evidenceText(const Evidence &e) const
+{
+    QString text;
+    switch (e.grade) {
+    case EvidenceGrade::Reported:
+        break;
+    case EvidenceGrade::Claimed:
+        text = e.claimantId ? QStringLiteral("claimed by %1").arg(organizationName(e.claimantId))
+                            : QStringLiteral("claimed");
+        break;
+    case EvidenceGrade::Inferred:
+        text = e.rationale.isEmpty() ? QStringLiteral("inferred")
+                                     : QStringLiteral("inferred: %1").arg(e.rationale);
+        break;
+    }
+    if (!e.caveat.isEmpty())
+        text += (text.isEmpty() ? QString() : QStringLiteral("; "))
+                + QStringLiteral("caveat: %1").arg(e.caveat);
+    return text;
+}
+
 const Deal *Landscape::deal(RowId id) const
 {
     return lookup(m_dealIndex, deals, id);
+}
+
+const Tie *Landscape::tie(RowId id) const
+{
+    return lookup(m_tieIndex, ties, id);
 }
 
 const Sector *Landscape::sector(RowId id) const

@@ -48,6 +48,10 @@ QString evidenceGradeName(EvidenceGrade grade);
 std::optional<EvidenceGrade> evidenceGradeFromName(const QString &name);
 /// Every stable grade name, in enum order.
 const QStringList &evidenceGradeNames();
+/// English label for display: "Reported", "Claimed", "Inferred".
+QString evidenceGradeLabel(EvidenceGrade grade);
+/// How the views draw a grade, for legends: "solid", "dashed", "dotted, lighter".
+QString evidenceGradeStyleLabel(EvidenceGrade grade);
 
 /// The grade of an item and what it needs: the claimant of a claim, the rationale of an
 /// inference, and an optional caveat shown with the item ("figures as given in the English
@@ -227,8 +231,17 @@ struct Landscape
     const Product *product(RowId id) const;
     const Deal *deal(RowId id) const;
     const Sector *sector(RowId id) const;
+    const Tie *tie(RowId id) const;
     /// Organization by key, or nullptr.
     const Organization *organizationByKey(const QString &key) const;
+    /// English name of organization `id`, or an empty string.
+    QString organizationName(RowId id) const;
+    /// The name of a tie's target: the organization, or for "serves" the sector.
+    QString tieTargetName(const Tie &tie) const;
+    /// One line saying how sure an item is, for tables, tooltips and footers: "" for a plain
+    /// report, "claimed by Tencent Cloud", "inferred: <rationale>", each followed by
+    /// "; caveat: <caveat>" when the item has one.
+    QString evidenceText(const Evidence &evidence) const;
 
 private:
     QHash<RowId, int> m_orgIndex;
@@ -236,6 +249,7 @@ private:
     QHash<RowId, int> m_productIndex;
     QHash<RowId, int> m_dealIndex;
     QHash<RowId, int> m_sectorIndex;
+    QHash<RowId, int> m_tieIndex;
     QHash<QString, int> m_orgKeyIndex;
 };
 

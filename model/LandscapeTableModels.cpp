@@ -254,7 +254,7 @@ TieModel::TieModel(LandscapeDocument *document, QObject *parent)
                            tr("Delivery"),
                            tr("Began"),
                            tr("Ended"),
-                           tr("Claim"),
+                           tr("Evidence"),
                            tr("Sources"),
                            tr("Description")},
                           parent)
@@ -262,7 +262,7 @@ TieModel::TieModel(LandscapeDocument *document, QObject *parent)
 
 QList<int> TieModel::columnsForKind(const QString &kind)
 {
-    const QList<int> common{From, To, Product, Start, End, Claim, Sources, Description};
+    const QList<int> common{From, To, Product, Start, End, Evidence, Sources, Description};
     QList<int> out;
     if (kind == QLatin1String("hosting"))
         out = {Service};
@@ -270,6 +270,10 @@ QList<int> TieModel::columnsForKind(const QString &kind)
         out = {Amount, Round, Lead};
     else if (kind == QLatin1String("chip_order"))
         out = {ChipModel, Units, Amount, Status, Delivery};
+    else if (kind == QLatin1String("ownership"))
+        out = {Amount};
+    else if (kind == QLatin1String("compatibility"))
+        out = {ChipModel};
     else if (kind.isEmpty())
         out = {Kind, Service, Amount, Round, Lead, ChipModel, Units, Status, Delivery};
     out += common;
@@ -293,9 +297,9 @@ QVariant TieModel::cell(int row, int column, int role) const
     case ModelRole::Kind:
         return t.kind;
     case ModelRole::OrganizationIds:
-        return idList({t.fromId, t.toId});
+        return idList({t.fromId, t.toId, t.evidence.claimantId});
     case ModelRole::FilterText: {
-        QStringList parts{t.key, t.description};
+        QStringList parts{t.key, t.description, landscape().tieTargetName(t)};
         for (RowId id : {t.fromId, t.toId}) {
             if (const Organization *o = landscape().organization(id))
                 parts << o->nameEn << o->nameZh << o->aliases;
@@ -330,7 +334,7 @@ QVariant TieModel::cell(int row, int column, int role) const
     case From:
         return orgName(t.fromId);
     case To:
-        return orgName(t.toId);
+        return landscape().tieTargetName(t);
     case Product: {
         const EcoAtlas::Product *p = landscape().product(t.productId);
         return p ? p->nameEn : QString();
@@ -338,6 +342,8 @@ QVariant TieModel::cell(int row, int column, int role) const
     case Service:
         return Vocabulary::label(t.service);
     case Amount:
+        if (t.kind == QLatin1String("ownership"))
+            return t.stake.value ? t.stake.toDisplayString(QStringLiteral("percent")) : QString();
         return (chip || investment) ? t.amount.toDisplayString() : QString();
     case Round:
         return t.round;
@@ -355,10 +361,8 @@ QVariant TieModel::cell(int row, int column, int role) const
         return t.start.toDisplayString();
     case End:
         return t.end.isValid() ? t.end.toDisplayString() : QString();
-    case Claim:
-        if (!t.claim)
-            return QString();
-        return t.claimantId ? tr("claim by %1").arg(orgName(t.claimantId)) : tr("claim");
+    case Evidence:
+        return landscape().evidenceText(t.evidence);
     case Sources:
         return sourceList(t.sourceIds);
     case Description:
@@ -492,7 +496,7 @@ QVariant ProductModel::cell(int row, int column, int role) const
 FigureModel::FigureModel(LandscapeDocument *document, QObject *parent)
     : LandscapeTableModel(
             document,
-            {tr("Subject"), tr("Statement"), tr("Value"), tr("As of"), tr("Claim"), tr("Sources")},
+            {tr("Subject"), tr("Statement"), tr("Value"), tr("As of"), tr("Evidence"), tr("Sources")},
             parent)
 {}
 
@@ -512,7 +516,7 @@ QVariant FigureModel::cell(int row, int column, int role) const
     case ModelRole::Kind:
         return f.metric;
     case ModelRole::OrganizationIds:
-        return idList({f.subjectId, f.claimantId});
+        return idList({f.subjectId, f.evidence.claimantId});
     case ModelRole::FilterText:
         return QStringList({orgName(f.subjectId), f.statement, f.metric}).join(QLatin1Char(' '));
     case ModelRole::Sort:
@@ -528,17 +532,16 @@ QVariant FigureModel::cell(int row, int column, int role) const
     }
     switch (column) {
     case Subject:
-        return orgName(f.subjectId);
+        return f.subjectId ? orgName(f.subjectId) : tr("(market)");
     case Statement:
-        return f.statement;
+        return f.parties == PartySet::Open ? tr("%1 (names some parties, not all)").arg(f.statement)
+                                           : f.statement;
     case Value:
         return f.value.value ? f.value.toDisplayString(f.unit) : QString();
     case AsOf:
         return f.asOf.toDisplayString();
-    case Claim:
-        if (!f.claim)
-            return QString();
-        return f.claimantId ? tr("claim by %1").arg(orgName(f.claimantId)) : tr("claim");
+    case Evidence:
+        return landscape().evidenceText(f.evidence);
     case Sources:
         return sourceList(f.sourceIds);
     }

@@ -104,7 +104,7 @@ public:
         Delivery,
         Start,
         End,
-        Claim,
+        Evidence,
         Sources,
         Description,
         ColumnCount
@@ -145,12 +145,13 @@ protected:
     QVariant cell(int row, int column, int role) const override;
 };
 
-/// Dated figures and claims ("Qianfan manages 42 models"). Claims name who makes them.
+/// Dated figures and claims ("Qianfan manages 42 models"), with their evidence: claims name
+/// who makes them, inferences why; "including …" statements say the set is open.
 class FigureModel : public LandscapeTableModel
 {
     Q_OBJECT
 public:
-    enum Column { Subject, Statement, Value, AsOf, Claim, Sources, ColumnCount };
+    enum Column { Subject, Statement, Value, AsOf, Evidence, Sources, ColumnCount };
     explicit FigureModel(LandscapeDocument *document, QObject *parent = nullptr);
 
 protected:

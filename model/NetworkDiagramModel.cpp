@@ -16,8 +16,10 @@ namespace EcoAtlas {
 namespace {
 QString nodeKey(const NetworkNode &n)
 {
-    return n.organizationId ? QStringLiteral("o%1").arg(n.organizationId)
-                            : QStringLiteral("p%1").arg(n.productId);
+    if (n.organizationId)
+        return QStringLiteral("o%1").arg(n.organizationId);
+    return n.sectorId ? QStringLiteral("s%1").arg(n.sectorId)
+                      : QStringLiteral("p%1").arg(n.productId);
 }
 } // namespace
 

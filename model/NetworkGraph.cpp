@@ -28,6 +28,14 @@ void TieFilterModel::setKinds(const QSet<QString> &kinds)
     invalidateFilter();
 }
 
+void TieFilterModel::setGradeVisible(EvidenceGrade grade, bool visible)
+{
+    if (m_grades[int(grade)] == visible)
+        return;
+    m_grades[int(grade)] = visible;
+    invalidateFilter();
+}
+
 void TieFilterModel::setAsOf(QDate date, ViewState::TimeBasis basis)
 {
     if (date == m_asOf && basis == m_basis)
@@ -60,7 +68,7 @@ bool TieFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourcePa
     if (!m_landscape || sourceParent.isValid() || sourceRow >= m_landscape->ties.size())
         return false;
     const Tie &t = m_landscape->ties.at(sourceRow);
-    if (!m_kinds.contains(t.kind))
+    if (!m_kinds.contains(t.kind) || !m_grades[int(t.evidence.grade)])
         return false;
     if (m_basis == ViewState::TimeBasis::Began)
         return TimeFilter::isVisible(t, m_asOf);
@@ -188,13 +196,17 @@ NetworkGraph NetworkGraph::build(const Landscape &l,
     for (int r = 0; r < ties.rowCount(); ++r) {
         const int row = ties.mapToSource(ties.index(r, 0)).row();
         const Tie &t = l.ties.at(row);
-        if (visibleOrgs.contains(t.fromId) && visibleOrgs.contains(t.toId))
+        if (visibleOrgs.contains(t.fromId) && (t.sectorId || visibleOrgs.contains(t.toId)))
             shown.append(&t);
     }
     const bool platforms = ties.kinds().contains(QStringLiteral("platform"));
     QSet<RowId> used;
-    for (const Tie *t : shown)
+    QList<RowId> sectorsUsed;
+    for (const Tie *t : shown) {
         used << t->fromId << t->toId;
+        if (t->sectorId && !sectorsUsed.contains(t->sectorId))
+            sectorsUsed << t->sectorId;
+    }
     if (platforms)
         for (const Product &p : l.products)
             if (isPlatformKind(p.kind) && visibleOrgs.contains(p.ownerId))
@@ -213,13 +225,26 @@ NetworkGraph NetworkGraph::build(const Landscape &l,
         indexOf.insert(o.id, int(g.nodes.size()));
         g.nodes.append(n);
     }
+    QHash<RowId, int> sectorIndex;
+    for (const Sector &x : l.sectors) {
+        if (!sectorsUsed.contains(x.id))
+            continue;
+        NetworkNode n;
+        n.sectorId = x.id;
+        n.nameEn = x.nameEn;
+        n.nameZh = x.nameZh;
+        sectorIndex.insert(x.id, int(g.nodes.size()));
+        g.nodes.append(n);
+    }
     for (const Tie *t : shown) {
+        if (t->sectorId && !sectorIndex.contains(t->sectorId))
+            continue; // a serves tie to a sector that does not exist
         NetworkEdge e;
         e.from = indexOf.value(t->fromId);
-        e.to = indexOf.value(t->toId);
+        e.to = t->sectorId ? sectorIndex.value(t->sectorId) : indexOf.value(t->toId);
         e.tieId = t->id;
         e.kind = t->kind;
-        e.claim = t->claim;
+        e.grade = t->evidence.grade;
         e.undated = !t->start.isValid();
         e.status = t->status;
         e.amountUsd = usd(t->amount);
@@ -273,7 +298,7 @@ NetworkGraph NetworkGraph::build(const Landscape &l,
         maxMeasure = std::max(maxMeasure, n.measure);
     for (NetworkNode &n : g.nodes) {
         const double f = maxMeasure > 0 ? std::sqrt(n.measure / maxMeasure) : 0;
-        n.radius = n.productId ? 6 : 8 + 20 * f;
+        n.radius = (n.productId || n.sectorId) ? 6 : 8 + 20 * f;
     }
 
     // Groups: parents with their subsidiaries.

@@ -34,6 +34,9 @@ public:
     /// but "platform" (owner → product edges crowd the picture).
     void setKinds(const QSet<QString> &kinds);
     QSet<QString> kinds() const { return m_kinds; }
+    /// Evidence grades to keep (all by default): a presenter may hide inferred ties.
+    void setGradeVisible(EvidenceGrade grade, bool visible);
+    bool isGradeVisible(EvidenceGrade grade) const { return m_grades[int(grade)]; }
     /// The as-of date (invalid = none) and which date of a tie it compares to.
     void setAsOf(QDate date, ViewState::TimeBasis basis = ViewState::TimeBasis::Began);
     QDate asOf() const { return m_asOf; }
@@ -50,6 +53,7 @@ protected:
 private:
     const Landscape *m_landscape;
     QSet<QString> m_kinds;
+    bool m_grades[3] = {true, true, true}; ///< indexed by EvidenceGrade
     QDate m_asOf;
     ViewState::TimeBasis m_basis = ViewState::TimeBasis::Began;
 };
@@ -81,11 +85,13 @@ private:
     RowId m_group = 0;
 };
 
-/// A node of the network diagram: an organization, or a product shown as a platform node.
+/// A node of the network diagram: an organization, a product shown as a platform node, or an
+/// industry sector served by a vendor.
 struct NetworkNode
 {
-    RowId organizationId = 0; ///< 0 for a product node
+    RowId organizationId = 0; ///< 0 for a product or sector node
     RowId productId = 0;      ///< set for a product node
+    RowId sectorId = 0;       ///< set for a sector node
     QString nameEn;
     QString nameZh;
     QStringList aliases;
@@ -101,8 +107,8 @@ struct NetworkEdge
     int from = 0;
     int to = 0;
     RowId tieId = 0;      ///< 0 for a platform edge (owner → product)
-    QString kind;         ///< hosting, investment, chip_order, partnership or platform
-    bool claim = false;   ///< a claim rather than a reported fact
+    QString kind;         ///< a tie kind (Vocabulary::tieKinds()) or "platform"
+    EvidenceGrade grade = EvidenceGrade::Reported; ///< how sure the tie is
     bool undated = false; ///< the tie's start date is unknown
     QString status;       ///< chip orders: ordered, delivered, at_risk, cancelled
     double amountUsd = 0; ///< disclosed amount converted to USD (0 when none)
@@ -112,8 +118,9 @@ struct NetworkEdge
 
 /// The graph the network diagram draws, built from the filter models: every visible
 /// organization that has at least one visible tie (or all visible ones with `includeIsolated`),
-/// every visible tie whose two ends are visible, and, when "platform" is among the tie kinds,
-/// the products of the platform kinds as nodes with owner → product edges.
+/// every visible tie whose two ends are visible (for "serves", whose vendor is visible: the
+/// sector becomes a node), and, when "platform" is among the tie kinds, the products of the
+/// platform kinds as nodes with owner → product edges.
 struct NetworkGraph
 {
     QList<NetworkNode> nodes;

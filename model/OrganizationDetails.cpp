@@ -26,6 +26,15 @@ QString verb(const Tie &t, bool outgoing)
         return outgoing ? QStringLiteral("invested in") : QStringLiteral("funded by");
     if (t.kind == QLatin1String("chip_order"))
         return outgoing ? QStringLiteral("ordered chips from") : QStringLiteral("chip order from");
+    if (t.kind == QLatin1String("ownership"))
+        return outgoing ? QStringLiteral("owns") : QStringLiteral("owned by");
+    if (t.kind == QLatin1String("backing"))
+        return outgoing ? QStringLiteral("backs") : QStringLiteral("backed by");
+    if (t.kind == QLatin1String("compatibility"))
+        return outgoing ? QStringLiteral("compatible with chips of")
+                        : QStringLiteral("chips supported by");
+    if (t.kind == QLatin1String("serves"))
+        return QStringLiteral("serves the sector");
     return QStringLiteral("partnership with");
 }
 
@@ -65,8 +74,10 @@ QString sourceCitation(const Landscape &l, const Source &s)
 QString tieSummary(const Landscape &l, const Tie &t, RowId orgId)
 {
     const bool outgoing = t.fromId == orgId;
-    QString text = QStringLiteral("%1 %2").arg(verb(t, outgoing),
-                                               name(l, outgoing ? t.toId : t.fromId));
+    const QString other = !outgoing ? name(l, t.fromId)
+                          : t.sectorId ? l.tieTargetName(t)
+                                       : name(l, t.toId);
+    QString text = QStringLiteral("%1 %2").arg(verb(t, outgoing), other);
     QStringList details;
     if (t.kind == QLatin1String("hosting") && !t.service.isEmpty())
         details << Vocabulary::label(t.service).toLower();
@@ -92,8 +103,15 @@ QString tieSummary(const Landscape &l, const Tie &t, RowId orgId)
         if (t.delivery.isValid())
             details << QStringLiteral("delivery %1").arg(t.delivery.toDisplayString());
         if (const Deal *d = l.deal(t.dealId))
-            details << QStringLiteral("part of: %1").arg(d->title);
+            details << QStringLiteral("part of: %1").arg(d->title)
+                    + (d->parties == PartySet::Open
+                               ? QStringLiteral(" (the source names some buyers, not all)")
+                               : QString());
     }
+    if (t.kind == QLatin1String("ownership") && t.stake.value)
+        details << QStringLiteral("stake %1").arg(t.stake.toDisplayString(QStringLiteral("percent")));
+    if (t.kind == QLatin1String("compatibility") && !t.chipModel.isEmpty())
+        details << t.chipModel;
     if (!details.isEmpty())
         text += QStringLiteral(" (%1)").arg(details.join(QStringLiteral(", ")));
     text += QStringLiteral(" \u2014 %1")
@@ -101,9 +119,9 @@ QString tieSummary(const Landscape &l, const Tie &t, RowId orgId)
                                            : QStringLiteral("start date unknown"));
     if (t.end.isValid())
         text += QStringLiteral(" to %1").arg(t.end.toDisplayString());
-    if (t.claim)
-        text += t.claimantId ? QStringLiteral(" [claim by %1]").arg(name(l, t.claimantId))
-                             : QStringLiteral(" [claim]");
+    const QString evidence = l.evidenceText(t.evidence);
+    if (!evidence.isEmpty())
+        text += QStringLiteral(" [%1]").arg(evidence);
     return text;
 }
 
@@ -179,9 +197,11 @@ QString toHtml(const Landscape &l, RowId orgId)
             meta << f.value.toDisplayString(f.unit);
         meta << (f.asOf.isValid() ? QStringLiteral("as of %1").arg(f.asOf.toDisplayString())
                                   : QStringLiteral("date unknown"));
-        if (f.claim)
-            meta << (f.claimantId ? QStringLiteral("claim by %1").arg(name(l, f.claimantId))
-                                  : QStringLiteral("claim"));
+        if (f.parties == PartySet::Open)
+            meta << QStringLiteral("names some parties, not all");
+        const QString evidence = l.evidenceText(f.evidence);
+        if (!evidence.isEmpty())
+            meta << evidence;
         item += QStringLiteral(" <i>(%1)</i>").arg(esc(meta.join(QStringLiteral("; "))));
         item += sourcesHtml(l, f.sourceIds);
         figures << QStringLiteral("<li>%1</li>").arg(item);

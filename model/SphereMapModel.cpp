@@ -76,6 +76,28 @@ void SphereMapModel::setMembershipKinds(const QSet<QString> &kinds)
     rebuild();
 }
 
+QSet<QString> SphereMapModel::defaultMembershipKinds(const QString &ownerRole)
+{
+    if (ownerRole == QLatin1String("investor"))
+        return {QStringLiteral("investment")};
+    if (ownerRole == QLatin1String("chip_vendor"))
+        return {QStringLiteral("chip_order")};
+    return {QStringLiteral("hosting"), QStringLiteral("backing"), QStringLiteral("serves")};
+}
+
+void SphereMapModel::setGradeVisible(EvidenceGrade grade, bool visible)
+{
+    if (m_ties->isGradeVisible(grade) == visible)
+        return;
+    m_ties->setGradeVisible(grade, visible);
+    rebuild();
+}
+
+const Sector *SphereMapModel::sectorOf(qint64 clientId) const
+{
+    return clientId < 0 ? landscape().sector(-clientId) : nullptr;
+}
+
 void SphereMapModel::setShowApart(bool show)
 {
     if (show == m_showApart)
@@ -124,6 +146,17 @@ void SphereMapModel::moveOwner(int ownerIndex, const QPointF &center)
 
 QString SphereMapModel::labelOf(RowId organizationId) const
 {
+    if (const Sector *x = sectorOf(organizationId)) {
+        switch (m_labels) {
+        case LabelLanguage::English:
+            return x->nameEn;
+        case LabelLanguage::Chinese:
+            return x->nameZh.isEmpty() ? x->nameEn : x->nameZh;
+        case LabelLanguage::Both:
+            return x->nameZh.isEmpty() ? x->nameEn
+                                       : QStringLiteral("%1 %2").arg(x->nameEn, x->nameZh);
+        }
+    }
     const Organization *o = landscape().organization(organizationId);
     if (!o)
         return {};
@@ -151,7 +184,9 @@ void SphereMapModel::rebuild()
         input.owners.append(owner);
     }
     // Memberships: the visible ties of the chosen kinds between an owner and a non-owner.
+    // A sector served by an owner is a client with id -sectorId (sector ids are positive).
     QMap<RowId, QList<int>> owners; // client id → owner indices, ordered by client id
+    QHash<RowId, EvidenceGrade> grades; // client id → least sure membership grade
     m_membershipTies.clear();
     for (int r = 0; r < m_ties->rowCount(); ++r) {
         const Tie &t = l.ties.at(m_ties->mapToSource(m_ties->index(r, 0)).row());
@@ -159,10 +194,15 @@ void SphereMapModel::rebuild()
         const bool toOwner = ownerIndex.contains(t.toId);
         if (fromOwner == toOwner)
             continue; // owner–owner or neither: not a membership
-        const RowId client = fromOwner ? t.toId : t.fromId;
+        if (t.sectorId && !l.sector(t.sectorId))
+            continue;
+        const RowId client = t.sectorId ? -t.sectorId : fromOwner ? t.toId : t.fromId;
         const int owner = ownerIndex.value(fromOwner ? t.fromId : t.toId);
         if (!owners[client].contains(owner))
             owners[client].append(owner);
+        const auto known = grades.constFind(client);
+        if (known == grades.constEnd() || int(t.evidence.grade) > int(*known))
+            grades.insert(client, t.evidence.grade);
         m_membershipTies.append(t.id);
     }
     if (m_showApart) {
@@ -193,6 +233,7 @@ void SphereMapModel::rebuild()
         }
     }
     m_clientValues.clear();
+    m_clientGrades.clear();
     for (auto it = owners.constBegin(); it != owners.constEnd(); ++it) {
         SphereInput::Client c;
         c.id = it.key();
@@ -200,6 +241,7 @@ void SphereMapModel::rebuild()
         std::sort(c.owners.begin(), c.owners.end());
         const double value = measure.value(c.id);
         m_clientValues.append(value);
+        m_clientGrades.append(grades.value(c.id, EvidenceGrade::Reported));
         // With a measure every client reserves the largest mark's room (12 px), so the layout
         // stays as tight and as verified as with equal marks; the figure draws each mark by
         // its value inside that room (SphereFigure::markRadius).

@@ -16,7 +16,9 @@ class LandscapeDocument;
 class TieModel;
 
 /// The sphere-of-influence map without a view: who owns a sphere (organizations with the owner
-/// role, by default cloud vendors), which ties make a client a member (by default hosting),
+/// role, by default cloud vendors), which ties make a client a member (by default hosting,
+/// backing and serves — the sectors a vendor serves are its industry clients, with client id
+/// -sectorId),
 /// the time cursor (through a TieFilterModel), and the geometry laid out by layoutSpheres():
 /// every client inside the regions of exactly the owners it is tied to.
 ///
@@ -31,8 +33,15 @@ public:
     /// The role that makes an organization a sphere owner (default "cloud_vendor").
     void setOwnerRole(const QString &role);
     QString ownerRole() const { return m_ownerRole; }
-    /// Tie kinds that count as membership (default: hosting).
+    /// Tie kinds that count as membership (default: defaultMembershipKinds("cloud_vendor")).
     void setMembershipKinds(const QSet<QString> &kinds);
+    QSet<QString> membershipKinds() const { return m_kinds; }
+    /// The membership a map of `ownerRole` starts with: cloud vendors hosting, backing and
+    /// serves; investors investment; chip vendors chip_order.
+    static QSet<QString> defaultMembershipKinds(const QString &ownerRole);
+    /// Evidence grades to keep (all by default).
+    void setGradeVisible(EvidenceGrade grade, bool visible);
+    bool isGradeVisible(EvidenceGrade grade) const { return m_ties->isGradeVisible(grade); }
     /// Show organizations with a client role (model developer, industry client) that are tied
     /// to no owner in a strip apart (true) or hide them (false).
     void setShowApart(bool show);
@@ -74,8 +83,14 @@ public:
     /// Organization id of owner `i` / client `i` (the ids in input()).
     RowId ownerId(int i) const { return m_input.owners.at(i).id; }
     RowId clientId(int i) const { return m_input.clients.at(i).id; }
+    /// The sector client `id` stands for (a negative client id), or nullptr for an organization.
+    const Sector *sectorOf(qint64 clientId) const;
+    /// The least sure grade among the memberships of client `i` (inferred before claimed
+    /// before reported): how its mark is outlined.
+    EvidenceGrade clientGrade(int i) const { return m_clientGrades.value(i); }
     const Landscape &landscape() const;
-    /// The label text of an organization in the current language.
+    /// The label text of an organization (or, for a negative id, a sector) in the current
+    /// language.
     QString labelOf(RowId organizationId) const;
     /// The ties (ids) shown as memberships, for the source footer.
     QList<RowId> membershipTies() const { return m_membershipTies; }
@@ -91,7 +106,8 @@ private:
     TieModel *m_tieModel;
     TieFilterModel *m_ties;
     QString m_ownerRole = QStringLiteral("cloud_vendor");
-    QSet<QString> m_kinds{QStringLiteral("hosting")};
+    QSet<QString> m_kinds = defaultMembershipKinds(QStringLiteral("cloud_vendor"));
+    QList<EvidenceGrade> m_clientGrades;
     bool m_showApart = true;
     LabelLanguage m_labels = LabelLanguage::Both;
     QHash<RowId, QPointF> m_fixedCenters;

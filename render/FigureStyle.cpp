@@ -88,8 +88,58 @@ QColor tieKindColor(const QString &kind)
             {QStringLiteral("chip_order"), QColor(0xD5, 0x5E, 0x00)},
             {QStringLiteral("partnership"), QColor(0x55, 0x55, 0x55)},
             {QStringLiteral("platform"), QColor(0x00, 0x9E, 0x73)},
+            {QStringLiteral("ownership"), QColor(0x22, 0x22, 0x22)},
+            {QStringLiteral("backing"), QColor(0x56, 0xB4, 0xE9)},
+            {QStringLiteral("compatibility"), QColor(0xE6, 0x9F, 0x00)},
+            {QStringLiteral("serves"), QColor(0x99, 0x99, 0x33)},
     };
     return colors.value(kind, QColor(0x55, 0x55, 0x55));
+}
+
+Qt::PenStyle evidencePenStyle(EvidenceGrade grade)
+{
+    switch (grade) {
+    case EvidenceGrade::Reported:
+        return Qt::SolidLine;
+    case EvidenceGrade::Claimed:
+        return Qt::DashLine;
+    case EvidenceGrade::Inferred:
+        return Qt::DotLine;
+    }
+    return Qt::SolidLine;
+}
+
+double evidenceOpacity(EvidenceGrade grade)
+{
+    return grade == EvidenceGrade::Inferred ? 0.55 : 1.0;
+}
+
+QString evidenceGradeDescription(EvidenceGrade grade)
+{
+    switch (grade) {
+    case EvidenceGrade::Reported:
+        return QStringLiteral("reported by a source");
+    case EvidenceGrade::Claimed:
+        return QStringLiteral("claimed by one party");
+    case EvidenceGrade::Inferred:
+        return QStringLiteral("inferred by the editor");
+    }
+    return {};
+}
+
+QPolygonF diamond(const QPointF &c, double r)
+{
+    return QPolygonF({c + QPointF(0, -r), c + QPointF(r, 0), c + QPointF(0, r), c + QPointF(-r, 0)});
+}
+
+QString EvidenceCounts::footerLine(const QString &noun) const
+{
+    return QStringLiteral("Evidence: %1 %2 reported, %3 claimed by one party (dashed), %4 "
+                          "inferred by the editor (dotted, lighter).")
+            .arg(of(EvidenceGrade::Reported))
+            .arg(noun)
+            .arg(of(EvidenceGrade::Claimed))
+            .arg(of(EvidenceGrade::Inferred));
 }
 
 double frameHeight(double width,

@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "Landscape.h"
+
 #include <QColor>
 #include <QFont>
+#include <QPolygonF>
 #include <QRectF>
 #include <QString>
 #include <QStringList>
@@ -33,8 +36,30 @@ QString plainText(const QString &text);
 /// The colour of an organization role: the Okabe–Ito colour-blind-safe palette
 /// (Okabe & Ito 2008, "Color Universal Design"). Unknown roles are grey.
 QColor roleColor(const QString &role);
-/// The colour of a tie kind (hosting, investment, chip_order, partnership, platform).
+/// The colour of a tie kind (Vocabulary::tieKinds() and "platform"); unknown kinds are grey.
 QColor tieKindColor(const QString &kind);
+
+/// The line style of an evidence grade in every view: reported solid, claimed dashed,
+/// inferred dotted.
+Qt::PenStyle evidencePenStyle(EvidenceGrade grade);
+/// Opacity factor (0–1) of an evidence grade: inferred items are drawn lighter (0.55).
+double evidenceOpacity(EvidenceGrade grade);
+/// Legend wording of a grade: "reported by a source", "claimed by one party",
+/// "inferred by the editor".
+QString evidenceGradeDescription(EvidenceGrade grade);
+/// A diamond (the mark of an industry sector) centred on `centre`, `r` px from centre to tip.
+QPolygonF diamond(const QPointF &centre, double r);
+
+/// How many items of each evidence grade a figure shows; exports state it.
+struct EvidenceCounts
+{
+    int counts[3] = {0, 0, 0}; ///< indexed by EvidenceGrade
+    void add(EvidenceGrade grade) { ++counts[int(grade)]; }
+    int of(EvidenceGrade grade) const { return counts[int(grade)]; }
+    /// Footer line "Evidence: 41 ties reported, 9 claimed by one party (dashed), 7 inferred
+    /// by the editor (dotted)." with `noun` naming the items.
+    QString footerLine(const QString &noun) const;
+};
 
 /// Draws the frame of a figure into `target` and returns the rectangle left for the content:
 /// `title` (bold, 28 px) and `subtitle` (16 px) on top, `footer` lines (12 px, wrapped; e.g.

@@ -39,14 +39,14 @@ QColor edgeColor(const NetworkEdge &e)
     return FigureStyle::tieKindColor(e.kind);
 }
 
+/// Line style of an edge: its evidence grade (reported solid, claimed dashed, inferred
+/// dotted), except chip orders at risk or cancelled (dash-dot).
 Qt::PenStyle edgeStyle(const NetworkEdge &e)
 {
     if (e.kind == QLatin1String("chip_order")
         && (e.status == QLatin1String("at_risk") || e.status == QLatin1String("cancelled")))
-        return Qt::DotLine;
-    if (e.claim)
-        return Qt::DashLine;
-    return Qt::SolidLine;
+        return Qt::DashDotLine;
+    return FigureStyle::evidencePenStyle(e.grade);
 }
 
 } // namespace
@@ -149,6 +149,8 @@ QString NetworkFigure::toolTipText(int index) const
         lines << QStringLiteral("Also known as: %1").arg(n.aliases.join(QStringLiteral(", ")));
     if (n.productId) {
         lines << QStringLiteral("Platform or product");
+    } else if (n.sectorId) {
+        lines << QStringLiteral("Industry sector");
     } else {
         QStringList roles;
         for (const QString &r : n.roles)
@@ -223,6 +225,18 @@ QStringList NetworkFigure::footer() const
     if (money)
         lines << QStringLiteral("Edge widths by disclosed amount converted to USD. ")
                          + CurrencyRates::description();
+    lines << evidenceCounts().footerLine(QStringLiteral("ties"));
+    QStringList caveats;
+    for (const NetworkEdge &e : m_graph.edges) {
+        const Tie *t = m_landscape.tie(e.tieId);
+        if (t && !t->evidence.caveat.isEmpty())
+            caveats << QStringLiteral("%1 \u2192 %2: %3")
+                               .arg(m_landscape.organizationName(t->fromId),
+                                    m_landscape.tieTargetName(*t),
+                                    t->evidence.caveat);
+    }
+    if (!caveats.isEmpty())
+        lines << QStringLiteral("Caveats: %1").arg(caveats.join(QStringLiteral("; ")));
     lines << QStringLiteral("Made with EcoAtlas.");
     return lines;
 }
@@ -232,6 +246,15 @@ NetworkFigure::Frame NetworkFigure::frame(const QRectF &target) const
     const auto [plot, legend] = FigureStyle::splitLegend(
             FigureStyle::contentRect(target, title(), subtitle(), footer()), kLegendWidth);
     return {plot, legend};
+}
+
+FigureStyle::EvidenceCounts NetworkFigure::evidenceCounts() const
+{
+    FigureStyle::EvidenceCounts counts;
+    for (const NetworkEdge &e : m_graph.edges)
+        if (e.tieId)
+            counts.add(e.grade);
+    return counts;
 }
 
 QTransform NetworkFigure::fitTransform(const QRectF &plot) const
@@ -357,7 +380,8 @@ void NetworkFigure::paintEdges(QPainter &p, const QTransform &t, double scale) c
         const double width = edgeWidth(e) * s;
         const double head = (5 + 1.4 * width) * headScale;
         const bool faded = m_highlight >= 0 && e.from != m_highlight && e.to != m_highlight;
-        const QColor color = withAlpha(edgeColor(e), faded ? 0.12 : 0.85);
+        const QColor color = withAlpha(edgeColor(e),
+                                       faded ? 0.12 : 0.85 * FigureStyle::evidenceOpacity(e.grade));
         const Qt::PenStyle style = edgeStyle(e);
         const QString batchKey = QStringLiteral("%1/%2/%3")
                                          .arg(color.rgba())
@@ -447,10 +471,12 @@ void NetworkFigure::paintNodes(QPainter &p, const QTransform &t, double scale) c
         const double r = n.radius * scale;
         if (r < 2.5 && i != m_highlight) {
             const QString role = n.productId         ? QStringLiteral("platform")
+                                 : n.sectorId        ? QStringLiteral("serves")
                                  : n.roles.isEmpty() ? QStringLiteral("other")
                                                      : n.roles.first();
-            const QColor color = withAlpha(n.productId ? FigureStyle::tieKindColor(role)
-                                                       : FigureStyle::roleColor(role),
+            const QColor color = withAlpha((n.productId || n.sectorId)
+                                                   ? FigureStyle::tieKindColor(role)
+                                                   : FigureStyle::roleColor(role),
                                            isFaded(i) ? 0.15 : 1.0);
             const double side = std::max(1.5, 2 * r);
             specks[color.rgba()].append(QRectF(c.x() - side / 2, c.y() - side / 2, side, side));
@@ -462,6 +488,13 @@ void NetworkFigure::paintNodes(QPainter &p, const QTransform &t, double scale) c
             p.setPen(QPen(withAlpha(QColor(0x30, 0x30, 0x30), alpha), 1));
             p.setBrush(withAlpha(FigureStyle::tieKindColor(QStringLiteral("platform")), alpha));
             p.drawRect(box.adjusted(r * 0.15, r * 0.15, -r * 0.15, -r * 0.15));
+            continue;
+        }
+        if (n.sectorId) {
+            p.setPen(QPen(withAlpha(QColor(0x30, 0x30, 0x30), alpha), 1));
+            p.setBrush(withAlpha(FigureStyle::tieKindColor(QStringLiteral("serves")).lighter(150),
+                                 alpha));
+            p.drawPolygon(FigureStyle::diamond(c, r * 1.2));
             continue;
         }
         const QStringList roles = n.roles.isEmpty() ? QStringList{QStringLiteral("other")}
@@ -529,8 +562,10 @@ double NetworkFigure::paintLegend(QPainter &p,
     // Roles present.
     QStringList roles;
     bool products = false;
+    bool sectors = false;
     for (const NetworkNode &n : m_graph.nodes) {
         products = products || n.productId;
+        sectors = sectors || n.sectorId;
         for (const QString &r : n.roles)
             if (!roles.contains(r))
                 roles << r;
@@ -556,6 +591,12 @@ double NetworkFigure::paintLegend(QPainter &p,
         p.setBrush(FigureStyle::tieKindColor(QStringLiteral("platform")));
         p.drawRect(QRectF(x + 3, y + line / 2 - 5, 10, 10));
         text(22, QStringLiteral("platform or product"));
+    }
+    if (sectors) {
+        p.setPen(QPen(QColor(0x30, 0x30, 0x30), 1));
+        p.setBrush(FigureStyle::tieKindColor(QStringLiteral("serves")).lighter(150));
+        p.drawPolygon(FigureStyle::diamond(QPointF(x + 8, y + line / 2), 6));
+        text(22, QStringLiteral("industry sector"));
     }
     double maxMeasure = 0;
     for (const NetworkNode &n : m_graph.nodes)
@@ -584,23 +625,44 @@ double NetworkFigure::paintLegend(QPainter &p,
                  QStringLiteral("investment: investor \u2192 investee")},
                 {QStringLiteral("chip_order"), QStringLiteral("chip order: buyer \u2192 supplier")},
                 {QStringLiteral("partnership"), QStringLiteral("partnership")},
+                {QStringLiteral("ownership"), QStringLiteral("ownership: parent \u2192 subsidiary")},
+                {QStringLiteral("backing"),
+                 QStringLiteral("backing (nature not stated): backer \u2192 backed")},
+                {QStringLiteral("compatibility"),
+                 QStringLiteral("compatibility: platform \u2192 chip vendor")},
+                {QStringLiteral("serves"), QStringLiteral("serves: vendor \u2192 sector")},
                 {QStringLiteral("platform"), QStringLiteral("platform: owner \u2192 product")}};
         sample(FigureStyle::tieKindColor(k), Qt::SolidLine, 2.5, labels.value(k));
     }
-    sample(QColor(0x55, 0x55, 0x55), Qt::SolidLine, 2, QStringLiteral("solid: reported fact"));
-    sample(QColor(0x55, 0x55, 0x55),
-           Qt::DashLine,
-           2,
-           QStringLiteral("dashed: a claim by one party"));
-    sample(FigureStyle::tieKindColor(QStringLiteral("chip_order")),
-           Qt::DotLine,
-           2,
-           QStringLiteral("dotted: chip order at risk"));
-    sample(QColor(0x88, 0x88, 0x88),
-           Qt::DotLine,
-           2,
-           QStringLiteral("grey dotted \u00D7: cancelled"));
+    bool atRisk = false;
+    bool cancelled = false;
+    for (const NetworkEdge &e : m_graph.edges) {
+        atRisk = atRisk || e.status == QLatin1String("at_risk");
+        cancelled = cancelled || e.status == QLatin1String("cancelled");
+    }
+    if (atRisk)
+        sample(FigureStyle::tieKindColor(QStringLiteral("chip_order")),
+               Qt::DashDotLine,
+               2,
+               QStringLiteral("dash-dot: chip order at risk"));
+    if (cancelled)
+        sample(QColor(0x88, 0x88, 0x88),
+               Qt::DashDotLine,
+               2,
+               QStringLiteral("grey dash-dot \u00D7: cancelled"));
     text(0, QStringLiteral("Width: amount (disclosed, in USD)"));
+    y += 6;
+    // Evidence: one line style per grade, with how many of the ties shown have it.
+    const FigureStyle::EvidenceCounts counts = evidenceCounts();
+    heading(QStringLiteral("Evidence (line style)"));
+    for (EvidenceGrade g : {EvidenceGrade::Reported, EvidenceGrade::Claimed, EvidenceGrade::Inferred})
+        sample(withAlpha(QColor(0x55, 0x55, 0x55), FigureStyle::evidenceOpacity(g)),
+               FigureStyle::evidencePenStyle(g),
+               2,
+               QStringLiteral("%1: %2 (%3)")
+                       .arg(evidenceGradeStyleLabel(g),
+                            FigureStyle::evidenceGradeDescription(g))
+                       .arg(counts.of(g)));
     if (m_options.asOf.isValid()) {
         p.setPen(QPen(QColor(0x55, 0x55, 0x55), 1));
         p.setBrush(Qt::white);

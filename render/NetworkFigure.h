@@ -2,6 +2,7 @@
 #pragma once
 
 #include "FigureOptions.h"
+#include "FigureStyle.h"
 #include "LabelPlacer.h"
 #include "NetworkGraph.h"
 
@@ -88,8 +89,12 @@ public:
     QString labelOf(int index) const;
     /// The tooltip of node `index` as plain text: names, aliases, roles, tie count.
     QString toolTipText(int index) const;
-    /// Footer lines: "Sources: [1] …" for the edges shown, the currency rates.
+    /// Footer lines: "Sources: [1] …" for the edges shown, the currency rates, how many ties
+    /// of each evidence grade are shown, and the caveats of the ties shown.
     QStringList footer() const;
+    /// How many of the ties shown are reported, claimed and inferred (platform edges are not
+    /// ties and are not counted).
+    FigureStyle::EvidenceCounts evidenceCounts() const;
     QString title() const;
     QString subtitle() const;
     /// Human name of the size measure, for the legend ("number of ties", …).

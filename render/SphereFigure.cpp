@@ -49,7 +49,7 @@ void SphereFigure::setChanges(const QSet<RowId> &added, const QSet<RowId> &remov
         const bool fromOwner = owners.contains(t.fromId), toOwner = owners.contains(t.toId);
         if (fromOwner == toOwner)
             continue;
-        (a ? m_joined : m_left).insert(fromOwner ? t.toId : t.fromId);
+        (a ? m_joined : m_left).insert(t.sectorId ? -t.sectorId : fromOwner ? t.toId : t.fromId);
     }
 }
 
@@ -131,9 +131,14 @@ QStringList SphereFigure::footer() const
     for (RowId id : cited)
         if (const Source *s = l.source(id))
             entries << OrganizationDetails::sourceCitation(l, *s);
+    FigureStyle::EvidenceCounts counts;
+    for (const Tie &t : l.ties)
+        if (memberships.contains(t.id))
+            counts.add(t.evidence.grade);
     return {QStringLiteral("Sources: %1")
                     .arg(entries.isEmpty() ? QStringLiteral("none shown")
                                            : entries.join(QStringLiteral("; "))),
+            counts.footerLine(QStringLiteral("memberships")),
             QStringLiteral("Each client sits inside the regions of exactly the owners it is tied "
                            "to. Made with EcoAtlas.")};
 }
@@ -217,10 +222,18 @@ void SphereFigure::paint(QPainter &p, const QRectF &target, const QTransform &vi
         const double r = markRadius(c) * s;
         const Organization *org = l.organization(in.clients[c].id);
         const bool isSelected = selected && in.clients[c].id == selected;
-        p.setPen(QPen(isSelected ? QColor(0, 0, 0) : QColor(0x22, 0x22, 0x22),
-                      isSelected ? 3 : 1.2));
-        p.setBrush(isIndustryClient(org) ? QColor(Qt::white) : QColor(0x33, 0x33, 0x33));
-        p.drawEllipse(centre, r, r);
+        const bool industry = m_model.sectorOf(in.clients[c].id) || isIndustryClient(org);
+        // The outline carries the least sure grade of the client's memberships.
+        const EvidenceGrade grade = m_model.clientGrade(c);
+        const double opacity = FigureStyle::evidenceOpacity(grade);
+        p.setPen(QPen(alpha(isSelected ? QColor(0, 0, 0) : QColor(0x22, 0x22, 0x22), opacity),
+                      isSelected ? 3 : (grade == EvidenceGrade::Reported ? 1.2 : 1.8),
+                      FigureStyle::evidencePenStyle(grade)));
+        p.setBrush(industry ? QColor(Qt::white) : alpha(QColor(0x33, 0x33, 0x33), opacity));
+        if (m_model.sectorOf(in.clients[c].id))
+            p.drawPolygon(FigureStyle::diamond(centre, r * 1.25));
+        else
+            p.drawEllipse(centre, r, r);
         const bool joined = m_joined.contains(in.clients[c].id);
         if (joined || m_left.contains(in.clients[c].id)) {
             p.setPen(QPen(joined ? QColor(0x00, 0xA0, 0x50) : QColor(0xC0, 0x30, 0x30), 2.5));
@@ -293,7 +306,8 @@ double SphereFigure::paintLegend(QPainter &p, const QPointF &topLeft, double wid
                   20,
                   QStringLiteral("%1 %2%3").arg(
                           fig.value.toDisplayString(fig.unit),
-                          fig.claim ? QStringLiteral("(claim)") : QStringLiteral("(reported)"),
+                          QStringLiteral("(%1)").arg(
+                                  evidenceGradeLabel(fig.evidence.grade).toLower()),
                           fig.asOf.isValid() ? QStringLiteral(", ") + fig.asOf.toDisplayString()
                                              : QString()),
                   QColor(0x50, 0x50, 0x50));
@@ -309,6 +323,34 @@ double SphereFigure::paintLegend(QPainter &p, const QPointF &topLeft, double wid
     p.setBrush(Qt::white);
     p.drawEllipse(QPointF(x + 7, y + 8), 6, 6);
     block(body, 20, QStringLiteral("industry client"), QColor(0x20, 0x20, 0x20));
+    bool anySector = false;
+    FigureStyle::EvidenceCounts counts;
+    for (int c = 0; c < in.clients.size(); ++c) {
+        anySector = anySector || m_model.sectorOf(in.clients[c].id);
+        counts.add(m_model.clientGrade(c));
+    }
+    if (anySector) {
+        p.setPen(QPen(QColor(0x22, 0x22, 0x22), 1.2));
+        p.setBrush(Qt::white);
+        p.drawPolygon(FigureStyle::diamond(QPointF(x + 7, y + 8), 7));
+        block(body, 20, QStringLiteral("industry sector served"), QColor(0x20, 0x20, 0x20));
+    }
+    y += 4;
+    block(head, 0, QStringLiteral("Evidence (mark outline)"), QColor(0x20, 0x20, 0x20));
+    for (EvidenceGrade g :
+         {EvidenceGrade::Reported, EvidenceGrade::Claimed, EvidenceGrade::Inferred}) {
+        p.setPen(QPen(alpha(QColor(0x22, 0x22, 0x22), FigureStyle::evidenceOpacity(g)),
+                      g == EvidenceGrade::Reported ? 1.2 : 1.8,
+                      FigureStyle::evidencePenStyle(g)));
+        p.setBrush(Qt::white);
+        p.drawEllipse(QPointF(x + 7, y + 8), 6, 6);
+        block(body,
+              20,
+              QStringLiteral("%1: %2 (%3)")
+                      .arg(evidenceGradeStyleLabel(g), FigureStyle::evidenceGradeDescription(g))
+                      .arg(counts.of(g)),
+              QColor(0x20, 0x20, 0x20));
+    }
     if (m_model.clientMeasure() != SphereMapModel::ClientMeasure::None) {
         const double most = m_model.maxClientValue();
         const bool money = m_model.clientMeasure() == SphereMapModel::ClientMeasure::MoneyRaised;
@@ -394,6 +436,15 @@ QJsonObject SphereFigure::geometryJson(const QRectF &target) const
 QString SphereFigure::clientToolTip(int i) const
 {
     const SphereInput &in = m_model.input();
+    if (const Sector *x = m_model.sectorOf(in.clients.at(i).id)) {
+        QStringList owners;
+        for (int k : in.clients[i].owners)
+            if (const Organization *w = m_model.landscape().organization(in.owners[k].id))
+                owners << w->nameEn;
+        return QStringList{x->nameEn, x->nameZh, QStringLiteral("Industry sector"),
+                           QStringLiteral("Served by: %1").arg(owners.join(QStringLiteral(", ")))}
+                .join(QLatin1Char('\n'));
+    }
     const Organization *o = m_model.landscape().organization(in.clients.at(i).id);
     if (!o)
         return {};

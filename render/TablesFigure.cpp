@@ -27,6 +27,8 @@ QString detailsOf(const Landscape &l, const Tie &t)
         parts << QStringLiteral("through %1").arg(product->nameEn);
     if (t.kind == QLatin1String("investment")) {
         parts << t.amount.toDisplayString();
+        if (!t.round.isEmpty())
+            parts << t.round; // "cumulative (total invested to date)" must survive
         if (t.lead && *t.lead)
             parts << QStringLiteral("lead");
     }
@@ -42,8 +44,16 @@ QString detailsOf(const Landscape &l, const Tie &t)
         if (t.delivery.isValid())
             parts << QStringLiteral("delivery %1").arg(t.delivery.toDisplayString());
     }
-    if (t.claim)
-        parts << QStringLiteral("claim");
+    if (t.kind == QLatin1String("ownership") && t.stake.value)
+        parts << QStringLiteral("stake %1").arg(t.stake.toDisplayString(QStringLiteral("percent")));
+    if (t.kind == QLatin1String("compatibility") && !t.chipModel.isEmpty())
+        parts << t.chipModel;
+    if (t.kind == QLatin1String("chip_order"))
+        if (const Deal *d = l.deal(t.dealId); d && d->parties == PartySet::Open)
+            parts << QStringLiteral("the source names some buyers, not all");
+    const QString evidence = l.evidenceText(t.evidence);
+    if (!evidence.isEmpty())
+        parts << evidence;
     return parts.join(QStringLiteral(", "));
 }
 } // namespace
@@ -79,7 +89,7 @@ TablesFigure::TablesFigure(const Landscape &landscape, FigureOptions options)
                 {t->kind,
                  {Vocabulary::label(t->kind),
                   orgName(t->fromId),
-                  orgName(t->toId),
+                  t->sectorId ? landscape.tieTargetName(*t) : orgName(t->toId),
                   detailsOf(landscape, *t),
                   t->start.isValid() ? t->start.toDisplayString() : QStringLiteral("date unknown"),
                   refs.isEmpty() ? QStringLiteral("none")
@@ -92,8 +102,13 @@ TablesFigure::TablesFigure(const Landscape &landscape, FigureOptions options)
             entries << QStringLiteral("[%1] %2").arg(i + 1).arg(
                     OrganizationDetails::sourceCitation(landscape, *s));
     m_footer << QStringLiteral("Sources: ") + entries.join(QStringLiteral("; "));
+    FigureStyle::EvidenceCounts counts;
+    for (const Tie *t : ties)
+        counts.add(t->evidence.grade);
+    m_footer << counts.footerLine(QStringLiteral("ties"));
     m_footer << QStringLiteral("Made with EcoAtlas. A claim is what one party says of itself, "
-                               "not a reported fact.");
+                               "not a reported fact; an inference is the editor's reading of "
+                               "the sources, with its rationale.");
 }
 
 QString TablesFigure::title() const

@@ -22,6 +22,8 @@ const QDate kEpoch(1970, 1, 1);
 
 QString orgName(const Landscape &l, RowId id, const FigureOptions &figure)
 {
+    if (id == 0)
+        return QStringLiteral("Market as a whole");
     const Organization *o = l.organization(id);
     return o ? figure.name(*o) : QStringLiteral("(unknown organization)");
 }
@@ -831,8 +833,8 @@ QString TimelineEvent::toolTip(const Landscape &l, const FigureOptions &labels) 
 {
     QString kindText = kind == QLatin1String("figure") ? QStringLiteral("Figure")
                                                        : Vocabulary::label(kind);
-    if (claim)
-        kindText += QStringLiteral(" (claim)");
+    if (grade != EvidenceGrade::Reported)
+        kindText += QStringLiteral(" (%1)").arg(evidenceGradeName(grade));
     QString when = date.toDisplayString();
     if (date.precision() != FuzzyDate::Precision::Day)
         when += QStringLiteral(" (%1 \u2026 %2)")
@@ -916,7 +918,7 @@ EventLanes events(const Landscape &l,
             TimelineEvent e;
             e.organizationId = org;
             e.kind = t->kind;
-            e.claim = t->claim;
+            e.grade = t->evidence.grade;
             e.tieId = t->id;
             e.date = d;
             e.summary = OrganizationDetails::tieSummary(l, *t, org);
@@ -945,16 +947,17 @@ EventLanes events(const Landscape &l,
         TimelineEvent e;
         e.organizationId = f->subjectId;
         e.kind = QStringLiteral("figure");
-        e.claim = f->claim;
+        e.grade = f->evidence.grade;
         e.figureId = f->id;
         e.date = d;
         e.summary = f->value.value ? QStringLiteral("%1: %2").arg(f->metric,
                                                                   f->value.toDisplayString(f->unit))
                                    : f->statement;
-        if (f->claim)
-            e.summary += f->claimantId ? QStringLiteral(" [claim by %1]")
-                                                 .arg(orgName(l, f->claimantId, fig))
-                                       : QStringLiteral(" [claim]");
+        const QString evidence = l.evidenceText(f->evidence);
+        if (!evidence.isEmpty())
+            e.summary += QStringLiteral(" [%1]").arg(evidence);
+        if (f->parties == PartySet::Open)
+            e.summary += QStringLiteral(" (names some parties, not all)");
         e.detail = f->statement;
         e.sources = citations(f->sourceIds);
         all.append(e);

@@ -192,7 +192,7 @@ struct TimelineEvent
     int subLane = 0;          ///< row within the lane, so overlapping marks do not hide each other
     int subLanes = 1;         ///< rows the lane has
     QString kind;             ///< hosting, investment, chip_order, partnership, or figure
-    bool claim = false;       ///< attributed to one party rather than reported as fact
+    EvidenceGrade grade = EvidenceGrade::Reported; ///< reported, claimed or inferred
     RowId tieId = 0;          ///< the tie, or 0 for a figure
     RowId figureId = 0;       ///< the figure, or 0 for a tie
     FuzzyDate date;           ///< earliest()…latest() is the span drawn

@@ -940,20 +940,19 @@ void EventChart::reload()
     m_lanes->setRange(-0.3, std::max(1.0, lanes.rows) + 0.3);
     TimeAxis::configure(m_dates, lanes.from, lanes.to, 12, 0.015);
 
-    // Points for dates known to the day (one series per kind, solid or hollow for claims),
-    // bars for fuzzy dates (one series each).
-    static const QStringList kinds{QStringLiteral("investment"),
-                                   QStringLiteral("chip_order"),
-                                   QStringLiteral("hosting"),
-                                   QStringLiteral("partnership"),
-                                   QStringLiteral("figure")};
-    QHash<QString, QScatterSeries *> points;
-    QHash<QString, QScatterSeries *> claims;
+    // Points for dates known to the day (one series per kind and evidence grade: filled for
+    // reported, hollow for claimed, hollow and lighter for inferred), bars for fuzzy dates (one
+    // series each: solid, dashed or dotted by grade).
+    QStringList kinds = Vocabulary::tieKinds();
+    kinds << QStringLiteral("figure");
+    using Grade = EvidenceGrade;
+    const Grade grades[] = {Grade::Reported, Grade::Claimed, Grade::Inferred};
+    QHash<QString, QScatterSeries *> points[3]; // indexed by grade
     QSet<QString> present;
-    bool anyClaim = false;
+    bool anyGrade[3] = {false, false, false};
     for (const TimelineEvent &e : lanes.events) {
         present.insert(e.kind);
-        anyClaim = anyClaim || e.claim;
+        anyGrade[int(e.grade)] = true;
     }
     auto attach = [this](QAbstractSeries *s, bool legend) {
         addSeries(s);
@@ -962,54 +961,66 @@ void EventChart::reload()
         setLegendVisible(this, s, legend);
         m_markSeries << s;
     };
-    for (const QString &k : kinds) {
+    auto gradeMark = [](QScatterSeries *series, const QColor &c, Grade g) {
+        series->setMarkerShape(QScatterSeries::MarkerShapeCircle);
+        series->setMarkerSize(11);
+        if (g == Grade::Reported) {
+            series->setColor(c);
+            series->setBorderColor(Qt::white);
+            return;
+        }
+        QColor ink = c;
+        ink.setAlphaF(float(FigureStyle::evidenceOpacity(g)));
+        series->setBrush(Qt::white);
+        series->setPen(QPen(ink, 2.2, FigureStyle::evidencePenStyle(g)));
+    };
+    for (const QString &k : std::as_const(kinds)) {
         if (!present.contains(k))
             continue;
         const QColor c = TimelineColors::eventKind(k);
-        auto *p = new QScatterSeries;
-        p->setName(k == QLatin1String("figure") ? QStringLiteral("Figure") : Vocabulary::label(k));
-        p->setMarkerShape(QScatterSeries::MarkerShapeCircle);
-        p->setMarkerSize(11);
-        p->setColor(c);
-        p->setBorderColor(Qt::white);
-        points.insert(k, p);
-        auto *h = new QScatterSeries;
-        h->setMarkerShape(QScatterSeries::MarkerShapeCircle);
-        h->setMarkerSize(11);
-        h->setBrush(Qt::white);
-        h->setPen(QPen(c, 2.2));
-        claims.insert(k, h);
+        for (Grade g : grades) {
+            auto *series = new QScatterSeries;
+            if (g == Grade::Reported)
+                series->setName(k == QLatin1String("figure") ? QStringLiteral("Figure")
+                                                             : Vocabulary::label(k));
+            gradeMark(series, c, g);
+            points[int(g)].insert(k, series);
+        }
     }
     for (int row = 0; row < lanes.events.size(); ++row) {
         const TimelineEvent &e = lanes.events[row];
         const double start = double(epochDay(e.date.earliest()));
         const double end = double(epochDay(e.date.latest()) + 1);
         if (e.date.precision() == FuzzyDate::Precision::Day) {
-            (e.claim ? claims : points).value(e.kind)->append((start + end) / 2, e.y);
+            if (QScatterSeries *series = points[int(e.grade)].value(e.kind))
+                series->append((start + end) / 2, e.y);
             continue;
         }
         auto *span = new QLineSeries;
-        QPen pen(TimelineColors::eventKind(e.kind),
-                 8,
-                 e.claim ? Qt::DashLine : Qt::SolidLine,
-                 Qt::FlatCap);
+        QColor ink = TimelineColors::eventKind(e.kind);
+        ink.setAlphaF(float(FigureStyle::evidenceOpacity(e.grade)));
+        QPen pen(ink, 8, FigureStyle::evidencePenStyle(e.grade), Qt::FlatCap);
         span->setPen(pen);
         span->append(start, e.y);
         span->append(end, e.y);
         attach(span, false);
     }
-    for (const QString &k : kinds) {
-        if (!points.contains(k))
+    for (const QString &k : std::as_const(kinds)) {
+        if (!points[0].contains(k))
             continue;
-        attach(points.value(k), true);
-        attach(claims.value(k), false);
+        for (Grade g : grades)
+            attach(points[int(g)].value(k), g == Grade::Reported);
     }
-    if (anyClaim) {
+    // One legend entry per grade present beyond "reported" (named, as every legend does).
+    for (Grade g : {Grade::Claimed, Grade::Inferred}) {
+        if (!anyGrade[int(g)])
+            continue;
         auto *legendOnly = new QScatterSeries;
-        legendOnly->setName(QStringLiteral("Claim (hollow mark, dashed bar)"));
-        legendOnly->setMarkerSize(11);
-        legendOnly->setBrush(Qt::white);
-        legendOnly->setPen(QPen(QColor(0x55, 0x55, 0x55), 2.2));
+        legendOnly->setName(g == Grade::Claimed
+                                    ? QStringLiteral("Claimed by one party (hollow mark, dashed bar)")
+                                    : QStringLiteral("Inferred by the editor (lighter hollow "
+                                                     "mark, dotted bar)"));
+        gradeMark(legendOnly, QColor(0x55, 0x55, 0x55), g);
         attach(legendOnly, true);
     }
     if (m_options.mode == CursorMode::Compare) {

@@ -531,8 +531,8 @@ QVariant EventModel::data(const QModelIndex &index, int role) const
         return e.lane;
     case Kind:
         return e.kind;
-    case Claim:
-        return e.claim;
+    case Grade:
+        return evidenceGradeName(e.grade);
     case Change:
         return e.change;
     case Summary:
@@ -558,8 +558,8 @@ QVariant EventModel::headerData(int section, Qt::Orientation orientation, int ro
         return tr("Lane");
     case Kind:
         return tr("Kind");
-    case Claim:
-        return tr("Claim");
+    case Grade:
+        return tr("Evidence");
     case Change:
         return tr("Change");
     case Summary:

@@ -233,13 +233,13 @@ private:
 
 /// The events chart's marks, one row per mark (TimelineAggregation::events): columns Start and
 /// End (days since 1970-01-01; the span is [Start, End), End = last day + 1), Mid (x of a point
-/// mark: the middle of the span), Y (row units, growing downwards), Lane, Kind, Claim, Change
+/// mark: the middle of the span), Y (row units, growing downwards), Lane, Kind, Grade (stable evidence grade name), Change
 /// (compare mode), Summary. Uses the cursor in Range and Compare modes.
 class EventModel : public TimelineAggregateModel
 {
     Q_OBJECT
 public:
-    enum Column { Start, End, Mid, Y, Lane, Kind, Claim, Change, Summary, ColumnCount };
+    enum Column { Start, End, Mid, Y, Lane, Kind, Grade, Change, Summary, ColumnCount };
     /// Marks the ties listed by `ties` and the figures listed by `figures` of `document`.
     EventModel(LandscapeDocument *document,
                QAbstractItemModel *ties,

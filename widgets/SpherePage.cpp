@@ -43,7 +43,8 @@ SpherePage::SpherePage(SphereMapModel *model, ViewState *state, QWidget *parent)
     for (const QString &kind : Vocabulary::tieKinds()) {
         QAction *a = menu->addAction(Vocabulary::label(kind));
         a->setCheckable(true);
-        a->setChecked(kind == QLatin1String("hosting"));
+        a->setChecked(SphereMapModel::defaultMembershipKinds(QStringLiteral("cloud_vendor"))
+                              .contains(kind));
         a->setData(kind);
         connect(a, &QAction::toggled, this, [this, menu] {
             QSet<QString> on;
@@ -58,15 +59,13 @@ SpherePage::SpherePage(SphereMapModel *model, ViewState *state, QWidget *parent)
     // A sensible membership for each kind of owner.
     connect(owners, &QComboBox::currentIndexChanged, this, [this, owners, menu] {
         const QString role = owners->currentData().toString();
-        const QString kind = role == QLatin1String("investor")      ? QStringLiteral("investment")
-                             : role == QLatin1String("chip_vendor") ? QStringLiteral("chip_order")
-                                                                    : QStringLiteral("hosting");
+        const QSet<QString> kinds = SphereMapModel::defaultMembershipKinds(role);
         for (QAction *a : menu->actions()) {
             const QSignalBlocker block(a);
-            a->setChecked(a->data() == kind);
+            a->setChecked(kinds.contains(a->data().toString()));
         }
         m_model->setOwnerRole(role);
-        m_model->setMembershipKinds({kind});
+        m_model->setMembershipKinds(kinds);
     });
 
     auto *measure = new QComboBox(this);

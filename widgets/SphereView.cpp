@@ -151,7 +151,8 @@ void SphereView::mouseReleaseEvent(QMouseEvent *event)
     if (!m_moved) {
         const int client = m_figure->clientAt(event->position(), QRectF(rect()), m_view);
         if (client >= 0) {
-            m_state->setSelectedOrganization(m_model->clientId(client));
+            // A sector (negative client id) is not an organization: selecting it clears.
+            m_state->setSelectedOrganization(std::max<RowId>(0, m_model->clientId(client)));
             return;
         }
         const int owner = m_figure->ownerAt(event->position(), QRectF(rect()), m_view);

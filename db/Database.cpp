@@ -196,6 +196,8 @@ const QList<QStringList> &migrations()
                             " REFERENCES tie(id) ON DELETE CASCADE, stake REAL"
                             " CHECK (stake IS NULL OR (stake > 0 AND stake <= 100)),"
                             " stake_qualifier TEXT NOT NULL)"),
+                    QStringLiteral("INSERT INTO ownership (tie_id, stake, stake_qualifier) SELECT "
+                                   "id, NULL, 'undisclosed' FROM tie WHERE kind = 'ownership'"),
                     QStringLiteral("CREATE TABLE compatibility (tie_id INTEGER PRIMARY KEY"
                                    " REFERENCES tie(id) ON DELETE CASCADE, chip_model TEXT)"),
                     QStringLiteral(

@@ -534,17 +534,16 @@ bool insert(Database &db, const Landscape &l, QString *error)
                                      dateOrNull(t.statusDate),
                                      dateOrNull(t.delivery)});
                     } else if (t.kind == QLatin1String("ownership")) {
-                        if (!t.stake.isNull())
-                            ok = ok
-                                 && run(QStringLiteral("INSERT INTO ownership (tie_id, stake, "
+                        // One row per ownership tie, as for every kind with its own table.
+                        ok = ok
+                             && run(QStringLiteral("INSERT INTO ownership (tie_id, stake, "
                                                        "stake_qualifier) VALUES (?, ?, ?)"),
                                         {t.id, valueOrNull(t.stake.value), qualifierOf(t.stake)});
                     } else if (t.kind == QLatin1String("compatibility")) {
-                        if (!t.chipModel.isEmpty())
-                            ok = ok
-                                 && run(QStringLiteral("INSERT INTO compatibility (tie_id, "
-                                                       "chip_model) VALUES (?, ?)"),
-                                        {t.id, t.chipModel});
+                        ok = ok
+                             && run(QStringLiteral("INSERT INTO compatibility (tie_id, "
+                                                   "chip_model) VALUES (?, ?)"),
+                                    {t.id, nullIfEmpty(t.chipModel)});
                     }
                     sourceLinks(QStringLiteral("tie_source"),
                                 QStringLiteral("tie_id"),

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "Database.h"
+#include "LandscapeStore.h"
 
 #include <QDir>
 #include <QFile>
@@ -11,6 +12,10 @@
 
 using EcoAtlas::Database;
 using EcoAtlas::execSql;
+using EcoAtlas::EvidenceGrade;
+using EcoAtlas::Landscape;
+using EcoAtlas::RowId;
+namespace LandscapeStore = EcoAtlas::LandscapeStore;
 
 namespace {
 
@@ -128,6 +133,7 @@ private slots:
     void createRefusesUnknownVersion_data();
     void createRefusesUnknownVersion();
     void migrateFromVersion1();
+    void migrateFromVersion2GradesEveryRow();
     void readOnlyRefusesOldSchema();
     void newerSchemaIsRefusedUntouched_data();
     void newerSchemaIsRefusedUntouched();
@@ -167,7 +173,7 @@ void TestDatabase::createAtCurrentVersion()
     QVERIFY(db.isOpen());
     QVERIFY(!db.isReadOnly());
     QCOMPARE(db.path(), file);
-    QCOMPARE(Database::kSchemaVersion, 2);
+    QCOMPARE(Database::kSchemaVersion, 3);
     QCOMPARE(Database::kApplicationId, 0x45434F41);
     QCOMPARE(db.schemaVersion(), Database::kSchemaVersion);
     {
@@ -180,7 +186,8 @@ void TestDatabase::createAtCurrentVersion()
         QCOMPARE(scalar(c, QStringLiteral("PRAGMA journal_mode")).toString(),
                  QStringLiteral("wal"));
         QStringList expected = kVersion1Tables;
-        expected.append(QStringLiteral("node_position"));
+        expected << QStringLiteral("node_position") << QStringLiteral("sector")
+                 << QStringLiteral("ownership") << QStringLiteral("compatibility");
         expected.sort();
         QCOMPARE(tables(c), expected);
         QCOMPARE(scalar(c, QStringLiteral("PRAGMA quick_check")).toString(), QStringLiteral("ok"));
@@ -305,7 +312,8 @@ void TestDatabase::migrateFromVersion1()
     QVERIFY2(db.open(file, Database::Mode::ReadWrite, &error), qPrintable(error));
     QCOMPARE(db.schemaVersion(), Database::kSchemaVersion);
     QVERIFY(tables(db.connection()).contains(QStringLiteral("node_position")));
-    QCOMPARE(tables(db.connection()).size(), kVersion1Tables.size() + 1);
+    // Version 2 adds node_position; version 3 sector, ownership and compatibility.
+    QCOMPARE(tables(db.connection()).size(), kVersion1Tables.size() + 4);
     // Data written at version 1 survives, and the new table works with it.
     QCOMPARE(scalar(db.connection(), QStringLiteral("SELECT key FROM organization WHERE id = 7"))
                      .toString(),
@@ -324,6 +332,84 @@ void TestDatabase::migrateFromVersion1()
     QVERIFY2(db.open(file, Database::Mode::ReadOnly, &error), qPrintable(error));
     QCOMPARE(db.schemaVersion(), Database::kSchemaVersion);
     QCOMPARE(countRows(db, QStringLiteral("node_position")), 1);
+}
+
+void TestDatabase::migrateFromVersion2GradesEveryRow()
+{
+    // A schema-2 file: claims as a flag, parents as a column.
+    const QString file = path(QStringLiteral("v2.ecoatlas"));
+    QString error;
+    {
+        Database db;
+        QVERIFY2(db.create(file, &error, 2), qPrintable(error));
+        const QStringList rows{
+                QStringLiteral("INSERT INTO source (id, key, publisher, title) VALUES "
+                               "(1, 'src', 'Zhidongxi', 'Article')"),
+                QStringLiteral("INSERT INTO organization (id, key, name_en) VALUES "
+                               "(1, 'group', 'Group'), (3, 'lab', 'Lab')"),
+                QStringLiteral("INSERT INTO organization (id, key, name_en, parent_id) VALUES "
+                               "(2, 'cloud', 'Cloud', 1)"),
+                QStringLiteral("INSERT INTO deal (id, key, title) VALUES (1, 'd', 'Deal')"),
+                QStringLiteral("INSERT INTO tie (id, key, kind, from_id, to_id, is_claim, "
+                               "claimant_id) VALUES (1, 'cloud-hosts-lab', 'hosting', 2, 3, 1, 2),"
+                               " (2, 'lab-partner', 'partnership', 3, 1, 0, NULL),"
+                               " (3, 'unattributed', 'partnership', 1, 3, 1, NULL)"),
+                QStringLiteral("INSERT INTO hosting (tie_id, service) VALUES (1, 'training')"),
+                QStringLiteral("INSERT INTO tie_source (tie_id, source_id) VALUES (1, 1), (2, 1)"),
+                QStringLiteral("INSERT INTO figure (id, key, subject_id, metric, qualifier, "
+                               "is_claim, claimant_id, statement) VALUES "
+                               "(1, 'f-claim', 2, 'clients', 'exact', 1, 2, 'Cloud says so'),"
+                               " (2, 'f-fact', 3, 'models', 'exact', 0, NULL, 'Lab has two')"),
+        };
+        for (const QString &sql : rows)
+            QVERIFY2(execSql(db.connection(), sql, &error), qPrintable(error));
+    }
+    QCOMPARE(Database::inspect(file, &error), 2);
+
+    Database db;
+    QVERIFY2(db.open(file, Database::Mode::ReadWrite, &error), qPrintable(error));
+    QCOMPARE(db.schemaVersion(), 3);
+    // Every row kept; the parent became one more tie.
+    QCOMPARE(countRows(db, QStringLiteral("organization")), 3);
+    QCOMPARE(countRows(db, QStringLiteral("tie")), 4);
+    QCOMPARE(countRows(db, QStringLiteral("hosting")), 1);
+    QCOMPARE(countRows(db, QStringLiteral("ownership")), 1);
+    QCOMPARE(countRows(db, QStringLiteral("tie_source")), 2);
+    QCOMPARE(countRows(db, QStringLiteral("figure")), 2);
+    QCOMPARE(countRows(db, QStringLiteral("deal")), 1);
+    QCOMPARE(scalar(db.connection(), QStringLiteral("PRAGMA foreign_keys")).toInt(), 1);
+    auto column = [&](const QString &sql) { return scalar(db.connection(), sql).toString(); };
+    QCOMPARE(column(QStringLiteral("SELECT evidence FROM tie WHERE id = 1")),
+             QStringLiteral("claimed"));
+    QCOMPARE(column(QStringLiteral("SELECT claimant_id FROM tie WHERE id = 1")),
+             QStringLiteral("2"));
+    QCOMPARE(column(QStringLiteral("SELECT evidence FROM tie WHERE id = 2")),
+             QStringLiteral("reported"));
+    // A claim without a claimant cannot be "claimed" at version 3: reported, with a caveat.
+    QCOMPARE(column(QStringLiteral("SELECT evidence FROM tie WHERE id = 3")),
+             QStringLiteral("reported"));
+    QVERIFY(column(QStringLiteral("SELECT caveat FROM tie WHERE id = 3"))
+                    .contains(QLatin1String("without a claimant")));
+    QCOMPARE(column(QStringLiteral("SELECT evidence FROM figure WHERE id = 1")),
+             QStringLiteral("claimed"));
+    QCOMPARE(column(QStringLiteral("SELECT evidence FROM figure WHERE id = 2")),
+             QStringLiteral("reported"));
+    QCOMPARE(column(QStringLiteral("SELECT party_set FROM deal WHERE id = 1")),
+             QStringLiteral("closed"));
+    // The parent: an inferred ownership tie group → cloud with a rationale.
+    QCOMPARE(column(QStringLiteral("SELECT key || ' ' || kind || ' ' || from_id || ' ' || to_id "
+                                   "|| ' ' || evidence FROM tie WHERE kind = 'ownership'")),
+             QStringLiteral("group-owns-cloud ownership 1 2 inferred"));
+    QVERIFY(!column(QStringLiteral("SELECT rationale FROM tie WHERE kind = 'ownership'")).isEmpty());
+
+    // The store reads it back with the parent derived from the tie.
+    const std::optional<Landscape> l = LandscapeStore::load(db, &error);
+    QVERIFY2(l, qPrintable(error));
+    QCOMPARE(l->organizationByKey(QStringLiteral("cloud"))->parentId, RowId(1));
+    QCOMPARE(l->ties.size(), 4);
+    QCOMPARE(l->ties.at(0).service, QStringLiteral("training"));
+    QCOMPARE(l->ties.at(0).evidence.grade, EvidenceGrade::Claimed);
+    QCOMPARE(l->figures.at(0).evidence.claimantId, RowId(2));
 }
 
 void TestDatabase::readOnlyRefusesOldSchema()

@@ -86,6 +86,50 @@ QJsonObject smallDocument()
             .object();
 }
 
+/// A version 2 document with every member version 2 adds: sectors, evidence grades with
+/// claimant, rationale and caveat, open party sets, market-wide figures, and the ownership,
+/// backing, compatibility and serves ties.
+QJsonObject version2Document()
+{
+    return QJsonDocument::fromJson(R"({
+      "format": "ecoatlas-landscape", "version": 2, "title": "V2", "description": "",
+      "sources": [{"key": "paper", "publisher": "Daily Paper", "title": "News"}],
+      "organizations": [
+        {"key": "group", "name_en": "Group"},
+        {"key": "cloud", "name_en": "Cloud Co", "roles": ["cloud_vendor"]},
+        {"key": "lab", "name_en": "Model Lab", "roles": ["model_developer"]},
+        {"key": "fab", "name_en": "Chip Fab", "roles": ["chip_vendor"]}
+      ],
+      "sectors": [{"key": "healthcare", "name_en": "Healthcare", "name_zh": "医疗",
+                   "notes": "n"}],
+      "products": [],
+      "deals": [
+        {"key": "batch", "title": "Orders including Lab", "amount": {"value": 5000000000,
+         "currency": "USD", "qualifier": "exact"}, "party_set": "open",
+         "evidence": "reported", "caveat": "the source names no other buyer",
+         "sources": ["paper"]}
+      ],
+      "ties": [
+        {"key": "group-owns-cloud", "kind": "ownership", "from": "group", "to": "cloud",
+         "stake": {"value": 51, "qualifier": "over"}, "evidence": "inferred",
+         "rationale": "Cloud Co is called the cloud arm of Group.", "sources": ["paper"]},
+        {"key": "cloud-backs-lab", "kind": "backing", "from": "cloud", "to": "lab",
+         "evidence": "claimed", "claimant": "cloud", "sources": ["paper"]},
+        {"key": "cloud-compatible-fab", "kind": "compatibility", "from": "cloud", "to": "fab",
+         "chip_model": "X1", "evidence": "reported", "sources": ["paper"]},
+        {"key": "cloud-serves-healthcare", "kind": "serves", "from": "cloud",
+         "sector": "healthcare", "evidence": "reported", "caveat": "as translated",
+         "sources": ["paper"]}
+      ],
+      "figures": [
+        {"key": "market-mood", "subject": null, "metric": "exclusivity", "qualifier":
+         "undisclosed", "statement": "Few players are tied to one cloud", "party_set": "open",
+         "evidence": "reported", "sources": ["paper"]}
+      ]
+    })")
+            .object();
+}
+
 /// Sets root[section][index][member] = value (root[member] when `section` is empty); an
 /// undefined value removes the member.
 QJsonObject patched(QJsonObject root,
@@ -125,6 +169,10 @@ private slots:
     void dumpHasIdsAndDateObjects();
     void seedStyleHasNoIds();
     void smallDocumentParses();
+    void version1ParentAndClaimUpgrade();
+    void version2FieldsRoundTrip();
+    void version2EvidenceIsChecked_data();
+    void version2EvidenceIsChecked();
     void forwardReferences();
     void rolesAreKeptInVocabularyOrder();
     void amountDefaults();
@@ -149,15 +197,16 @@ void TestLandscapeJson::seedParses()
     QCOMPARE(l->organizations.size(), 32);
     QCOMPARE(l->products.size(), 26);
     QCOMPARE(l->deals.size(), 2);
-    QCOMPARE(l->ties.size(), 33);
-    QCOMPARE(l->figures.size(), 45);
+    QCOMPARE(l->sectors.size(), 6);
+    QCOMPARE(l->ties.size(), 58);
+    QCOMPARE(l->figures.size(), 47);
     // Objects get ids 1…n in file order.
     for (int i = 0; i < l->organizations.size(); ++i)
         QCOMPARE(l->organizations.at(i).id, RowId(i + 1));
     for (int i = 0; i < l->ties.size(); ++i)
         QCOMPARE(l->ties.at(i).id, RowId(i + 1));
     QCOMPARE(l->organizations.first().key, QStringLiteral("alibaba-group"));
-    QCOMPARE(l->ties.last().key, QStringLiteral("huawei-cloud-hosts-iflytek"));
+    QCOMPARE(l->ties.last().key, QStringLiteral("qianfan-compatible-intel"));
     // The landscape comes back indexed.
     QCOMPARE(l->organizationByKey(QStringLiteral("alibaba-cloud"))->nameZh,
              QStringLiteral("阿里云"));
@@ -238,11 +287,11 @@ void TestLandscapeJson::dumpHasIdsAndDateObjects()
     QVERIFY2(seed, qPrintable(error));
     const QJsonObject dump = LandscapeJson::toJson(*seed, LandscapeJson::Style::Dump);
     QCOMPARE(dump.value(QLatin1String("format")).toString(), QStringLiteral("ecoatlas-landscape"));
-    QCOMPARE(dump.value(QLatin1String("version")).toInt(), 1);
+    QCOMPARE(dump.value(QLatin1String("version")).toInt(), 2);
 
     const QJsonObject amazon = member(
             dump, QStringLiteral("ties"), QStringLiteral("amazon-invests-anthropic"));
-    QCOMPARE(amazon.value(QLatin1String("id")).toInteger(), 17);
+    QCOMPARE(amazon.value(QLatin1String("id")).toInteger(), 20);
     QCOMPARE(amazon.value(QLatin1String("start")).toObject(),
              QJsonObject({{QStringLiteral("text"), QStringLiteral("2023-09-28")},
                           {QStringLiteral("precision"), QStringLiteral("day")},
@@ -256,7 +305,7 @@ void TestLandscapeJson::dumpHasIdsAndDateObjects()
 
     const QJsonObject google = member(
             dump, QStringLiteral("ties"), QStringLiteral("google-invests-anthropic"));
-    QCOMPARE(google.value(QLatin1String("id")).toInteger(), 18);
+    QCOMPARE(google.value(QLatin1String("id")).toInteger(), 21);
     QCOMPARE(google.value(QLatin1String("start")).toObject(),
              QJsonObject({{QStringLiteral("text"), QStringLiteral("2023-10-late")},
                           {QStringLiteral("precision"), QStringLiteral("late_month")},
@@ -347,7 +396,110 @@ void TestLandscapeJson::smallDocumentParses()
     QCOMPARE(order->delivery.toString(), QStringLiteral("2024"));
     QCOMPARE(order->dealId, l->deals.first().id);
     QCOMPARE(order->sourceIds, QList<RowId>({1, 2}));
-    QCOMPARE(l->figures.first().claimantId, l->organizationByKey(QStringLiteral("lab"))->id);
+    QCOMPARE(l->figures.first().evidence.claimantId, l->organizationByKey(QStringLiteral("lab"))->id);
+}
+
+void TestLandscapeJson::version1ParentAndClaimUpgrade()
+{
+    // Version 1: "parent" becomes an inferred ownership tie; "claim" with a claimant becomes
+    // claimed, without one reported with a caveat.
+    QJsonObject doc = patched(smallDocument(), QStringLiteral("figures"), 0, QStringLiteral("claimant"),
+                              QJsonValue(QJsonValue::Undefined));
+    QString error;
+    const std::optional<Landscape> l = LandscapeJson::fromJson(doc, &error);
+    QVERIFY2(l, qPrintable(error));
+    const Tie *owns = tieByKey(*l, QStringLiteral("group-owns-cloud"));
+    QVERIFY(owns);
+    QCOMPARE(owns->kind, QStringLiteral("ownership"));
+    QCOMPARE(owns->fromId, l->organizationByKey(QStringLiteral("group"))->id);
+    QCOMPARE(owns->evidence.grade, EvidenceGrade::Inferred);
+    QVERIFY(!owns->evidence.rationale.isEmpty());
+    QCOMPARE(l->figures.first().evidence.grade, EvidenceGrade::Reported);
+    QVERIFY(!l->figures.first().evidence.caveat.isEmpty());
+    const std::optional<Landscape> withClaimant = LandscapeJson::fromJson(smallDocument(), &error);
+    QVERIFY2(withClaimant, qPrintable(error));
+    QCOMPARE(withClaimant->figures.first().evidence.grade, EvidenceGrade::Claimed);
+}
+
+void TestLandscapeJson::version2FieldsRoundTrip()
+{
+    QString error;
+    const std::optional<Landscape> l = LandscapeJson::fromJson(version2Document(), &error);
+    QVERIFY2(l, qPrintable(error));
+    QCOMPARE(l->sectors.size(), 1);
+    QCOMPARE(l->sectors.first().nameZh, QStringLiteral("医疗"));
+    QCOMPARE(l->deals.first().parties, PartySet::Open);
+    QCOMPARE(l->deals.first().evidence.caveat, QStringLiteral("the source names no other buyer"));
+    const Tie *owns = tieByKey(*l, QStringLiteral("group-owns-cloud"));
+    QCOMPARE(owns->stake.value, std::optional<double>(51));
+    QCOMPARE(owns->stake.qualifier, Amount::Qualifier::Over);
+    QCOMPARE(owns->evidence.grade, EvidenceGrade::Inferred);
+    QCOMPARE(owns->evidence.rationale, QStringLiteral("Cloud Co is called the cloud arm of Group."));
+    QCOMPARE(l->organizationByKey(QStringLiteral("cloud"))->parentId,
+             l->organizationByKey(QStringLiteral("group"))->id);
+    const Tie *backs = tieByKey(*l, QStringLiteral("cloud-backs-lab"));
+    QCOMPARE(backs->evidence.grade, EvidenceGrade::Claimed);
+    QCOMPARE(backs->evidence.claimantId, l->organizationByKey(QStringLiteral("cloud"))->id);
+    QCOMPARE(tieByKey(*l, QStringLiteral("cloud-compatible-fab"))->chipModel, QStringLiteral("X1"));
+    const Tie *serves = tieByKey(*l, QStringLiteral("cloud-serves-healthcare"));
+    QCOMPARE(serves->toId, RowId(0));
+    QCOMPARE(serves->sectorId, l->sectors.first().id);
+    QCOMPARE(l->tieTargetName(*serves), QStringLiteral("Healthcare"));
+    QCOMPARE(serves->evidence.caveat, QStringLiteral("as translated"));
+    QCOMPARE(l->figures.first().subjectId, RowId(0));
+    QCOMPARE(l->figures.first().parties, PartySet::Open);
+
+    // Written and read again: the same landscape, member for member.
+    const QJsonObject written = LandscapeJson::toJson(*l, LandscapeJson::Style::Seed);
+    QCOMPARE(written.value(QLatin1String("version")).toInt(), 2);
+    const QJsonObject ownsJson = member(written, QStringLiteral("ties"), QStringLiteral("group-owns-cloud"));
+    QCOMPARE(ownsJson.value(QLatin1String("evidence")).toString(), QStringLiteral("inferred"));
+    QVERIFY(!ownsJson.contains(QLatin1String("claimant")));
+    const QJsonObject servesJson = member(written, QStringLiteral("ties"), QStringLiteral("cloud-serves-healthcare"));
+    QCOMPARE(servesJson.value(QLatin1String("sector")).toString(), QStringLiteral("healthcare"));
+    QVERIFY(!servesJson.contains(QLatin1String("to")));
+    const std::optional<Landscape> again = LandscapeJson::fromJson(written, &error);
+    QVERIFY2(again, qPrintable(error));
+    QCOMPARE(QJsonDocument(LandscapeJson::toJson(*again, LandscapeJson::Style::Dump)).toJson(),
+             QJsonDocument(LandscapeJson::toJson(*l, LandscapeJson::Style::Dump)).toJson());
+}
+
+void TestLandscapeJson::version2EvidenceIsChecked_data()
+{
+    QTest::addColumn<int>("index");
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QJsonValue>("value");
+    QTest::addColumn<QString>("expected");
+    const QJsonValue none(QJsonValue::Undefined);
+    QTest::newRow("inferred without rationale")
+            << 0 << "rationale" << none
+            << "ties[0] (group-owns-cloud): an inferred item needs a rationale (why "
+               "the sources support it)";
+    QTest::newRow("claimed without claimant")
+            << 1 << "claimant" << none
+            << "ties[1] (cloud-backs-lab): a claimed item needs a claimant (the party "
+               "that says it)";
+    QTest::newRow("claimant on a report")
+            << 2 << "claimant" << QJsonValue("cloud")
+            << "ties[2] (cloud-compatible-fab).claimant: only a claimed item has a claimant";
+    QTest::newRow("unknown grade") << 2 << "evidence" << QJsonValue("rumoured")
+                                   << "ties[2] (cloud-compatible-fab).evidence: 'rumoured' is "
+                                      "not one of reported, claimed, inferred";
+    QTest::newRow("serves with to") << 3 << "to" << QJsonValue("lab")
+                                    << "ties[3] (cloud-serves-healthcare).to: a 'serves' tie goes "
+                                       "to a sector, not an organization";
+}
+
+void TestLandscapeJson::version2EvidenceIsChecked()
+{
+    QFETCH(int, index);
+    QFETCH(QString, name);
+    QFETCH(QJsonValue, value);
+    QFETCH(QString, expected);
+    QString error;
+    QVERIFY(!LandscapeJson::fromJson(
+            patched(version2Document(), QStringLiteral("ties"), index, name, value), &error));
+    QCOMPARE(error, expected);
 }
 
 void TestLandscapeJson::forwardReferences()
@@ -485,7 +637,8 @@ void TestLandscapeJson::badDocuments_data()
                                  << "organizations[1].key: a key is required";
     QTest::newRow("bad tie kind") << ties << 0 << "kind" << QJsonValue("friendship")
                                   << "ties[0] (cloud-hosts-lab).kind: 'friendship' is not one of "
-                                     "hosting, investment, chip_order, partnership";
+                                     "hosting, investment, chip_order, partnership, ownership, "
+                                     "backing, compatibility, serves";
     QTest::newRow("bad role") << orgs << 2 << "roles" << QJsonValue(QJsonArray{"emperor"})
                               << "organizations[2] (lab).roles: 'emperor' is not one of "
                                  "cloud_vendor, chip_vendor, model_developer, industry_client, "
@@ -568,18 +721,21 @@ void TestLandscapeJson::badDocuments_data()
     QTest::newRow("missing format") << QString() << 0 << "format" << none
                                     << "format: not an EcoAtlas landscape document (expected "
                                        "\"ecoatlas-landscape\")";
-    QTest::newRow("wrong version") << QString() << 0 << "version" << QJsonValue(2)
-                                   << "version: unsupported version 2 (this EcoAtlas reads "
-                                      "version 1)";
+    QTest::newRow("wrong version") << QString() << 0 << "version" << QJsonValue(3)
+                                   << "version: unsupported version 3 (this EcoAtlas reads "
+                                      "versions 1 and 2)";
+    QTest::newRow("version 2 with a parent")
+            << QString() << 0 << "version" << QJsonValue(2)
+            << "organizations[0] (cloud).parent: a parent is an ownership tie in version 2";
     QTest::newRow("version as text") << QString() << 0 << "version" << QJsonValue("1")
-                                     << "version: expected a number (this EcoAtlas reads version "
-                                        "1)";
+                                     << "version: expected a number (this EcoAtlas reads versions "
+                                        "1 and 2)";
     QTest::newRow("missing version") << QString() << 0 << "version" << none
-                                     << "version: expected a number (this EcoAtlas reads version "
-                                        "1)";
+                                     << "version: expected a number (this EcoAtlas reads versions "
+                                        "1 and 2)";
     QTest::newRow("fractional version") << QString() << 0 << "version" << QJsonValue(1.5)
                                         << "version: unsupported version 1.5 (this EcoAtlas reads "
-                                           "version 1)";
+                                           "versions 1 and 2)";
     QTest::newRow("section not an array")
             << QString() << 0 << "ties" << QJsonValue("none") << "ties: expected an array";
 }

@@ -87,6 +87,8 @@ private slots:
     void insertRefusesNonEmptyDatabase();
     void insertRollsBackOnError();
     void migratedFileKeepsLandscape();
+    void insertRefusesUngroundedEvidence_data();
+    void insertRefusesUngroundedEvidence();
     void badStoredDateIsReported();
     void positionsRoundTrip();
     void savePositionsIsAtomic();
@@ -121,11 +123,14 @@ void TestLandscapeStore::seedRoundTrip()
     QCOMPARE(y->ties.size(), x.ties.size());
     QCOMPARE(y->figures.size(), x.figures.size());
     QCOMPARE(countRows(db, QStringLiteral("organization")), 32);
-    QCOMPARE(countRows(db, QStringLiteral("tie")), 33);
-    QCOMPARE(countRows(db, QStringLiteral("hosting")), 13);
+    QCOMPARE(countRows(db, QStringLiteral("tie")), 58);
+    QCOMPARE(countRows(db, QStringLiteral("hosting")), 8);
     QCOMPARE(countRows(db, QStringLiteral("investment")), 8);
     QCOMPARE(countRows(db, QStringLiteral("chip_order")), 9);
-    QCOMPARE(countRows(db, QStringLiteral("figure")), 45);
+    QCOMPARE(countRows(db, QStringLiteral("ownership")), 7);
+    QCOMPARE(countRows(db, QStringLiteral("compatibility")), 5);
+    QCOMPARE(countRows(db, QStringLiteral("sector")), 6);
+    QCOMPARE(countRows(db, QStringLiteral("figure")), 47);
     QCOMPARE(countRows(db, QStringLiteral("source")), 5);
 
     // Everything, ids included, comes back as it went in.
@@ -273,12 +278,18 @@ void TestLandscapeStore::insertRollsBackOnError()
 
 void TestLandscapeStore::migratedFileKeepsLandscape()
 {
+    // A file created at version 1 and migrated holds the whole seed (the migrations of rows
+    // written at versions 1 and 2 are tested in tst_database).
     const Landscape x = seed();
     const QString file = path(QStringLiteral("v1.ecoatlas"));
     QString error;
     {
         Database db;
         QVERIFY2(db.create(file, &error, 1), qPrintable(error));
+    }
+    {
+        Database db;
+        QVERIFY2(db.open(file, Database::Mode::ReadWrite, &error), qPrintable(error));
         QVERIFY2(LandscapeStore::insert(db, x, &error), qPrintable(error));
     }
     Database db;
@@ -290,6 +301,70 @@ void TestLandscapeStore::migratedFileKeepsLandscape()
     QVERIFY2(LandscapeStore::savePositions(
                      db, QStringLiteral("network"), {{1, {QPointF(1, 2), true}}}, &error),
              qPrintable(error));
+}
+
+void TestLandscapeStore::insertRefusesUngroundedEvidence_data()
+{
+    QTest::addColumn<QString>("what");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("inferred tie without rationale")
+            << "tie" << "tie 'a-hosts-b': an inferred item needs a rationale (why the sources "
+                        "support it)";
+    QTest::newRow("claimed tie without claimant")
+            << "claim" << "tie 'a-hosts-b': a claimed item needs a claimant (the party that says "
+                          "it)";
+    QTest::newRow("inferred figure without rationale")
+            << "figure" << "figure 'f': an inferred item needs a rationale (why the sources "
+                           "support it)";
+    QTest::newRow("claimed deal without claimant")
+            << "deal" << "deal 'd': a claimed item needs a claimant (the party that says it)";
+}
+
+void TestLandscapeStore::insertRefusesUngroundedEvidence()
+{
+    QFETCH(QString, what);
+    QFETCH(QString, expected);
+    Landscape l = tinyLandscape();
+    if (what == QLatin1String("tie")) {
+        l.ties[0].evidence.grade = EvidenceGrade::Inferred;
+        l.ties[0].evidence.rationale = QStringLiteral("   ");
+    } else if (what == QLatin1String("claim")) {
+        l.ties[0].evidence.grade = EvidenceGrade::Claimed;
+    } else if (what == QLatin1String("figure")) {
+        Figure f;
+        f.id = 1;
+        f.key = QStringLiteral("f");
+        f.subjectId = 1;
+        f.metric = QStringLiteral("m");
+        f.statement = QStringLiteral("s");
+        f.evidence.grade = EvidenceGrade::Inferred;
+        l.figures = {f};
+    } else {
+        Deal d;
+        d.id = 1;
+        d.key = QStringLiteral("d");
+        d.title = QStringLiteral("D");
+        d.evidence.grade = EvidenceGrade::Claimed;
+        l.deals = {d};
+    }
+    l.index();
+    Database db;
+    QString error;
+    QVERIFY2(db.create(path(QStringLiteral("evidence.ecoatlas")), &error), qPrintable(error));
+    QVERIFY(!LandscapeStore::insert(db, l, &error));
+    QCOMPARE(error, expected);
+    // Nothing written.
+    QCOMPARE(countRows(db, QStringLiteral("organization")), 0);
+    QCOMPARE(countRows(db, QStringLiteral("tie")), 0);
+    QCOMPARE(countRows(db, QStringLiteral("meta")), 0);
+    // The same item with what it needs goes in.
+    l.ties[0].evidence = {};
+    for (Figure &f : l.figures)
+        f.evidence.rationale = QStringLiteral("Read from the annual report.");
+    for (Deal &d : l.deals)
+        d.evidence.claimantId = 2;
+    QVERIFY2(LandscapeStore::insert(db, l, &error), qPrintable(error));
+    QCOMPARE(countRows(db, QStringLiteral("tie")), 1);
 }
 
 void TestLandscapeStore::badStoredDateIsReported()

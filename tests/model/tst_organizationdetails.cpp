@@ -58,7 +58,6 @@ Landscape hostileLandscape()
     x.roles = {QStringLiteral("cloud_vendor")};
     x.notes = QStringLiteral("a < b && c > d");
     x.country = QStringLiteral("<c>");
-    x.parentId = 3;
     Organization plain;
     plain.id = 2;
     plain.key = QStringLiteral("plain");
@@ -97,7 +96,13 @@ Landscape hostileLandscape()
     invest.amount.value = 5e6;
     invest.amount.currency = QStringLiteral("USD");
     invest.amount.qualifier = Amount::Qualifier::About;
-    l.ties = {t, invest};
+    Tie owns; // the parent: group → x
+    owns.id = 3;
+    owns.key = QStringLiteral("group-owns-x");
+    owns.kind = QStringLiteral("ownership");
+    owns.fromId = 3;
+    owns.toId = 1;
+    l.ties = {t, invest, owns};
 
     Figure f;
     f.id = 1;
@@ -108,8 +113,8 @@ Landscape hostileLandscape()
     f.unit = QStringLiteral("<u>units</u>");
     f.value.value = 3;
     f.value.qualifier = Amount::Qualifier::Exact;
-    f.claim = true;
-    f.claimantId = 1;
+    f.evidence.grade = EvidenceGrade::Claimed;
+    f.evidence.claimantId = 1;
     l.figures = {f};
     l.index();
     return l;
@@ -143,7 +148,8 @@ void TestOrganizationDetails::baichuan()
     QVERIFY(html.contains(QStringLiteral("<h4>Hosting (2)</h4>")));
     QVERIFY2(
             html.contains(QStringLiteral("<li>hosted by Alibaba Cloud (training) \u2014 start date "
-                                         "unknown [claim by Alibaba Cloud]")),
+                                         "unknown [caveat: That the services include thousand-card "
+                                         "training comes from Alibaba Cloud's showcase")),
             qPrintable(html));
     QVERIFY2(html.contains(
                      QStringLiteral("<li>hosted by Tencent Cloud (vector database, through "
@@ -160,13 +166,16 @@ void TestOrganizationDetails::baichuan()
             "<br><small>Sources: Zhidongxi (智东西), \u201CFive Major Players in Fierce "
             "Competition: Unveiling the Driving Forces Behind China's AI Large Models!\u201D, Nov "
             "2023</small>");
-    QCOMPARE(html.count(citation), 2 + 2 + 2); // 4 ties + 2 figures
+    // "strong backing from these two cloud giants": backing, not hosting.
+    QVERIFY(html.contains(QStringLiteral("<h4>Backing (2)</h4>")));
+    QVERIFY(html.contains(QStringLiteral("<li>backed by Alibaba Cloud \u2014 start date unknown")));
+    QCOMPARE(html.count(citation), 2 + 2 + 2 + 2); // 6 ties + 2 figures
     QVERIFY(!html.contains(QLatin1String("No source recorded")));
     // The figures about it.
     QVERIFY(html.contains(QStringLiteral("<h4>Figures and claims (2)</h4>")));
     QVERIFY(html.contains(QStringLiteral("<i>(300 million USD; date unknown)</i>")));
-    QVERIFY(html.contains(QStringLiteral("<i>(1 models per month; date unknown; claim by Alibaba "
-                                         "Cloud)</i>")));
+    QVERIFY(html.contains(QStringLiteral("<i>(1 models per month; date unknown; claimed by "
+                                         "Alibaba Cloud)</i>")));
     // No products of its own.
     QVERIFY(!html.contains(QLatin1String("Products and platforms")));
     // Tie kinds it has no ties of are left out.
@@ -181,8 +190,14 @@ void TestOrganizationDetails::alibabaCloud()
     QVERIFY(html.startsWith(QStringLiteral("<h3>Alibaba Cloud (阿里云)</h3>")));
     QVERIFY(html.contains(QStringLiteral("<b>Part of:</b> Alibaba Group (阿里巴巴集团)")));
     QVERIFY(html.contains(QStringLiteral("<b>Country:</b> CN")));
-    QVERIFY(html.contains(QStringLiteral("<h4>Hosting (4)</h4>")));
+    QVERIFY(html.contains(QStringLiteral("<h4>Hosting (2)</h4>")));
     QVERIFY(html.contains(QStringLiteral("<h4>Investment (1)</h4>")));
+    QVERIFY(html.contains(QStringLiteral("<h4>Backing (3)</h4>")));
+    // The parent comes from the ownership tie, shown with its grade and rationale.
+    QVERIFY(html.contains(QStringLiteral("<h4>Ownership (1)</h4>")));
+    QVERIFY(html.contains(QStringLiteral("<li>owned by Alibaba Group \u2014 start date unknown "
+                                         "[inferred: The article does not state that Alibaba "
+                                         "Cloud belongs to Alibaba Group.")));
     QVERIFY(html.contains(QStringLiteral("<li>invested in 01.AI (undisclosed, lead investor) "
                                          "\u2014 start date unknown")));
     QVERIFY(html.contains(QStringLiteral("<h4>Products and platforms (4)</h4>")));
@@ -216,7 +231,7 @@ void TestOrganizationDetails::escaping_data()
                            QStringLiteral("&lt;em&gt;Seed&lt;/em&gt;"),
                            QStringLiteral("&lt;blink&gt;grows&lt;/blink&gt;"),
                            QStringLiteral("3 &lt;u&gt;units&lt;/u&gt;"),
-                           QStringLiteral("claim by %1").arg(kNastyEscaped),
+                           QStringLiteral("claimed by %1").arg(kNastyEscaped),
                            QStringLiteral("&lt;u&gt;Daily&lt;/u&gt;, \u201C&lt;script&gt;alert(1)"
                                           "&lt;/script&gt;\u201D"),
                            QStringLiteral("hosts Plain Lab (training, through &lt;marquee&gt;P"
@@ -268,8 +283,8 @@ void TestOrganizationDetails::sourceLinks()
                                           "link</a>")),
              qPrintable(html));
     QCOMPARE(html.count(QLatin1String("<a href=")), 1);
-    // Ties and figures without a source say so.
-    QCOMPARE(html.count(QLatin1String("<br><i>No source recorded.</i>")), 2);
+    // Ties and figures without a source say so (the investment, the ownership, the figure).
+    QCOMPARE(html.count(QLatin1String("<br><i>No source recorded.</i>")), 3);
 }
 
 void TestOrganizationDetails::tieSummary_data()
@@ -289,17 +304,28 @@ void TestOrganizationDetails::tieSummary_data()
                                 << "invested in Anthropic (2 billion USD) \u2014 late Oct 2023";
     QTest::newRow("round") << "microsoft-invests-openai"
                            << "microsoft"
-                           << "invested in OpenAI (13 billion USD, cumulative) \u2014 start date "
-                              "unknown";
+                           << "invested in OpenAI (13 billion USD, cumulative (total invested to "
+                              "date)) \u2014 start date unknown";
     QTest::newRow("lead") << "alibaba-cloud-invests-01-ai"
                           << "alibaba-cloud"
                           << "invested in 01.AI (undisclosed, lead investor) \u2014 start date "
                              "unknown";
-    QTest::newRow("hosting with product, claim")
+    QTest::newRow("hosting with product")
             << "tencent-cloud-hosts-minimax"
             << "tencent-cloud"
             << "hosts MiniMax (computing cluster, through HCC (high-performance computing "
-               "cluster)) \u2014 start date unknown [claim by Tencent Cloud]";
+               "cluster)) \u2014 start date unknown";
+    QTest::newRow("inferred hosting")
+            << "alibaba-cloud-hosts-01-ai"
+            << "alibaba-cloud"
+            << "hosts 01.AI (training) \u2014 start date unknown [inferred: The article says Yi "
+               "'was primarily developed on Alibaba's platform', in a sentence about Alibaba "
+               "Cloud promoting the model and a passage on cloud giants investing in model "
+               "companies; 'Alibaba's platform' is read as Alibaba Cloud's.]";
+    QTest::newRow("serves a sector")
+            << "huawei-cloud-serves-meteorology"
+            << "huawei-cloud"
+            << "serves the sector Meteorology \u2014 start date unknown";
     QTest::newRow("hosted") << "volcano-engine-hosts-minimax"
                             << "minimax"
                             << "hosted by Volcano Engine (computing cluster) \u2014 start date "
@@ -317,9 +343,10 @@ void TestOrganizationDetails::tieSummary_data()
     QTest::newRow("chip order in a deal")
             << "baidu-orders-nvidia-2024"
             << "baidu"
-            << "ordered chips from Nvidia (value undisclosed, status: at risk, delivery 2024, "
-               "part of: Chinese internet giants' Nvidia chip orders \u2014 tranche for delivery "
-               "in 2024) \u2014 Aug 2023";
+            << "ordered chips from Nvidia (value undisclosed, status: ordered, delivery 2024, "
+               "part of: Nvidia chip orders by Chinese internet giants including Alibaba, "
+               "Tencent, Baidu and ByteDance \u2014 tranche for delivery in 2024 (the source "
+               "names some buyers, not all)) \u2014 Aug 2023";
     QTest::newRow("partnership") << "tencent-songjiang-gpu-center"
                                  << "songjiang"
                                  << "partnership with Tencent (through Tencent\u2013Songjiang GPU "
@@ -343,9 +370,10 @@ void TestOrganizationDetails::sourceCitation()
             ft = &s;
     QVERIFY(ft);
     QCOMPARE(OrganizationDetails::sourceCitation(l, *ft),
-             QStringLiteral("Financial Times, \u201CReport cited by Zhidongxi: Alibaba, Tencent, "
-                            "Baidu and ByteDance ordered $5 billion of Nvidia chips\u201D, Aug "
-                            "2023 (as cited by Zhidongxi (智东西))"));
+             QStringLiteral("Financial Times, \u201CReport cited by Zhidongxi: Chinese internet "
+                            "giants including Alibaba, Tencent, Baidu and ByteDance ordered $5 "
+                            "billion of Nvidia chips\u201D, Aug 2023 (as cited by Zhidongxi "
+                            "(智东西))"));
     Source bare;
     bare.publisher = QStringLiteral("Somebody");
     QCOMPARE(OrganizationDetails::sourceCitation(l, bare), QStringLiteral("Somebody"));

@@ -204,7 +204,9 @@ void TestTableModels::modelTester()
         proxy.setKindFilter(QStringLiteral("chip_order"));
         QCOMPARE(proxy.rowCount(), 9);
         proxy.setKindFilter(QStringLiteral("hosting"));
-        QCOMPARE(proxy.rowCount(), 13);
+        QCOMPARE(proxy.rowCount(), 8);
+        proxy.setKindFilter(QStringLiteral("serves"));
+        QCOMPARE(proxy.rowCount(), 12);
         proxy.setKindFilter(QString());
     }
 
@@ -329,7 +331,7 @@ void TestTableModels::tieCells()
     QCOMPARE(cell(m, amazon, TieModel::Start), QStringLiteral("28 Sep 2023"));
     QCOMPARE(cell(m, amazon, TieModel::End), QString());
     QCOMPARE(cell(m, amazon, TieModel::Lead), QString()); // not reported
-    QCOMPARE(cell(m, amazon, TieModel::Claim), QString());
+    QCOMPARE(cell(m, amazon, TieModel::Evidence), QString());
     QCOMPARE(cell(m, amazon, TieModel::Units), QString());
     QCOMPARE(cell(m, amazon, TieModel::Sources), QStringLiteral("Zhidongxi (智东西)"));
 
@@ -338,8 +340,16 @@ void TestTableModels::tieCells()
     QCOMPARE(cell(m, google, TieModel::Start), QStringLiteral("late Oct 2023"));
     QCOMPARE(cell(m, QStringLiteral("microsoft-invests-openai"), TieModel::Amount),
              QStringLiteral("13 billion USD"));
+    // "Microsoft's cumulative $13 billion investment": the total so far, not one round.
     QCOMPARE(cell(m, QStringLiteral("microsoft-invests-openai"), TieModel::Round),
-             QStringLiteral("cumulative"));
+             QStringLiteral("cumulative (total invested to date)"));
+    // A serves tie goes to a sector; an ownership tie shows its grade and rationale.
+    QCOMPARE(cell(m, QStringLiteral("huawei-cloud-serves-meteorology"), TieModel::To),
+             QStringLiteral("Meteorology"));
+    QVERIFY(cell(m, QStringLiteral("baidu-owns-kunlun-core"), TieModel::Evidence)
+                    .startsWith(QLatin1String("inferred: Not stated by the article")));
+    QCOMPARE(cell(m, QStringLiteral("qianfan-compatible-intel"), TieModel::Evidence),
+             QStringLiteral("claimed by Baidu AI Cloud"));
 
     const QString ali01 = QStringLiteral("alibaba-cloud-invests-01-ai");
     QCOMPARE(cell(m, ali01, TieModel::Lead), QStringLiteral("yes"));
@@ -356,18 +366,20 @@ void TestTableModels::tieCells()
     QCOMPARE(cell(m, ascend, TieModel::Sources), QStringLiteral("Zhidongxi (智东西); Reuters"));
 
     const QString nvidia = QStringLiteral("bytedance-orders-nvidia-2024");
-    QCOMPARE(cell(m, nvidia, TieModel::Status), QStringLiteral("At risk"));
+    // Ordered: the Global Times warning names no buyer (issue 8, item 2).
+    QCOMPARE(cell(m, nvidia, TieModel::Status), QStringLiteral("Ordered"));
     QCOMPARE(cell(m, nvidia, TieModel::Delivery), QStringLiteral("2024"));
     QCOMPARE(cell(m, nvidia, TieModel::Start), QStringLiteral("Aug 2023"));
     QCOMPARE(cell(m, nvidia, TieModel::Sources),
-             QStringLiteral("Zhidongxi (智东西); Financial Times; Global Times"));
+             QStringLiteral("Zhidongxi (智东西); Financial Times"));
 
     const QString minimax = QStringLiteral("tencent-cloud-hosts-minimax");
     QCOMPARE(cell(m, minimax, TieModel::Kind), QStringLiteral("Hosting"));
     QCOMPARE(cell(m, minimax, TieModel::Service), QStringLiteral("Computing cluster"));
     QCOMPARE(cell(m, minimax, TieModel::Product),
              QStringLiteral("HCC (high-performance computing cluster)"));
-    QCOMPARE(cell(m, minimax, TieModel::Claim), QStringLiteral("claim by Tencent Cloud"));
+    // Stated later in the article's own voice: reported (issue 8).
+    QCOMPARE(cell(m, minimax, TieModel::Evidence), QString());
     QCOMPARE(cell(m, minimax, TieModel::Amount), QString());
     QCOMPARE(cell(m, minimax, TieModel::Delivery), QString());
     QCOMPARE(cell(m, QStringLiteral("tencent-cloud-hosts-baichuan"), TieModel::Service),
@@ -381,7 +393,7 @@ void TestTableModels::tieRoles()
     TieModel m(&doc);
     const QModelIndex amazon = m.index(rowOfKey(m, QStringLiteral("amazon-invests-anthropic")),
                                        TieModel::Amount);
-    QCOMPARE(amazon.data(ModelRole::Id).toLongLong(), RowId(17));
+    QCOMPARE(amazon.data(ModelRole::Id).toLongLong(), RowId(20));
     QCOMPARE(amazon.data(ModelRole::Kind).toString(), QStringLiteral("investment"));
     QCOMPARE(amazon.data(ModelRole::Sort).toDouble(), 4e9);
     QCOMPARE(amazon.data(ModelRole::OrganizationIds).value<QList<qint64>>(),
@@ -413,17 +425,19 @@ void TestTableModels::organizationCells()
     QCOMPARE(cell(m, ali, OrganizationModel::Roles), QStringLiteral("Cloud vendor, Investor"));
     QCOMPARE(cell(m, ali, OrganizationModel::Parent), QStringLiteral("Alibaba Group"));
     QCOMPARE(cell(m, ali, OrganizationModel::Country), QStringLiteral("CN"));
-    // Hosts Baichuan, 01.AI, Zhipu AI and Kunlun Wanwei; invests in 01.AI.
-    QCOMPARE(cell(m, ali, OrganizationModel::Ties), QStringLiteral("5"));
+    // Hosts Baichuan and 01.AI, backs Zhipu AI, Baichuan and Kunlun Wanwei, invests in 01.AI,
+    // and is owned by Alibaba Group.
+    QCOMPARE(cell(m, ali, OrganizationModel::Ties), QStringLiteral("7"));
     QCOMPARE(cell(m, ali, OrganizationModel::Aliases),
              QStringLiteral("Aliyun, Alibaba Cloud Intelligence Group, Cloud Intelligence Group, "
                             "阿里云智能集团"));
     // Tencent: hosts nothing itself; invests in Zhipu AI and Baichuan, two Nvidia orders,
-    // the Songjiang partnership.
-    QCOMPARE(cell(m, QStringLiteral("tencent"), OrganizationModel::Ties), QStringLiteral("5"));
+    // the Songjiang partnership, and owns Tencent Cloud.
+    QCOMPARE(cell(m, QStringLiteral("tencent"), OrganizationModel::Ties), QStringLiteral("6"));
     QCOMPARE(cell(m, QStringLiteral("tencent"), OrganizationModel::Roles),
              QStringLiteral("Model developer, Investor, Other"));
-    QCOMPARE(cell(m, QStringLiteral("nvidia"), OrganizationModel::Ties), QStringLiteral("8"));
+    // Eight chip orders and Qianfan's compatibility with its chips.
+    QCOMPARE(cell(m, QStringLiteral("nvidia"), OrganizationModel::Ties), QStringLiteral("9"));
     QCOMPARE(cell(m, QStringLiteral("hugging-face"), OrganizationModel::Ties), QStringLiteral("0"));
     QCOMPARE(cell(m, QStringLiteral("openai"), OrganizationModel::NameZh), QString());
     QCOMPARE(cell(m, QStringLiteral("volcano-engine"), OrganizationModel::Parent),
@@ -433,7 +447,7 @@ void TestTableModels::organizationCells()
     QCOMPARE(index.data(ModelRole::Roles).toStringList(),
              QStringList({QStringLiteral("cloud_vendor"), QStringLiteral("investor")}));
     QCOMPARE(index.data(ModelRole::OrganizationIds).value<QList<qint64>>(), QList<qint64>{2});
-    QCOMPARE(index.siblingAtColumn(OrganizationModel::Ties).data(ModelRole::Sort).toInt(), 5);
+    QCOMPARE(index.siblingAtColumn(OrganizationModel::Ties).data(ModelRole::Sort).toInt(), 7);
     const QString filter = index.data(ModelRole::FilterText).toString();
     QVERIFY(filter.contains(QLatin1String("Aliyun")));
     QVERIFY(filter.contains(QStringLiteral("阿里云")));
@@ -451,13 +465,14 @@ void TestTableModels::sourceCells()
     QCOMPARE(cell(m, ft, SourceModel::Url), QString());
     // Ties, figures and products that cite it: 8 Nvidia chip orders + the $5 billion figure.
     QCOMPARE(cell(m, ft, SourceModel::Citations), QStringLiteral("9"));
+    // Only the market-wide figure: the report names no buyer (issue 8, item 2).
     QCOMPARE(cell(m, QStringLiteral("global-times-2023-10"), SourceModel::Citations),
-             QStringLiteral("5"));
+             QStringLiteral("1"));
     QCOMPARE(cell(m, QStringLiteral("reuters-2023-11"), SourceModel::Citations),
              QStringLiteral("1"));
-    // The article itself: every tie (33), figure (45) and product (26).
+    // The article itself: every tie (58), figure (47) and product (26).
     QCOMPARE(cell(m, QStringLiteral("zhidongxi-2023"), SourceModel::Citations),
-             QStringLiteral("104"));
+             QStringLiteral("131"));
     QCOMPARE(cell(m, QStringLiteral("zhidongxi-2023"), SourceModel::Via), QString());
     QCOMPARE(cell(m, QStringLiteral("alibaba-financial-report-2023"), SourceModel::Date),
              QStringLiteral("date unknown"));
@@ -498,20 +513,26 @@ void TestTableModels::figureCells()
     QCOMPARE(cell(m, clients, FigureModel::Subject), QStringLiteral("Baidu AI Cloud"));
     QCOMPARE(cell(m, clients, FigureModel::Value), QStringLiteral("over 17,000 clients"));
     QCOMPARE(cell(m, clients, FigureModel::AsOf), QStringLiteral("2023"));
-    QCOMPARE(cell(m, clients, FigureModel::Claim), QStringLiteral("claim by Baidu AI Cloud"));
+    QCOMPARE(cell(m, clients, FigureModel::Evidence), QStringLiteral("claimed by Baidu AI Cloud"));
     const QString zhipu = QStringLiteral("zhipu-ai-funding-2023");
     QCOMPARE(cell(m, zhipu, FigureModel::Value), QStringLiteral("over 2.5 billion CNY"));
     QCOMPARE(cell(m, zhipu, FigureModel::AsOf), QStringLiteral("late Oct 2023"));
-    QCOMPARE(cell(m, zhipu, FigureModel::Claim), QString());
+    QCOMPARE(cell(m, zhipu, FigureModel::Evidence), QString());
     QCOMPARE(cell(m, QStringLiteral("volcano-engine-llm-market-share"), FigureModel::Value),
              QStringLiteral("over 70%"));
     // A statement without a number shows no value.
     QCOMPARE(cell(m, QStringLiteral("qianfan-chip-compatibility"), FigureModel::Value), QString());
-    // A claim without a named claimant.
-    QCOMPARE(cell(m, QStringLiteral("starsea-failure-reduction"), FigureModel::Claim),
-             QStringLiteral("claim"));
+    // "Reportedly", with no one named: reported, with a caveat that says so.
+    QCOMPARE(cell(m, QStringLiteral("starsea-failure-reduction"), FigureModel::Evidence),
+             QStringLiteral("caveat: The article says 'reportedly' and does not name who reports "
+                            "it."));
     QCOMPARE(cell(m, QStringLiteral("nvidia-china-orders-at-risk"), FigureModel::Sources),
              QStringLiteral("Zhidongxi (智东西); Global Times"));
+    // A market-wide statement has no subject; an open set says so.
+    QCOMPARE(cell(m, QStringLiteral("market-strategic-ambiguity"), FigureModel::Subject),
+             QStringLiteral("(market)"));
+    QVERIFY(cell(m, QStringLiteral("domestic-chip-purchases-disclosed"), FigureModel::Statement)
+                    .endsWith(QLatin1String("(names some parties, not all)")));
     const QModelIndex value = m.index(rowOfKey(m, zhipu), FigureModel::Value);
     QCOMPARE(value.data(ModelRole::Sort).toDouble(), 2.5e9);
     QCOMPARE(value.data(ModelRole::Kind).toString(), QStringLiteral("funding_raised"));
@@ -529,7 +550,7 @@ void TestTableModels::columnsForKind()
                          T::Lead,
                          T::Start,
                          T::End,
-                         T::Claim,
+                         T::Evidence,
                          T::Sources,
                          T::Description}));
     QCOMPARE(T::columnsForKind(QStringLiteral("hosting")),
@@ -539,7 +560,7 @@ void TestTableModels::columnsForKind()
                          T::Service,
                          T::Start,
                          T::End,
-                         T::Claim,
+                         T::Evidence,
                          T::Sources,
                          T::Description}));
     QCOMPARE(T::columnsForKind(QStringLiteral("chip_order")),
@@ -553,7 +574,7 @@ void TestTableModels::columnsForKind()
                          T::Delivery,
                          T::Start,
                          T::End,
-                         T::Claim,
+                         T::Evidence,
                          T::Sources,
                          T::Description}));
     QCOMPARE(T::columnsForKind(QStringLiteral("partnership")),
@@ -562,7 +583,7 @@ void TestTableModels::columnsForKind()
                          T::Product,
                          T::Start,
                          T::End,
-                         T::Claim,
+                         T::Evidence,
                          T::Sources,
                          T::Description}));
     QList<int> all;
@@ -576,10 +597,14 @@ void TestTableModels::kindFilter_data()
     QTest::addColumn<QString>("kind");
     QTest::addColumn<int>("rows");
     QTest::newRow("investment") << "investment" << 8;
-    QTest::newRow("hosting") << "hosting" << 13;
+    QTest::newRow("hosting") << "hosting" << 8;
     QTest::newRow("chip_order") << "chip_order" << 9;
     QTest::newRow("partnership") << "partnership" << 3;
-    QTest::newRow("all") << "" << 33;
+    QTest::newRow("ownership") << "ownership" << 7;
+    QTest::newRow("backing") << "backing" << 6;
+    QTest::newRow("compatibility") << "compatibility" << 5;
+    QTest::newRow("serves") << "serves" << 12;
+    QTest::newRow("all") << "" << 58;
     QTest::newRow("unknown") << "friendship" << 0;
 }
 
@@ -627,17 +652,17 @@ void TestTableModels::textFilter_data()
     QTest::addColumn<QStringList>("organizations");
     QTest::addColumn<int>("ties");
 
-    QTest::newRow("Chinese name 阿里云") << "阿里云" << QStringList{"alibaba-cloud"} << 5;
-    QTest::newRow("alias Aliyun") << "Aliyun" << QStringList{"alibaba-cloud"} << 5;
-    QTest::newRow("alias, lower case") << "aliyun" << QStringList{"alibaba-cloud"} << 5;
+    QTest::newRow("Chinese name 阿里云") << "阿里云" << QStringList{"alibaba-cloud"} << 7;
+    QTest::newRow("alias Aliyun") << "Aliyun" << QStringList{"alibaba-cloud"} << 7;
+    QTest::newRow("alias, lower case") << "aliyun" << QStringList{"alibaba-cloud"} << 7;
     QTest::newRow("alias Baidu Intelligent Cloud")
-            << "Baidu Intelligent Cloud" << QStringList{"baidu-ai-cloud"} << 0;
-    QTest::newRow("火山") << "火山" << QStringList{"volcano-engine"} << 1;
-    QTest::newRow("Volcanic") << "volcanic" << QStringList{"volcano-engine"} << 1;
+            << "Baidu Intelligent Cloud" << QStringList{"baidu-ai-cloud"} << 18;
+    QTest::newRow("火山") << "火山" << QStringList{"volcano-engine"} << 2;
+    QTest::newRow("Volcanic") << "volcanic" << QStringList{"volcano-engine"} << 2;
     // Ties match on both ends' names and on the description ("Alibaba, Tencent, Baidu, …").
-    QTest::newRow("Alibaba") << "Alibaba" << QStringList{"alibaba-group", "alibaba-cloud"} << 16;
+    QTest::newRow("Alibaba") << "Alibaba" << QStringList{"alibaba-group", "alibaba-cloud"} << 22;
     QTest::newRow("white space trimmed") << "  Anthropic " << QStringList{"anthropic"} << 4;
-    QTest::newRow("no match") << "Zhidongxi" << QStringList{} << 0;
+    QTest::newRow("no match") << "Xylophone" << QStringList{} << 0;
 }
 
 void TestTableModels::textFilter()
@@ -821,8 +846,8 @@ void TestTableModels::rowOfId()
     LandscapeDocument doc;
     doc.setLandscape(seed());
     TieModel ties(&doc);
-    QCOMPARE(ties.rowOfId(17), 16);
-    QCOMPARE(ties.index(16, 0).data(ModelRole::Key).toString(),
+    QCOMPARE(ties.rowOfId(20), 19);
+    QCOMPARE(ties.index(19, 0).data(ModelRole::Key).toString(),
              QStringLiteral("amazon-invests-anthropic"));
     QCOMPARE(ties.rowOfId(999), -1);
     QCOMPARE(ties.rowOfId(0), -1);

@@ -18,20 +18,20 @@ QAtomicInt s_connectionCounter;
 
 // Schema 3: the evidence every tie, deal and figure carries (EvidenceGrade), its checks, and
 // how a schema-2 claim is graded.
-#define EVIDENCE_COLUMNS                                                                        \
-    " evidence TEXT NOT NULL DEFAULT 'reported' CHECK (evidence IN ('reported','claimed',"     \
-    "'inferred')), claimant_id INTEGER REFERENCES organization(id) ON DELETE SET NULL,"        \
+#define EVIDENCE_COLUMNS \
+    " evidence TEXT NOT NULL DEFAULT 'reported' CHECK (evidence IN ('reported','claimed'," \
+    "'inferred')), claimant_id INTEGER REFERENCES organization(id) ON DELETE SET NULL," \
     " rationale TEXT, caveat TEXT,"
-#define EVIDENCE_CHECKS                                                                         \
-    " CHECK (evidence <> 'claimed' OR claimant_id IS NOT NULL),"                               \
+#define EVIDENCE_CHECKS \
+    " CHECK (evidence <> 'claimed' OR claimant_id IS NOT NULL)," \
     " CHECK (evidence <> 'inferred' OR trim(coalesce(rationale, '')) <> '')"
-#define PARTY_SET_COLUMN                                                                        \
+#define PARTY_SET_COLUMN \
     " party_set TEXT NOT NULL DEFAULT 'closed' CHECK (party_set IN ('closed','open')),"
 // A schema-2 claim with a claimant becomes "claimed"; one without (which schema 3 cannot hold
 // as a claim) stays "reported" with a caveat that says so.
 #define V2_GRADE "CASE WHEN is_claim AND claimant_id IS NOT NULL THEN 'claimed' ELSE 'reported' END"
-#define V2_CAVEAT                                                                               \
-    "CASE WHEN is_claim AND claimant_id IS NULL THEN 'Marked as a claim without a claimant in "  \
+#define V2_CAVEAT \
+    "CASE WHEN is_claim AND claimant_id IS NULL THEN 'Marked as a claim without a claimant in " \
     "a file written before evidence grades (schema 2).' END"
 
 /// Forward-only migrations: entry i brings a file from version i to version i + 1.
@@ -172,12 +172,11 @@ const QList<QStringList> &migrations()
                             " CHECK ((kind = 'serves') = (to_id IS NULL)),"
                             " CHECK ((kind = 'serves') = (sector_id IS NOT NULL))," EVIDENCE_CHECKS
                             ")"),
-                    QStringLiteral(
-                            "INSERT INTO tie_v3 (id, key, kind, from_id, to_id, product_id, "
-                            "deal_id, start_date, end_date, evidence, claimant_id, caveat, "
-                            "description) SELECT id, key, kind, from_id, to_id, product_id, "
-                            "deal_id, start_date, end_date, " V2_GRADE ", claimant_id, " V2_CAVEAT
-                            ", description FROM tie"),
+                    QStringLiteral("INSERT INTO tie_v3 (id, key, kind, from_id, to_id, product_id, "
+                                   "deal_id, start_date, end_date, evidence, claimant_id, caveat, "
+                                   "description) SELECT id, key, kind, from_id, to_id, product_id, "
+                                   "deal_id, start_date, end_date, " V2_GRADE
+                                   ", claimant_id, " V2_CAVEAT ", description FROM tie"),
                     QStringLiteral(
                             "INSERT INTO tie_v3 (key, kind, from_id, to_id, evidence, rationale, "
                             "description) SELECT p.key || '-owns-' || c.key || CASE WHEN EXISTS "
@@ -191,11 +190,10 @@ const QList<QStringList> &migrations()
                     QStringLiteral("CREATE INDEX tie_from ON tie(from_id)"),
                     QStringLiteral("CREATE INDEX tie_to ON tie(to_id)"),
                     QStringLiteral("CREATE INDEX tie_sector ON tie(sector_id)"),
-                    QStringLiteral(
-                            "CREATE TABLE ownership (tie_id INTEGER PRIMARY KEY"
-                            " REFERENCES tie(id) ON DELETE CASCADE, stake REAL"
-                            " CHECK (stake IS NULL OR (stake > 0 AND stake <= 100)),"
-                            " stake_qualifier TEXT NOT NULL)"),
+                    QStringLiteral("CREATE TABLE ownership (tie_id INTEGER PRIMARY KEY"
+                                   " REFERENCES tie(id) ON DELETE CASCADE, stake REAL"
+                                   " CHECK (stake IS NULL OR (stake > 0 AND stake <= 100)),"
+                                   " stake_qualifier TEXT NOT NULL)"),
                     QStringLiteral("INSERT INTO ownership (tie_id, stake, stake_qualifier) SELECT "
                                    "id, NULL, 'undisclosed' FROM tie WHERE kind = 'ownership'"),
                     QStringLiteral("CREATE TABLE compatibility (tie_id INTEGER PRIMARY KEY"
@@ -213,8 +211,8 @@ const QList<QStringList> &migrations()
                             "CREATE TABLE deal_v3 (id INTEGER PRIMARY KEY, key TEXT NOT NULL "
                             "UNIQUE, title TEXT NOT NULL, amount REAL, currency TEXT, "
                             "amount_qualifier TEXT, units REAL, units_qualifier TEXT, chip_model "
-                            "TEXT, notes TEXT," EVIDENCE_COLUMNS PARTY_SET_COLUMN
-                                    EVIDENCE_CHECKS ")"),
+                            "TEXT, notes TEXT," EVIDENCE_COLUMNS PARTY_SET_COLUMN EVIDENCE_CHECKS
+                            ")"),
                     QStringLiteral("INSERT INTO deal_v3 (id, key, title, amount, currency, "
                                    "amount_qualifier, units, units_qualifier, chip_model, notes) "
                                    "SELECT id, key, title, amount, currency, amount_qualifier, "

@@ -92,9 +92,8 @@ QString evidenceGradeName(EvidenceGrade grade)
 
 const QStringList &evidenceGradeNames()
 {
-    static const QStringList v{QStringLiteral("reported"),
-                               QStringLiteral("claimed"),
-                               QStringLiteral("inferred")};
+    static const QStringList v{
+            QStringLiteral("reported"), QStringLiteral("claimed"), QStringLiteral("inferred")};
     return v;
 }
 

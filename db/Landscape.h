@@ -59,9 +59,9 @@ QString evidenceGradeStyleLabel(EvidenceGrade grade);
 struct Evidence
 {
     EvidenceGrade grade = EvidenceGrade::Reported;
-    RowId claimantId = 0;  ///< organization that says it (claimed only)
-    QString rationale;     ///< why the editor reads it from the sources (inferred only)
-    QString caveat;        ///< optional warning shown wherever the item is shown
+    RowId claimantId = 0; ///< organization that says it (claimed only)
+    QString rationale;    ///< why the editor reads it from the sources (inferred only)
+    QString caveat;       ///< optional warning shown wherever the item is shown
     bool isClaim() const { return grade == EvidenceGrade::Claimed; }
     /// Why this evidence cannot be stored ("a claim needs a claimant", "an inferred item needs
     /// a rationale"), or an empty string when it can.

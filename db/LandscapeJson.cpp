@@ -477,11 +477,8 @@ private:
         } else if (claim.toBool(false)) {
             e.grade = EvidenceGrade::Claimed;
         }
-        e.claimantId = ref(o,
-                           at,
-                           QStringLiteral("claimant"),
-                           m_orgKeys,
-                           QStringLiteral("organization"));
+        e.claimantId = ref(
+                o, at, QStringLiteral("claimant"), m_orgKeys, QStringLiteral("organization"));
         e.rationale = text(o, at, QStringLiteral("rationale"));
         e.caveat = text(o, at, QStringLiteral("caveat"));
         if (m_version < 2) {

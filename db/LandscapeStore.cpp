@@ -537,8 +537,8 @@ bool insert(Database &db, const Landscape &l, QString *error)
                         // One row per ownership tie, as for every kind with its own table.
                         ok = ok
                              && run(QStringLiteral("INSERT INTO ownership (tie_id, stake, "
-                                                       "stake_qualifier) VALUES (?, ?, ?)"),
-                                        {t.id, valueOrNull(t.stake.value), qualifierOf(t.stake)});
+                                                   "stake_qualifier) VALUES (?, ?, ?)"),
+                                    {t.id, valueOrNull(t.stake.value), qualifierOf(t.stake)});
                     } else if (t.kind == QLatin1String("compatibility")) {
                         ok = ok
                              && run(QStringLiteral("INSERT INTO compatibility (tie_id, "

@@ -494,10 +494,14 @@ QVariant ProductModel::cell(int row, int column, int role) const
 // ---------------------------------------------------------------------------------------------
 
 FigureModel::FigureModel(LandscapeDocument *document, QObject *parent)
-    : LandscapeTableModel(
-            document,
-            {tr("Subject"), tr("Statement"), tr("Value"), tr("As of"), tr("Evidence"), tr("Sources")},
-            parent)
+    : LandscapeTableModel(document,
+                          {tr("Subject"),
+                           tr("Statement"),
+                           tr("Value"),
+                           tr("As of"),
+                           tr("Evidence"),
+                           tr("Sources")},
+                          parent)
 {}
 
 int FigureModel::itemCount() const

@@ -298,7 +298,7 @@ NetworkGraph NetworkGraph::build(const Landscape &l,
         maxMeasure = std::max(maxMeasure, n.measure);
     for (NetworkNode &n : g.nodes) {
         const double f = maxMeasure > 0 ? std::sqrt(n.measure / maxMeasure) : 0;
-        n.radius = (n.productId || n.sectorId) ? 6 : 8 + 20 * f;
+        n.radius = n.productId ? 6 : n.sectorId ? 9 : 8 + 20 * f;
     }
 
     // Groups: parents with their subsidiaries.

@@ -97,8 +97,8 @@ struct NetworkNode
     QStringList aliases;
     QStringList roles;  ///< organization roles (stable names); empty for products
     double measure = 0; ///< the value of the chosen SizeMeasure
-    double radius = 8;  ///< px, from the measure (8–28 px, square-root scale)
-    int group = -1;     ///< index of the group root among groups, -1 = alone
+    double radius = 8; ///< px, from the measure (8–28 px, square-root scale; products 6, sectors 9)
+    int group = -1;    ///< index of the group root among groups, -1 = alone
 };
 
 /// An edge of the network diagram, directed `from` → `to` (indices into NetworkGraph::nodes).
@@ -106,10 +106,10 @@ struct NetworkEdge
 {
     int from = 0;
     int to = 0;
-    RowId tieId = 0;      ///< 0 for a platform edge (owner → product)
-    QString kind;         ///< a tie kind (Vocabulary::tieKinds()) or "platform"
+    RowId tieId = 0; ///< 0 for a platform edge (owner → product)
+    QString kind;    ///< a tie kind (Vocabulary::tieKinds()) or "platform"
     EvidenceGrade grade = EvidenceGrade::Reported; ///< how sure the tie is
-    bool undated = false; ///< the tie's start date is unknown
+    bool undated = false;                          ///< the tie's start date is unknown
     QString status;       ///< chip orders: ordered, delivered, at_risk, cancelled
     double amountUsd = 0; ///< disclosed amount converted to USD (0 when none)
     double units = 0;     ///< chip orders: disclosed number of chips (0 when none)

@@ -74,7 +74,7 @@ QString sourceCitation(const Landscape &l, const Source &s)
 QString tieSummary(const Landscape &l, const Tie &t, RowId orgId)
 {
     const bool outgoing = t.fromId == orgId;
-    const QString other = !outgoing ? name(l, t.fromId)
+    const QString other = !outgoing    ? name(l, t.fromId)
                           : t.sectorId ? l.tieTargetName(t)
                                        : name(l, t.toId);
     QString text = QStringLiteral("%1 %2").arg(verb(t, outgoing), other);
@@ -104,12 +104,13 @@ QString tieSummary(const Landscape &l, const Tie &t, RowId orgId)
             details << QStringLiteral("delivery %1").arg(t.delivery.toDisplayString());
         if (const Deal *d = l.deal(t.dealId))
             details << QStringLiteral("part of: %1").arg(d->title)
-                    + (d->parties == PartySet::Open
-                               ? QStringLiteral(" (the source names some buyers, not all)")
-                               : QString());
+                               + (d->parties == PartySet::Open ? QStringLiteral(
+                                          " (the source names some buyers, not all)")
+                                                               : QString());
     }
     if (t.kind == QLatin1String("ownership") && t.stake.value)
-        details << QStringLiteral("stake %1").arg(t.stake.toDisplayString(QStringLiteral("percent")));
+        details << QStringLiteral("stake %1")
+                           .arg(t.stake.toDisplayString(QStringLiteral("percent")));
     if (t.kind == QLatin1String("compatibility") && !t.chipModel.isEmpty())
         details << t.chipModel;
     if (!details.isEmpty())

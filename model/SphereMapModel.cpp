@@ -185,7 +185,7 @@ void SphereMapModel::rebuild()
     }
     // Memberships: the visible ties of the chosen kinds between an owner and a non-owner.
     // A sector served by an owner is a client with id -sectorId (sector ids are positive).
-    QMap<RowId, QList<int>> owners; // client id → owner indices, ordered by client id
+    QMap<RowId, QList<int>> owners;     // client id → owner indices, ordered by client id
     QHash<RowId, EvidenceGrade> grades; // client id → least sure membership grade
     m_membershipTies.clear();
     for (int r = 0; r < m_ties->rowCount(); ++r) {

@@ -88,7 +88,7 @@ QColor tieKindColor(const QString &kind)
             {QStringLiteral("chip_order"), QColor(0xD5, 0x5E, 0x00)},
             {QStringLiteral("partnership"), QColor(0x55, 0x55, 0x55)},
             {QStringLiteral("platform"), QColor(0x00, 0x9E, 0x73)},
-            {QStringLiteral("ownership"), QColor(0x22, 0x22, 0x22)},
+            {QStringLiteral("ownership"), QColor(0x8C, 0x6D, 0x31)},
             {QStringLiteral("backing"), QColor(0x56, 0xB4, 0xE9)},
             {QStringLiteral("compatibility"), QColor(0xE6, 0x9F, 0x00)},
             {QStringLiteral("serves"), QColor(0x99, 0x99, 0x33)},
@@ -129,7 +129,8 @@ QString evidenceGradeDescription(EvidenceGrade grade)
 
 QPolygonF diamond(const QPointF &c, double r)
 {
-    return QPolygonF({c + QPointF(0, -r), c + QPointF(r, 0), c + QPointF(0, r), c + QPointF(-r, 0)});
+    return QPolygonF(
+            {c + QPointF(0, -r), c + QPointF(r, 0), c + QPointF(0, r), c + QPointF(-r, 0)});
 }
 
 QString EvidenceCounts::footerLine(const QString &noun) const

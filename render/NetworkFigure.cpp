@@ -188,14 +188,20 @@ QString NetworkFigure::title() const
 QString NetworkFigure::subtitle() const
 {
     int orgs = 0;
-    for (const NetworkNode &n : m_graph.nodes)
+    int sectors = 0;
+    for (const NetworkNode &n : m_graph.nodes) {
         orgs += n.organizationId ? 1 : 0;
+        sectors += n.sectorId ? 1 : 0;
+    }
     const QString when = m_options.asOf.isValid()
                                  ? QStringLiteral("as of %1")
                                            .arg(m_options.asOf.toString(Qt::ISODate))
                                  : QStringLiteral("all dates");
-    const QString generated = QStringLiteral("%1 organizations with ties, %2 ties \u00B7 %3")
+    const QString sectorText = sectors ? QStringLiteral(", %1 industry sectors").arg(sectors)
+                                       : QString();
+    const QString generated = QStringLiteral("%1 organizations with ties%2, %3 ties \u00B7 %4")
                                       .arg(orgs)
+                                      .arg(sectorText)
                                       .arg(m_graph.edges.size())
                                       .arg(when);
     if (m_options.subtitle.isEmpty())
@@ -625,7 +631,8 @@ double NetworkFigure::paintLegend(QPainter &p,
                  QStringLiteral("investment: investor \u2192 investee")},
                 {QStringLiteral("chip_order"), QStringLiteral("chip order: buyer \u2192 supplier")},
                 {QStringLiteral("partnership"), QStringLiteral("partnership")},
-                {QStringLiteral("ownership"), QStringLiteral("ownership: parent \u2192 subsidiary")},
+                {QStringLiteral("ownership"),
+                 QStringLiteral("ownership: parent \u2192 subsidiary")},
                 {QStringLiteral("backing"),
                  QStringLiteral("backing (nature not stated): backer \u2192 backed")},
                 {QStringLiteral("compatibility"),
@@ -655,13 +662,13 @@ double NetworkFigure::paintLegend(QPainter &p,
     // Evidence: one line style per grade, with how many of the ties shown have it.
     const FigureStyle::EvidenceCounts counts = evidenceCounts();
     heading(QStringLiteral("Evidence (line style)"));
-    for (EvidenceGrade g : {EvidenceGrade::Reported, EvidenceGrade::Claimed, EvidenceGrade::Inferred})
+    for (EvidenceGrade g :
+         {EvidenceGrade::Reported, EvidenceGrade::Claimed, EvidenceGrade::Inferred})
         sample(withAlpha(QColor(0x55, 0x55, 0x55), FigureStyle::evidenceOpacity(g)),
                FigureStyle::evidencePenStyle(g),
                2,
                QStringLiteral("%1: %2 (%3)")
-                       .arg(evidenceGradeStyleLabel(g),
-                            FigureStyle::evidenceGradeDescription(g))
+                       .arg(evidenceGradeStyleLabel(g), FigureStyle::evidenceGradeDescription(g))
                        .arg(counts.of(g)));
     if (m_options.asOf.isValid()) {
         p.setPen(QPen(QColor(0x55, 0x55, 0x55), 1));

@@ -441,7 +441,9 @@ QString SphereFigure::clientToolTip(int i) const
         for (int k : in.clients[i].owners)
             if (const Organization *w = m_model.landscape().organization(in.owners[k].id))
                 owners << w->nameEn;
-        return QStringList{x->nameEn, x->nameZh, QStringLiteral("Industry sector"),
+        return QStringList{x->nameEn,
+                           x->nameZh,
+                           QStringLiteral("Industry sector"),
                            QStringLiteral("Served by: %1").arg(owners.join(QStringLiteral(", ")))}
                 .join(QLatin1Char('\n'));
     }

@@ -193,9 +193,9 @@ struct TimelineEvent
     int subLanes = 1;         ///< rows the lane has
     QString kind;             ///< hosting, investment, chip_order, partnership, or figure
     EvidenceGrade grade = EvidenceGrade::Reported; ///< reported, claimed or inferred
-    RowId tieId = 0;          ///< the tie, or 0 for a figure
-    RowId figureId = 0;       ///< the figure, or 0 for a tie
-    FuzzyDate date;           ///< earliest()…latest() is the span drawn
+    RowId tieId = 0;                               ///< the tie, or 0 for a figure
+    RowId figureId = 0;                            ///< the figure, or 0 for a tie
+    FuzzyDate date;                                ///< earliest()…latest() is the span drawn
     QString summary; ///< one line, e.g. "invests in Anthropic: up to 4 billion USD — 28 Sep 2023"
     QString detail;  ///< the description or statement
     QString sources; ///< "Sources: Zhidongxi (智东西), …" (plain)

@@ -1016,10 +1016,11 @@ void EventChart::reload()
         if (!anyGrade[int(g)])
             continue;
         auto *legendOnly = new QScatterSeries;
-        legendOnly->setName(g == Grade::Claimed
-                                    ? QStringLiteral("Claimed by one party (hollow mark, dashed bar)")
-                                    : QStringLiteral("Inferred by the editor (lighter hollow "
-                                                     "mark, dotted bar)"));
+        legendOnly->setName(
+                g == Grade::Claimed
+                        ? QStringLiteral("Claimed by one party (hollow mark, dashed bar)")
+                        : QStringLiteral("Inferred by the editor (lighter hollow "
+                                         "mark, dotted bar)"));
         gradeMark(legendOnly, QColor(0x55, 0x55, 0x55), g);
         attach(legendOnly, true);
     }
@@ -1116,7 +1117,8 @@ void EventChart::updateSelection()
     if (!m_model || !m_selection)
         return;
     const EventLanes &lanes = m_model->lanes();
-    const int lane = int(lanes.organizations.indexOf(m_selected));
+    // Nothing selected (0) must not pick the market-wide lane, whose organization id is 0.
+    const int lane = m_selected ? int(lanes.organizations.indexOf(m_selected)) : -1;
     if (lane < 0) {
         m_selection->setVisible(false);
         return;
@@ -1161,8 +1163,26 @@ QStringList EventChart::footer() const
     lines << QStringLiteral("How to read: a dot is a date known to the day; a bar spans every day "
                             "a fuzzy date could be (\u201Clate Oct 2023\u201D = 21\u201331 Oct, "
                             "\u201C2023\u201D = the whole year). Hollow dots and dashed bars are "
-                            "claims, attributed to who makes them. A tie shows in the lanes of "
-                            "both its organizations.");
+                            "claims, attributed to who makes them; lighter hollow dots and dotted "
+                            "bars are the editor's inferences. A tie shows in the lanes of both "
+                            "its organizations; statements about the market as a whole have a "
+                            "lane of their own.");
+    // How many of the items shown have each grade (one count per tie or figure, not per mark).
+    {
+        QSet<RowId> seenTies;
+        QSet<RowId> seenFigures;
+        FigureStyle::EvidenceCounts counts;
+        for (const TimelineEvent &e : lanes.events) {
+            if ((e.tieId && !seenTies.contains(e.tieId))
+                || (e.figureId && !seenFigures.contains(e.figureId)))
+                counts.add(e.grade);
+            if (e.tieId)
+                seenTies.insert(e.tieId);
+            if (e.figureId)
+                seenFigures.insert(e.figureId);
+        }
+        lines << counts.footerLine(QStringLiteral("items"));
+    }
     QStringList left;
     if (lanes.undatedTies)
         left << QStringLiteral("%1 tie(s) without a %2")

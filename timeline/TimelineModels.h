@@ -233,8 +233,9 @@ private:
 
 /// The events chart's marks, one row per mark (TimelineAggregation::events): columns Start and
 /// End (days since 1970-01-01; the span is [Start, End), End = last day + 1), Mid (x of a point
-/// mark: the middle of the span), Y (row units, growing downwards), Lane, Kind, Grade (stable evidence grade name), Change
-/// (compare mode), Summary. Uses the cursor in Range and Compare modes.
+/// mark: the middle of the span), Y (row units, growing downwards), Lane, Kind, Grade (stable
+/// evidence grade name), Change (compare mode), Summary. Uses the cursor in Range and Compare
+/// modes.
 class EventModel : public TimelineAggregateModel
 {
     Q_OBJECT

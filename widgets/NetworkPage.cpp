@@ -120,10 +120,12 @@ NetworkPage::NetworkPage(LandscapeDocument *document,
     m_model->tieFilter()->setKinds(
             QSet<QString>(Vocabulary::tieKinds().begin(), Vocabulary::tieKinds().end()));
     // Evidence grades: a presenter may hide inferred (or claimed) ties.
-    bar->addWidget(checkMenu(this, tr("Evidence"), evidenceGradeNames(), {}, [this](const QSet<QString> &on) {
-        for (const QString &name : evidenceGradeNames())
-            m_model->tieFilter()->setGradeVisible(*evidenceGradeFromName(name), on.contains(name));
-    }));
+    bar->addWidget(checkMenu(
+            this, tr("Evidence"), evidenceGradeNames(), {}, [this](const QSet<QString> &on) {
+                for (const QString &name : evidenceGradeNames())
+                    m_model->tieFilter()->setGradeVisible(*evidenceGradeFromName(name),
+                                                          on.contains(name));
+            }));
     bar->addWidget(
             checkMenu(this, tr("Roles"), Vocabulary::roles(), {}, [this](const QSet<QString> &on) {
                 m_model->organizationFilter()->setRoles(on);

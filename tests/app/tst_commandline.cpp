@@ -98,12 +98,13 @@ private slots:
         QImage image(out);
         QVERIFY(!image.isNull());
         QCOMPARE(image.size(), QSize(1600, 1200)); // 800x600 px at 2x
-        // Not blank: the title's dark ink is in the top-left area.
+        // Not blank: dark ink (title, labels) in the top third. (A long table is scaled to fit,
+        // so its title is smaller than the network's.)
         int dark = 0;
-        for (int y = 40; y < 140; ++y)
-            for (int x = 40; x < 800; ++x)
+        for (int y = 0; y < 400; ++y)
+            for (int x = 0; x < 1600; ++x)
                 dark += qGray(image.pixel(x, y)) < 100 ? 1 : 0;
-        QVERIFY2(dark > 500, qPrintable(QString::number(dark)));
+        QVERIFY2(dark > 800, qPrintable(QString::number(dark)));
     }
 
     void exportSvgIsParseable()

@@ -47,7 +47,8 @@ private slots:
         auto *tabs = w.findChild<QTabWidget *>();
         QVERIFY(tabs);
         QCOMPARE(tabs->tabText(0), QStringLiteral("Network"));
-        QCOMPARE(w.tablePages().size(), 9);
+        // Organizations, eight tie kinds, all ties, products, figures, sources.
+        QCOMPARE(w.tablePages().size(), 13);
         QCOMPARE(w.tablePages().first()->proxy()->rowCount(), 32);
         QCOMPARE(w.networkModel()->graph().edges.size(), w.document()->landscape().ties.size());
         QVERIFY(w.windowTitle().contains(QStringLiteral("seed.ecoatlas")));

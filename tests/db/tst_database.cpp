@@ -11,8 +11,8 @@
 #include <QTest>
 
 using EcoAtlas::Database;
-using EcoAtlas::execSql;
 using EcoAtlas::EvidenceGrade;
+using EcoAtlas::execSql;
 using EcoAtlas::Landscape;
 using EcoAtlas::RowId;
 namespace LandscapeStore = EcoAtlas::LandscapeStore;
@@ -378,7 +378,9 @@ void TestDatabase::migrateFromVersion2GradesEveryRow()
     QCOMPARE(countRows(db, QStringLiteral("figure")), 2);
     QCOMPARE(countRows(db, QStringLiteral("deal")), 1);
     QCOMPARE(scalar(db.connection(), QStringLiteral("PRAGMA foreign_keys")).toInt(), 1);
-    auto column = [&](const QString &sql) { return scalar(db.connection(), sql).toString(); };
+    auto column = [&](const QString &sql) {
+        return scalar(db.connection(), sql).toString();
+    };
     QCOMPARE(column(QStringLiteral("SELECT evidence FROM tie WHERE id = 1")),
              QStringLiteral("claimed"));
     QCOMPARE(column(QStringLiteral("SELECT claimant_id FROM tie WHERE id = 1")),
@@ -400,7 +402,8 @@ void TestDatabase::migrateFromVersion2GradesEveryRow()
     QCOMPARE(column(QStringLiteral("SELECT key || ' ' || kind || ' ' || from_id || ' ' || to_id "
                                    "|| ' ' || evidence FROM tie WHERE kind = 'ownership'")),
              QStringLiteral("group-owns-cloud ownership 1 2 inferred"));
-    QVERIFY(!column(QStringLiteral("SELECT rationale FROM tie WHERE kind = 'ownership'")).isEmpty());
+    QVERIFY(!column(QStringLiteral("SELECT rationale FROM tie WHERE kind = 'ownership'"))
+                     .isEmpty());
 
     // The store reads it back with the parent derived from the tie.
     const std::optional<Landscape> l = LandscapeStore::load(db, &error);

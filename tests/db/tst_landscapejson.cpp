@@ -396,14 +396,18 @@ void TestLandscapeJson::smallDocumentParses()
     QCOMPARE(order->delivery.toString(), QStringLiteral("2024"));
     QCOMPARE(order->dealId, l->deals.first().id);
     QCOMPARE(order->sourceIds, QList<RowId>({1, 2}));
-    QCOMPARE(l->figures.first().evidence.claimantId, l->organizationByKey(QStringLiteral("lab"))->id);
+    QCOMPARE(l->figures.first().evidence.claimantId,
+             l->organizationByKey(QStringLiteral("lab"))->id);
 }
 
 void TestLandscapeJson::version1ParentAndClaimUpgrade()
 {
     // Version 1: "parent" becomes an inferred ownership tie; "claim" with a claimant becomes
     // claimed, without one reported with a caveat.
-    QJsonObject doc = patched(smallDocument(), QStringLiteral("figures"), 0, QStringLiteral("claimant"),
+    QJsonObject doc = patched(smallDocument(),
+                              QStringLiteral("figures"),
+                              0,
+                              QStringLiteral("claimant"),
                               QJsonValue(QJsonValue::Undefined));
     QString error;
     const std::optional<Landscape> l = LandscapeJson::fromJson(doc, &error);
@@ -434,7 +438,8 @@ void TestLandscapeJson::version2FieldsRoundTrip()
     QCOMPARE(owns->stake.value, std::optional<double>(51));
     QCOMPARE(owns->stake.qualifier, Amount::Qualifier::Over);
     QCOMPARE(owns->evidence.grade, EvidenceGrade::Inferred);
-    QCOMPARE(owns->evidence.rationale, QStringLiteral("Cloud Co is called the cloud arm of Group."));
+    QCOMPARE(owns->evidence.rationale,
+             QStringLiteral("Cloud Co is called the cloud arm of Group."));
     QCOMPARE(l->organizationByKey(QStringLiteral("cloud"))->parentId,
              l->organizationByKey(QStringLiteral("group"))->id);
     const Tie *backs = tieByKey(*l, QStringLiteral("cloud-backs-lab"));
@@ -452,10 +457,12 @@ void TestLandscapeJson::version2FieldsRoundTrip()
     // Written and read again: the same landscape, member for member.
     const QJsonObject written = LandscapeJson::toJson(*l, LandscapeJson::Style::Seed);
     QCOMPARE(written.value(QLatin1String("version")).toInt(), 2);
-    const QJsonObject ownsJson = member(written, QStringLiteral("ties"), QStringLiteral("group-owns-cloud"));
+    const QJsonObject ownsJson = member(
+            written, QStringLiteral("ties"), QStringLiteral("group-owns-cloud"));
     QCOMPARE(ownsJson.value(QLatin1String("evidence")).toString(), QStringLiteral("inferred"));
     QVERIFY(!ownsJson.contains(QLatin1String("claimant")));
-    const QJsonObject servesJson = member(written, QStringLiteral("ties"), QStringLiteral("cloud-serves-healthcare"));
+    const QJsonObject servesJson = member(
+            written, QStringLiteral("ties"), QStringLiteral("cloud-serves-healthcare"));
     QCOMPARE(servesJson.value(QLatin1String("sector")).toString(), QStringLiteral("healthcare"));
     QVERIFY(!servesJson.contains(QLatin1String("to")));
     const std::optional<Landscape> again = LandscapeJson::fromJson(written, &error);

@@ -308,16 +308,20 @@ void TestLandscapeStore::insertRefusesUngroundedEvidence_data()
     QTest::addColumn<QString>("what");
     QTest::addColumn<QString>("expected");
     QTest::newRow("inferred tie without rationale")
-            << "tie" << "tie 'a-hosts-b': an inferred item needs a rationale (why the sources "
-                        "support it)";
+            << "tie"
+            << "tie 'a-hosts-b': an inferred item needs a rationale (why the sources "
+               "support it)";
     QTest::newRow("claimed tie without claimant")
-            << "claim" << "tie 'a-hosts-b': a claimed item needs a claimant (the party that says "
-                          "it)";
+            << "claim"
+            << "tie 'a-hosts-b': a claimed item needs a claimant (the party that says "
+               "it)";
     QTest::newRow("inferred figure without rationale")
-            << "figure" << "figure 'f': an inferred item needs a rationale (why the sources "
-                           "support it)";
+            << "figure"
+            << "figure 'f': an inferred item needs a rationale (why the sources "
+               "support it)";
     QTest::newRow("claimed deal without claimant")
-            << "deal" << "deal 'd': a claimed item needs a claimant (the party that says it)";
+            << "deal"
+            << "deal 'd': a claimed item needs a claimant (the party that says it)";
 }
 
 void TestLandscapeStore::insertRefusesUngroundedEvidence()

@@ -322,10 +322,9 @@ void TestOrganizationDetails::tieSummary_data()
                "'was primarily developed on Alibaba's platform', in a sentence about Alibaba "
                "Cloud promoting the model and a passage on cloud giants investing in model "
                "companies; 'Alibaba's platform' is read as Alibaba Cloud's.]";
-    QTest::newRow("serves a sector")
-            << "huawei-cloud-serves-meteorology"
-            << "huawei-cloud"
-            << "serves the sector Meteorology \u2014 start date unknown";
+    QTest::newRow("serves a sector") << "huawei-cloud-serves-meteorology"
+                                     << "huawei-cloud"
+                                     << "serves the sector Meteorology \u2014 start date unknown";
     QTest::newRow("hosted") << "volcano-engine-hosts-minimax"
                             << "minimax"
                             << "hosted by Volcano Engine (computing cluster) \u2014 start date "

@@ -53,11 +53,19 @@ private slots:
         QCOMPARE(countKind(g, QStringLiteral("chip_order")), chips);
         QCOMPARE(countKind(g, QStringLiteral("partnership")), partnership);
         QCOMPARE(countKind(g, QStringLiteral("platform")), 0);
-        // … and the nodes are exactly the organizations with at least one tie.
+        // … and the nodes are exactly the organizations with at least one tie, and the sectors
+        // served.
         QSet<RowId> tied;
-        for (const Tie &t : l.ties)
-            tied << t.fromId << t.toId;
-        QCOMPARE(g.nodes.size(), tied.size());
+        QSet<RowId> sectors;
+        for (const Tie &t : l.ties) {
+            tied << t.fromId;
+            if (t.toId)
+                tied << t.toId;
+            if (t.sectorId)
+                sectors << t.sectorId;
+        }
+        QCOMPARE(sectors.size(), 6);
+        QCOMPARE(g.nodes.size(), tied.size() + sectors.size());
         // Positions: one per node, all finite.
         QCOMPARE(model.positions().size(), g.nodes.size());
         for (const QPointF &p : model.positions())
@@ -68,6 +76,65 @@ private slots:
         QCOMPARE(g.nodes[e->from].nameEn, QStringLiteral("Amazon"));
         QCOMPARE(g.nodes[e->to].nameEn, QStringLiteral("Anthropic"));
         QCOMPARE(e->amountUsd, 4e9);
+    }
+
+    void seedNetworkTellsTheStory()
+    {
+        LandscapeDocument doc;
+        doc.setLandscape(LandscapeDocument::seedLandscape());
+        NetworkDiagramModel model(&doc);
+        const NetworkGraph &g = model.graph();
+        const Landscape &l = doc.landscape();
+        // All six cloud vendors the article names are in the diagram (issue 8, item 8).
+        for (const char *key : {"alibaba-cloud",
+                                "huawei-cloud",
+                                "tencent-cloud",
+                                "baidu-ai-cloud",
+                                "volcano-engine",
+                                "tianyi-cloud"})
+            QVERIFY2(g.indexOfOrganization(l.organizationByKey(QLatin1String(key))->id) >= 0, key);
+        // Groups connect to their cloud arms through ownership edges.
+        QCOMPARE(countKind(g, QStringLiteral("ownership")), 7);
+        const NetworkEdge *owns = edgeOfTie(
+                g, l, QStringLiteral("alibaba-group-owns-alibaba-cloud"));
+        QVERIFY(owns);
+        QCOMPARE(g.nodes[owns->from].nameEn, QStringLiteral("Alibaba Group"));
+        QCOMPARE(g.nodes[owns->to].nameEn, QStringLiteral("Alibaba Cloud"));
+        QCOMPARE(owns->grade, EvidenceGrade::Inferred);
+        QCOMPARE(edgeOfTie(g, l, QStringLiteral("bytedance-owns-volcano-engine"))->grade,
+                 EvidenceGrade::Reported);
+        // Sectors are nodes of their own, each served by Baidu AI Cloud and Huawei Cloud.
+        int sectorNodes = 0;
+        for (int i = 0; i < g.nodes.size(); ++i) {
+            if (!g.nodes[i].sectorId)
+                continue;
+            ++sectorNodes;
+            QCOMPARE(g.neighbours(i).size(), 2);
+        }
+        QCOMPARE(sectorNodes, 6);
+        const NetworkEdge *meteorology = edgeOfTie(
+                g, l, QStringLiteral("huawei-cloud-serves-meteorology"));
+        QVERIFY(meteorology);
+        QCOMPARE(g.nodes[meteorology->to].nameZh, QStringLiteral("气象"));
+        QCOMPARE(g.nodes[meteorology->to].organizationId, RowId(0));
+
+        // Hiding a grade hides exactly its ties.
+        int inferred = 0, claimed = 0;
+        for (const Tie &t : l.ties) {
+            inferred += t.evidence.grade == EvidenceGrade::Inferred;
+            claimed += t.evidence.grade == EvidenceGrade::Claimed;
+        }
+        QCOMPARE(inferred, 8);
+        QCOMPARE(claimed, 5);
+        model.tieFilter()->setGradeVisible(EvidenceGrade::Inferred, false);
+        QCOMPARE(int(model.graph().edges.size()), int(l.ties.size()) - inferred);
+        for (const NetworkEdge &e : model.graph().edges)
+            QVERIFY(e.grade != EvidenceGrade::Inferred);
+        model.tieFilter()->setGradeVisible(EvidenceGrade::Claimed, false);
+        QCOMPARE(int(model.graph().edges.size()), int(l.ties.size()) - inferred - claimed);
+        model.tieFilter()->setGradeVisible(EvidenceGrade::Inferred, true);
+        model.tieFilter()->setGradeVisible(EvidenceGrade::Claimed, true);
+        QCOMPARE(int(model.graph().edges.size()), int(l.ties.size()));
     }
 
     void asOfFilter()

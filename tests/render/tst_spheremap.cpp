@@ -10,6 +10,7 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QPainter>
+#include <QRegularExpression>
 #include <QTest>
 #include <QXmlStreamReader>
 
@@ -48,6 +49,9 @@ Map read(const LandscapeDocument &doc, const QJsonObject &json)
     Map m;
     for (const Organization &o : doc.landscape().organizations)
         m.nameOfId.insert(QString::number(o.id), o.nameEn);
+    // A sector served by an owner is a client with id -sectorId.
+    for (const Sector &x : doc.landscape().sectors)
+        m.nameOfId.insert(QString::number(-x.id), x.nameEn);
     const QJsonArray owners = json.value(QStringLiteral("owners")).toArray();
     for (const QJsonValue &cv : json.value(QStringLiteral("clients")).toArray()) {
         const QJsonObject c = cv.toObject();
@@ -101,8 +105,18 @@ private slots:
         const QStringList tencentVolcano{QStringLiteral("Tencent Cloud"),
                                          QStringLiteral("Volcano Engine")};
         QCOMPARE(m.regionsAround.value(QStringLiteral("MiniMax")), tencentVolcano);
-        QCOMPARE(m.regionsAround.value(QStringLiteral("iFLYTEK")),
-                 QStringList{QStringLiteral("Huawei Cloud")});
+        // The article names Huawei, not Huawei Cloud, at iFLYTEK: no cloud sphere (issue 8).
+        QCOMPARE(m.ownersOfClient.value(QStringLiteral("iFLYTEK")), QStringList());
+        QCOMPARE(m.regionsAround.value(QStringLiteral("iFLYTEK")), QStringList());
+        // Baidu AI Cloud and Huawei Cloud: healthcare, education, finance, entertainment,
+        // energy and meteorology, as industry clients in both spheres.
+        const QStringList baiduHuawei{QStringLiteral("Baidu AI Cloud"),
+                                      QStringLiteral("Huawei Cloud")};
+        for (const char *sector :
+             {"Healthcare", "Education", "Finance", "Entertainment", "Energy", "Meteorology"}) {
+            QCOMPARE(m.ownersOfClient.value(QLatin1String(sector)), baiduHuawei);
+            QCOMPARE(m.regionsAround.value(QLatin1String(sector)), baiduHuawei);
+        }
         QCOMPARE(m.regionsAround.value(QStringLiteral("01.AI")),
                  QStringList{QStringLiteral("Alibaba Cloud")});
         QCOMPARE(m.regionsAround.value(QStringLiteral("Anthropic")),
@@ -260,10 +274,24 @@ private slots:
                 o, [&](QPainter &p, const QRectF &r) { figure.paint(p, r); }, &error);
         QVERIFY2(svg, qPrintable(error));
         QXmlStreamReader xml(*svg);
-        while (!xml.atEnd())
+        QString text;
+        while (!xml.atEnd()) {
             xml.readNext();
+            if (xml.isStartElement() && xml.name() == QLatin1String("text"))
+                text += xml.readElementText(QXmlStreamReader::IncludeChildElements);
+        }
         QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
         QVERIFY(svg->contains("百川智能"));
+        // The legend names the grades with how many clients have each (least sure membership):
+        // 01.AI, Amazon's and Google's Anthropic are inferred; the sectors are industry clients.
+        text.remove(QRegularExpression(QStringLiteral("\\s")));
+        QVERIFY2(text.contains(QStringLiteral("solid:reportedbyasource(13)")), qPrintable(text));
+        QVERIFY(text.contains(QStringLiteral("dashed:claimedbyoneparty(0)")));
+        QVERIFY(text.contains(QStringLiteral("dotted,lighter:inferredbytheeditor(2)")));
+        QVERIFY(text.contains(QStringLiteral("industrysectorserved")));
+        QVERIFY(text.contains(QStringLiteral("气象")));
+        QVERIFY(text.contains(QStringLiteral("Evidence:23membershipsreported,0claimedbyoneparty("
+                                             "dashed),3inferredbytheeditor(dotted,lighter).")));
     }
 };
 

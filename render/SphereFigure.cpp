@@ -132,15 +132,27 @@ QStringList SphereFigure::footer() const
         if (const Source *s = l.source(id))
             entries << OrganizationDetails::sourceCitation(l, *s);
     FigureStyle::EvidenceCounts counts;
-    for (const Tie &t : l.ties)
-        if (memberships.contains(t.id))
-            counts.add(t.evidence.grade);
-    return {QStringLiteral("Sources: %1")
-                    .arg(entries.isEmpty() ? QStringLiteral("none shown")
-                                           : entries.join(QStringLiteral("; "))),
-            counts.footerLine(QStringLiteral("memberships")),
-            QStringLiteral("Each client sits inside the regions of exactly the owners it is tied "
-                           "to. Made with EcoAtlas.")};
+    QStringList caveats;
+    for (const Tie &t : l.ties) {
+        if (!memberships.contains(t.id))
+            continue;
+        counts.add(t.evidence.grade);
+        if (!t.evidence.caveat.isEmpty())
+            caveats << QStringLiteral("%1 \u2192 %2: %3")
+                               .arg(l.organizationName(t.fromId),
+                                    l.tieTargetName(t),
+                                    t.evidence.caveat);
+    }
+    QStringList lines{QStringLiteral("Sources: %1")
+                              .arg(entries.isEmpty() ? QStringLiteral("none shown")
+                                                     : entries.join(QStringLiteral("; "))),
+                      counts.footerLine(QStringLiteral("memberships"))};
+    if (!caveats.isEmpty())
+        lines << QStringLiteral("Caveats: %1").arg(caveats.join(QStringLiteral("; ")));
+    return lines
+           + QStringList{QStringLiteral(
+                   "Each client sits inside the regions of exactly the owners it is tied "
+                   "to. Made with EcoAtlas.")};
 }
 
 SphereFigure::Frame SphereFigure::frame(const QRectF &target) const

@@ -589,8 +589,11 @@ StackedSeries chipOrders(const Landscape &l,
         QStringList supplierNames;
         for (RowId s : suppliers)
             supplierNames << orgName(l, s, fig);
-        g.what = QStringLiteral("%1 \u2190 %2")
+        // An open set of buyers ("including Alibaba, Tencent, …") says so wherever it is named.
+        const bool open = g.deal && g.deal->parties == PartySet::Open;
+        g.what = QStringLiteral("%1 \u2190 %2%3")
                          .arg(supplierNames.join(QStringLiteral(", ")),
+                              open ? QStringLiteral("buyers including ") : QString(),
                               buyers.join(QStringLiteral(", ")));
         const Tie *first = g.ties.first();
         g.amount = g.deal ? (value ? g.deal->amount : g.deal->units)
@@ -607,11 +610,15 @@ StackedSeries chipOrders(const Landscape &l,
                         other.toDisplayString(value ? QStringLiteral("chips") : QString()));
         }
         if (g.deal && g.ties.size() > 1)
-            out.notes << QStringLiteral("One deal, \u201C%1\u201D (%2), is shared by %3; the "
+            out.notes << QStringLiteral("One deal, \u201C%1\u201D (%2), is shared by %3%4; the "
                                         "split among them is not reported.")
                                  .arg(g.deal->title,
                                       measureText,
-                                      buyers.join(QStringLiteral(", ")));
+                                      buyers.join(QStringLiteral(", ")),
+                                      g.deal->parties == PartySet::Open
+                                              ? QStringLiteral(" and possibly others the source "
+                                                               "does not name")
+                                              : QString());
         if (deliveries.size() > 1)
             out.notes << QStringLiteral("%1: the buyers' delivery dates differ; shown at the "
                                         "earliest, %2.")

@@ -166,6 +166,9 @@ public:
             t.productId = ref(
                     o, at, QStringLiteral("product"), m_productKeys, QStringLiteral("product"));
             t.dealId = ref(o, at, QStringLiteral("deal"), m_dealKeys, QStringLiteral("deal"));
+            if (t.dealId && t.kind != QLatin1String("chip_order"))
+                fail(at + QStringLiteral(".deal"),
+                     QStringLiteral("only a chip order belongs to a deal"));
             t.start = date(o, at, QStringLiteral("start"));
             t.end = date(o, at, QStringLiteral("end"));
             if (t.start.isValid() && t.end.isValid() && t.end.latest() < t.start.earliest())
@@ -486,8 +489,9 @@ private:
             // reported with a caveat; a claimant of a fact is dropped.
             if (e.grade == EvidenceGrade::Claimed && !e.claimantId) {
                 e.grade = EvidenceGrade::Reported;
-                e.caveat = QStringLiteral("Marked as a claim without a claimant in a version 1 "
-                                          "landscape document.");
+                const QString note = QStringLiteral("Marked as a claim without a claimant in a "
+                                                    "version 1 landscape document.");
+                e.caveat = e.caveat.isEmpty() ? note : e.caveat + QLatin1Char(' ') + note;
             }
             if (e.grade != EvidenceGrade::Claimed)
                 e.claimantId = 0;

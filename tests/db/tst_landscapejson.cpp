@@ -492,6 +492,9 @@ void TestLandscapeJson::version2EvidenceIsChecked_data()
     QTest::newRow("unknown grade") << 2 << "evidence" << QJsonValue("rumoured")
                                    << "ties[2] (cloud-compatible-fab).evidence: 'rumoured' is "
                                       "not one of reported, claimed, inferred";
+    QTest::newRow("deal on a backing tie")
+            << 1 << "deal" << QJsonValue("batch")
+            << "ties[1] (cloud-backs-lab).deal: only a chip order belongs to a deal";
     QTest::newRow("serves with to") << 3 << "to" << QJsonValue("lab")
                                     << "ties[3] (cloud-serves-healthcare).to: a 'serves' tie goes "
                                        "to a sector, not an organization";

@@ -7,8 +7,16 @@
 #include <QFileInfo>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QTemporaryFile>
 #include <QUrl>
 #include <QVariant>
+
+#if defined(Q_OS_UNIX)
+#include <fcntl.h>
+#include <unistd.h>
+#elif defined(Q_OS_WIN)
+#include <io.h>
+#endif
 
 namespace EcoAtlas {
 
@@ -246,6 +254,33 @@ QString sqlError(const QString &what, const QSqlError &e)
     return QStringLiteral("%1: %2").arg(what, e.text().trimmed());
 }
 
+/// fsync(2) of an open file descriptor; true where there is no such call.
+bool syncToDisk(int fd)
+{
+#if defined(Q_OS_UNIX)
+    return fd >= 0 && ::fsync(fd) == 0;
+#elif defined(Q_OS_WIN)
+    return fd >= 0 && ::_commit(fd) == 0;
+#else
+    Q_UNUSED(fd);
+    return true;
+#endif
+}
+
+/// Makes a rename in `folder` durable (fsync of the folder); best effort, Unix only.
+void syncDirectory(const QString &folder)
+{
+#if defined(Q_OS_UNIX)
+    const int fd = ::open(QFile::encodeName(folder).constData(), O_RDONLY | O_DIRECTORY);
+    if (fd >= 0) {
+        ::fsync(fd);
+        ::close(fd);
+    }
+#else
+    Q_UNUSED(folder);
+#endif
+}
+
 /// Reads one integer pragma; -1 on failure.
 int pragmaInt(QSqlDatabase db, const QString &name, QString *error)
 {
@@ -457,32 +492,97 @@ bool Database::create(const QString &path, QString *error, int version)
     QString ignored;
     if (!error)
         error = &ignored;
+    if (!createAtomically(path, {}, error, version) || !openConnection(path, false, error))
+        return false;
+    if (!execSql(connection(), QStringLiteral("PRAGMA foreign_keys = ON"), error)
+        || !execSql(connection(), QStringLiteral("PRAGMA journal_mode = WAL"), error)) {
+        close();
+        return false;
+    }
+    return true;
+}
+
+bool Database::createAtomically(const QString &path,
+                                const std::function<bool(Database &, QString *)> &fill,
+                                QString *error,
+                                int version)
+{
+    QString ignored;
+    if (!error)
+        error = &ignored;
     if (version < 1 || version > kSchemaVersion) {
         *error = QStringLiteral("schema version %1 does not exist").arg(version);
         return false;
     }
-    if (QFileInfo::exists(path)) {
+    const QFileInfo info(path);
+    if (info.exists() || info.isSymLink()) {
         *error = QStringLiteral("%1 already exists; EcoAtlas does not overwrite it").arg(path);
         return false;
     }
-    if (!QFileInfo(path).absoluteDir().exists()) {
+    if (!info.absoluteDir().exists()) {
         *error = QStringLiteral("%1: the folder %2 does not exist")
-                         .arg(path, QFileInfo(path).absoluteDir().path());
+                         .arg(path, info.absoluteDir().path());
         return false;
     }
-    if (!openConnection(path, false, error))
-        return false;
-    QSqlDatabase db = connection();
-    const bool ok = execSql(db, QStringLiteral("PRAGMA foreign_keys = ON"), error)
-                    && execSql(db, QStringLiteral("PRAGMA journal_mode = WAL"), error)
-                    && migrate(0, version, error);
-    if (!ok) {
-        close();
-        QFile::remove(path);
-        QFile::remove(path + QStringLiteral("-wal"));
-        QFile::remove(path + QStringLiteral("-shm"));
+    // The temporary file: created exclusively (O_EXCL) in the target's folder, so that the
+    // final rename stays within one file system and is atomic.
+    QString temporaryPath;
+    {
+        QTemporaryFile temporary(info.absoluteDir().filePath(
+                QStringLiteral(".%1.XXXXXX.creating").arg(info.fileName())));
+        temporary.setAutoRemove(false);
+        if (!temporary.open()) {
+            *error = QStringLiteral("%1: cannot create a file in %2 (%3)")
+                             .arg(path, info.absoluteDir().path(), temporary.errorString());
+            return false;
+        }
+        temporaryPath = temporary.fileName();
+        temporary.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner
+                                 | QFileDevice::ReadUser | QFileDevice::WriteUser
+                                 | QFileDevice::ReadGroup | QFileDevice::ReadOther);
     }
-    return ok;
+    const auto discard = [&] {
+        QFile::remove(temporaryPath);
+        QFile::remove(temporaryPath + QStringLiteral("-journal"));
+    };
+    {
+        Database db;
+        // No journal file beside the temporary one (it is discarded on any failure anyway)
+        // and no syncing while filling: the whole file is flushed once, below.
+        bool ok = db.openConnection(temporaryPath, false, error)
+                  && execSql(db.connection(), QStringLiteral("PRAGMA journal_mode = MEMORY"), error)
+                  && execSql(db.connection(), QStringLiteral("PRAGMA synchronous = OFF"), error)
+                  && execSql(db.connection(), QStringLiteral("PRAGMA foreign_keys = ON"), error)
+                  && db.migrate(0, version, error);
+        if (ok && fill)
+            ok = fill(db, error);
+        db.close();
+        if (!ok) {
+            discard();
+            return false;
+        }
+    }
+    {
+        QFile file(temporaryPath);
+        if (!file.open(QIODevice::ReadWrite) || !syncToDisk(file.handle())) {
+            *error = QStringLiteral("%1: cannot flush the new database to disk (%2)")
+                             .arg(path, file.errorString());
+            discard();
+            return false;
+        }
+    }
+    // QFile::rename never replaces an existing file (renameat2 RENAME_NOREPLACE or link() on
+    // Linux), so a file that appeared at `path` meanwhile is kept.
+    if (!QFile::rename(temporaryPath, path)) {
+        *error = QFileInfo::exists(path)
+                         ? QStringLiteral("%1 already exists; EcoAtlas does not overwrite it")
+                                   .arg(path)
+                         : QStringLiteral("%1: cannot create the file").arg(path);
+        discard();
+        return false;
+    }
+    syncDirectory(info.absoluteDir().path());
+    return true;
 }
 
 bool Database::migrate(int fromVersion, int toVersion, QString *error)

@@ -38,8 +38,20 @@ public:
     /// a file that would need migrating. Returns false and sets `*error` on any refusal.
     bool open(const QString &path, Mode mode, QString *error);
     /// Creates a new, empty landscape file at `path` with the schema at `version` (tests
-    /// create older versions to exercise migrations). Refuses to overwrite an existing file.
+    /// create older versions to exercise migrations) and opens it for writing. Refuses to
+    /// overwrite an existing file. Atomic, as createAtomically().
     bool create(const QString &path, QString *error, int version = kSchemaVersion);
+
+    /// Fills a new database for `path` through `fill` (may be empty), atomically: the schema
+    /// and the content are written into a temporary file in the same folder, which is closed,
+    /// flushed to disk (fsync) and only then renamed to `path`, refusing to replace a file that
+    /// exists. A failure, or a process killed at any moment, leaves nothing at `path` (a killed
+    /// one may leave a hidden `.NAME.XXXXXX.creating` file beside it). Returns false and
+    /// `*error` when `path` exists, its folder does not, or a step fails.
+    static bool createAtomically(const QString &path,
+                                 const std::function<bool(Database &db, QString *error)> &fill,
+                                 QString *error,
+                                 int version = kSchemaVersion);
     /// Closes the connection (also done by the destructor).
     void close();
 

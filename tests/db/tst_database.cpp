@@ -144,6 +144,9 @@ private slots:
     void transactionCommitsAndRollsBack();
     void transactionRollsBackOnSqlError();
     void foreignKeysAreEnforced();
+    void createAtomicallyShowsNothingUntilComplete();
+    void createAtomicallyFailureLeavesNothing();
+    void createAtomicallyKeepsFileThatAppeared();
 
 private:
     QString path(const QString &name) const { return m_dir->filePath(name); }
@@ -697,6 +700,81 @@ void TestDatabase::foreignKeysAreEnforced()
                      &error));
     QVERIFY2(error.contains(QLatin1String("CHECK")), qPrintable(error));
     QCOMPARE(countRows(db, QStringLiteral("organization_role")), 0);
+}
+
+/// Every entry of `folder` (hidden ones too), sorted.
+static QStringList folderEntries(const QString &folder)
+{
+    QStringList out = QDir(folder).entryList(QDir::AllEntries | QDir::Hidden | QDir::System
+                                             | QDir::NoDotAndDotDot);
+    out.sort();
+    return out;
+}
+
+void TestDatabase::createAtomicallyShowsNothingUntilComplete()
+{
+    // Issue 11, item 2: the target path stays free while the new database is written, so a
+    // process killed meanwhile leaves no partial file behind that a retry would trip over.
+    const QString file = path(QStringLiteral("new.ecoatlas"));
+    QString error;
+    bool filled = false;
+    QVERIFY2(Database::createAtomically(
+                     file,
+                     [&](Database &db, QString *err) {
+                         filled = true;
+                         if (QFileInfo::exists(file)) {
+                             *err = QStringLiteral("the target exists while being written");
+                             return false;
+                         }
+                         if (db.path() == file || db.isReadOnly()) {
+                             *err = QStringLiteral("not writing to a temporary file");
+                             return false;
+                         }
+                         return insertOrganization(db, 1, QStringLiteral("first"), err);
+                     },
+                     &error),
+             qPrintable(error));
+    QVERIFY(filled);
+    QCOMPARE(folderEntries(m_dir->path()), QStringList{QStringLiteral("new.ecoatlas")});
+    QCOMPARE(Database::inspect(file, &error), Database::kSchemaVersion);
+    Database db;
+    QVERIFY2(db.open(file, Database::Mode::ReadOnly, &error), qPrintable(error));
+    QCOMPARE(countRows(db, QStringLiteral("organization")), 1);
+    QCOMPARE(scalar(db.connection(), QStringLiteral("PRAGMA journal_mode")).toString(),
+             QStringLiteral("delete"));
+    db.close();
+    QCOMPARE(folderEntries(m_dir->path()), QStringList{QStringLiteral("new.ecoatlas")});
+}
+
+void TestDatabase::createAtomicallyFailureLeavesNothing()
+{
+    const QString file = path(QStringLiteral("failed.ecoatlas"));
+    QString error;
+    QVERIFY(!Database::createAtomically(
+            file,
+            [&](Database &db, QString *err) {
+                return insertOrganization(db, 1, QStringLiteral("a"), err)
+                       && insertOrganization(db, 1, QStringLiteral("b"), err); // duplicate id
+            },
+            &error));
+    QVERIFY2(error.contains(QLatin1String("UNIQUE")), qPrintable(error));
+    QCOMPARE(folderEntries(m_dir->path()), QStringList());
+    // …so that a retry succeeds.
+    QVERIFY2(Database::createAtomically(file, {}, &error), qPrintable(error));
+    QCOMPARE(folderEntries(m_dir->path()), QStringList{QStringLiteral("failed.ecoatlas")});
+}
+
+void TestDatabase::createAtomicallyKeepsFileThatAppeared()
+{
+    // Another program creates the target while EcoAtlas writes: the rename must not replace it.
+    const QString file = path(QStringLiteral("race.ecoatlas"));
+    const QByteArray theirs("their landscape\n");
+    QString error;
+    QVERIFY(!Database::createAtomically(
+            file, [&](Database &, QString *) { return writeBytes(file, theirs); }, &error));
+    QVERIFY2(error.contains(QLatin1String("already exists")), qPrintable(error));
+    QCOMPARE(readBytes(file), theirs);
+    QCOMPARE(folderEntries(m_dir->path()), QStringList{QStringLiteral("race.ecoatlas")});
 }
 
 QTEST_GUILESS_MAIN(TestDatabase)

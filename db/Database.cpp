@@ -5,6 +5,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QRegularExpression>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryFile>
@@ -293,6 +294,142 @@ int pragmaInt(QSqlDatabase db, const QString &name, QString *error)
     return q.value(0).toInt();
 }
 
+QString quoted(const QString &identifier)
+{
+    QString q = identifier;
+    q.replace(QLatin1Char('"'), QLatin1String("\"\""));
+    return QLatin1Char('"') + q + QLatin1Char('"');
+}
+
+/// A stored value as a message shows it: text quoted and cut at 40 characters.
+QString shown(const QVariant &v)
+{
+    if (v.isNull())
+        return QStringLiteral("NULL");
+    if (v.typeId() == QMetaType::QString) {
+        const QString t = v.toString();
+        return QLatin1Char('\'') + (t.size() > 40 ? t.left(40) + QChar(0x2026) : t)
+               + QLatin1Char('\'');
+    }
+    return v.toString();
+}
+
+/// Checks every row of every table of `db` against the constraints of its table. SQLite checks
+/// CHECK, NOT NULL and UNIQUE only when a row is written (a file written with PRAGMA
+/// ignore_check_constraints, or by another program, may hold rows that break them), and has no
+/// pragma that re-checks stored rows. So each table is copied into an empty TEMP table made from
+/// the same CREATE TABLE statement, with INSERT OR IGNORE: a row that breaks a constraint is not
+/// copied. Fast (one INSERT … SELECT per table), and writes only to the connection's temporary
+/// database, so it runs on read-only and immutable connections. Returns an empty string when
+/// every row passes, otherwise a message naming the table, the row (its key and id, or its first
+/// columns) and the constraint.
+QString constraintViolation(QSqlDatabase db)
+{
+    static const QRegularExpression head(
+            QStringLiteral(
+                    R"(^\s*CREATE\s+TABLE\s+("(?:[^"]|"")*"|\[[^\]]*\]|`[^`]*`|'[^']*'|[^\s(]+))"),
+            QRegularExpression::CaseInsensitiveOption);
+    const QString scratch = QStringLiteral("temp.ecoatlas_constraint_check");
+    QSqlQuery tables(db);
+    if (!tables.exec(QStringLiteral("SELECT name, sql FROM main.sqlite_master WHERE type = "
+                                    "'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' "
+                                    "ORDER BY name"))) {
+        return sqlError(QStringLiteral("reading the schema"), tables.lastError());
+    }
+    QList<QPair<QString, QString>> schema;
+    while (tables.next())
+        schema.append({tables.value(0).toString(), tables.value(1).toString()});
+    tables.finish();
+    QSqlQuery q(db);
+    const auto dropScratch = [&] {
+        q.exec(QStringLiteral("DROP TABLE IF EXISTS %1").arg(scratch));
+    };
+    for (const auto &[table, createSql] : schema) {
+        const QRegularExpressionMatch m = head.match(createSql);
+        if (!m.hasMatch())
+            return QStringLiteral("table %1 has a schema EcoAtlas cannot read").arg(table);
+        QString sql = createSql;
+        sql.replace(
+                m.capturedStart(), m.capturedLength(), QStringLiteral("CREATE TABLE ") + scratch);
+        dropScratch();
+        if (!q.exec(sql))
+            return sqlError(QStringLiteral("checking table %1").arg(table), q.lastError());
+        QStringList columns;
+        if (!q.exec(QStringLiteral("PRAGMA main.table_info(%1)").arg(quoted(table))))
+            return sqlError(QStringLiteral("reading the columns of %1").arg(table), q.lastError());
+        while (q.next())
+            columns << quoted(q.value(1).toString());
+        const QString list = columns.join(QLatin1String(", "));
+        if (!q.exec(QStringLiteral("INSERT OR IGNORE INTO %1 (%2) SELECT %2 FROM main.%3")
+                            .arg(scratch, list, quoted(table)))) {
+            const QString e = sqlError(QStringLiteral("checking table %1").arg(table),
+                                       q.lastError());
+            dropScratch();
+            return e;
+        }
+        const qint64 copied = q.numRowsAffected();
+        if (!q.exec(QStringLiteral("SELECT count(*) FROM main.%1").arg(quoted(table))) || !q.next())
+            return sqlError(QStringLiteral("counting the rows of %1").arg(table), q.lastError());
+        const qint64 total = q.value(0).toLongLong();
+        if (copied == total) {
+            dropScratch();
+            continue;
+        }
+        // Name the first row that was not copied, and the constraint it breaks (a plain INSERT
+        // of it gives SQLite's message, e.g. "CHECK constraint failed: name_en <> ''").
+        QString message = QStringLiteral("%1 of %2 rows of table %3 break its constraints")
+                                  .arg(total - copied)
+                                  .arg(total)
+                                  .arg(table);
+        if (q.exec(QStringLiteral("SELECT %2 FROM main.%3 EXCEPT SELECT %2 FROM %1 LIMIT 1")
+                           .arg(scratch, list, quoted(table)))
+            && q.next()) {
+            QVariantList values;
+            QStringList described, placeholders;
+            for (int i = 0; i < columns.size(); ++i) {
+                values << q.value(i);
+                placeholders << QStringLiteral("?");
+            }
+            const QStringList plain = [&] {
+                QStringList names;
+                for (QString c : columns)
+                    names << c.mid(1, c.size() - 2)
+                                     .replace(QLatin1String("\"\""), QLatin1String("\""));
+                return names;
+            }();
+            for (const QString &name : {QStringLiteral("key"), QStringLiteral("id")}) {
+                const int i = int(plain.indexOf(name));
+                if (i >= 0)
+                    described << QStringLiteral("%1 %2").arg(name, shown(values.at(i)));
+            }
+            if (described.isEmpty()) { // a link table: its first two columns name the row
+                for (int i = 0; i < plain.size() && i < 2; ++i)
+                    described << QStringLiteral("%1 %2").arg(plain.at(i), shown(values.at(i)));
+            }
+            QString reason;
+            QSqlQuery insert(db);
+            insert.prepare(QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)")
+                                   .arg(scratch, list, placeholders.join(QLatin1String(", "))));
+            for (const QVariant &v : values)
+                insert.addBindValue(v);
+            if (!insert.exec())
+                reason = insert.lastError().databaseText().trimmed();
+            insert.finish();
+            message = QStringLiteral("row %1 of table %2 breaks its constraints%3")
+                              .arg(described.join(QLatin1String(", ")),
+                                   table,
+                                   reason.isEmpty() ? QString()
+                                                    : QStringLiteral(" (%1)").arg(reason));
+            if (total - copied > 1)
+                message += QStringLiteral(", and %1 more rows do").arg(total - copied - 1);
+        }
+        q.finish();
+        dropScratch();
+        return message;
+    }
+    return {};
+}
+
 } // namespace
 
 bool execSql(QSqlDatabase db, const QString &sql, QString *error, const QVariantList &bind)
@@ -445,6 +582,12 @@ int Database::inspect(const QString &path, QString *error)
     if (verdict != QLatin1String("ok")) {
         *error = QStringLiteral("%1 is damaged (quick_check: %2); it was left untouched")
                          .arg(path, verdict.simplified().left(200));
+        return -1;
+    }
+    q.finish();
+    const QString violation = constraintViolation(db);
+    if (!violation.isEmpty()) {
+        *error = QStringLiteral("%1 is damaged: %2; it was left untouched").arg(path, violation);
         return -1;
     }
     return version;

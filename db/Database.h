@@ -15,8 +15,10 @@ namespace EcoAtlas {
 ///
 /// Files are refused, with a one-line message and without a single byte changed, when they
 /// are not SQLite, not EcoAtlas (`PRAGMA application_id`), written by a newer EcoAtlas
-/// (`PRAGMA user_version` above schemaVersion()) or damaged (`PRAGMA quick_check`): those
-/// checks run on a read-only connection before anything is opened for writing.
+/// (`PRAGMA user_version` above schemaVersion()), damaged (`PRAGMA quick_check`) or holding a
+/// row that breaks its table's CHECK, NOT NULL or UNIQUE constraints (SQLite checks them only
+/// on writes; the message names the table and the row): those checks run on a read-only
+/// connection before anything is opened for writing.
 ///
 /// One connection per thread: a Database must be used from the thread that opened it.
 class Database
@@ -68,7 +70,8 @@ public:
     bool transaction(const std::function<bool(QString *error)> &work, QString *error);
 
     /// Checks a file without opening it for writing: returns its schema version, or -1 and
-    /// `*error` when it is not a readable, intact EcoAtlas file of a version this build reads.
+    /// `*error` when it is not a readable, intact EcoAtlas file of a version this build reads
+    /// or a row breaks its table's constraints.
     static int inspect(const QString &path, QString *error);
 
 private:

@@ -2,6 +2,7 @@
 #include "Database.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QSqlError>
@@ -147,6 +148,9 @@ private slots:
     void createAtomicallyShowsNothingUntilComplete();
     void createAtomicallyFailureLeavesNothing();
     void createAtomicallyKeepsFileThatAppeared();
+    void brokenConstraintsAreRefused_data();
+    void brokenConstraintsAreRefused();
+    void constraintCheckIsFast();
 
 private:
     QString path(const QString &name) const { return m_dir->filePath(name); }
@@ -775,6 +779,120 @@ void TestDatabase::createAtomicallyKeepsFileThatAppeared()
     QVERIFY2(error.contains(QLatin1String("already exists")), qPrintable(error));
     QCOMPARE(readBytes(file), theirs);
     QCOMPARE(folderEntries(m_dir->path()), QStringList{QStringLiteral("race.ecoatlas")});
+}
+
+void TestDatabase::brokenConstraintsAreRefused_data()
+{
+    // Issue 11, item 3: rows written past the schema's CHECK constraints (as another program
+    // with PRAGMA ignore_check_constraints can) are refused on open, naming table and row.
+    QTest::addColumn<QStringList>("statements");
+    QTest::addColumn<QStringList>("expected"); // fragments of the message
+    QTest::newRow("empty English name")
+            << QStringList{QStringLiteral("UPDATE organization SET name_en = '' WHERE id = 2")}
+            << QStringList{QStringLiteral("table organization"),
+                           QStringLiteral("key 'org-2'"),
+                           QStringLiteral("id 2"),
+                           QStringLiteral("name_en <> ''")};
+    QTest::newRow("self-tie") << QStringList{QStringLiteral(
+            "INSERT INTO tie (id, key, kind, from_id, to_id) VALUES (7, 'narcissus', "
+            "'partnership', 3, 3)")}
+                              << QStringList{QStringLiteral("table tie"),
+                                             QStringLiteral("key 'narcissus'"),
+                                             QStringLiteral("id 7"),
+                                             QStringLiteral("from_id <> to_id")};
+    QTest::newRow("value outside the list")
+            << QStringList{QStringLiteral(
+                       "INSERT INTO tie (id, key, kind, from_id, to_id, evidence) VALUES (8, "
+                       "'rumour', 'partnership', 1, 2, 'gossip')")}
+            << QStringList{QStringLiteral("table tie"), QStringLiteral("key 'rumour'")};
+    QTest::newRow("role outside the list")
+            << QStringList{QStringLiteral("INSERT INTO organization_role (organization_id, role) "
+                                          "VALUES (4, 'wizard')")}
+            << QStringList{QStringLiteral("table organization_role"),
+                           QStringLiteral("organization_id 4"),
+                           QStringLiteral("role 'wizard'")};
+    QTest::newRow("stake above 100")
+            << QStringList{QStringLiteral("INSERT INTO tie (id, key, kind, from_id, to_id) "
+                                          "VALUES (9, 'own', 'ownership', 1, 2)"),
+                           QStringLiteral("INSERT INTO ownership (tie_id, stake, "
+                                          "stake_qualifier) VALUES (9, 250, 'exact')")}
+            << QStringList{QStringLiteral("table ownership"), QStringLiteral("tie_id 9")};
+}
+
+void TestDatabase::brokenConstraintsAreRefused()
+{
+    QFETCH(QStringList, statements);
+    QFETCH(QStringList, expected);
+    const QString file = path(QStringLiteral("broken.ecoatlas"));
+    QString error;
+    QVERIFY2(createFilledFile(file, &error), qPrintable(error));
+    QCOMPARE(Database::inspect(file, &error), Database::kSchemaVersion);
+    QVERIFY2(runPlain(file,
+                      QStringList{QStringLiteral("PRAGMA ignore_check_constraints = ON")}
+                              + statements,
+                      &error),
+             qPrintable(error));
+    const QByteArray before = readBytes(file);
+    for (Database::Mode mode : {Database::Mode::ReadOnly, Database::Mode::ReadWrite}) {
+        Database db;
+        error.clear();
+        QVERIFY(!db.open(file, mode, &error));
+        QVERIFY(!db.isOpen());
+        for (const QString &fragment : expected)
+            QVERIFY2(error.contains(fragment),
+                     qPrintable(fragment + QStringLiteral(" in: ") + error));
+        QVERIFY2(error.startsWith(file), qPrintable(error));
+        QVERIFY2(error.endsWith(QLatin1String("it was left untouched")), qPrintable(error));
+        QCOMPARE(readBytes(file), before);
+        QCOMPARE(sideFiles(file), QStringList());
+    }
+}
+
+void TestDatabase::constraintCheckIsFast()
+{
+    // 100,000 organizations: inspecting (quick_check + the constraint check) stays well under
+    // a second, and the constraint check is a modest part of it.
+    const QString file = path(QStringLiteral("large.ecoatlas"));
+    QString error;
+    {
+        Database db;
+        QVERIFY2(db.create(file, &error), qPrintable(error));
+        QVERIFY2(db.transaction(
+                         [&](QString *err) {
+                             QSqlQuery q(db.connection());
+                             q.prepare(QStringLiteral("INSERT INTO organization (id, key, "
+                                                      "name_en, name_zh, notes) VALUES (?, ?, ?, "
+                                                      "?, ?)"));
+                             for (int i = 1; i <= 100000; ++i) {
+                                 q.addBindValue(i);
+                                 q.addBindValue(QStringLiteral("org-%1").arg(i));
+                                 q.addBindValue(QStringLiteral("Organization %1").arg(i));
+                                 q.addBindValue(QStringLiteral("组织%1").arg(i));
+                                 q.addBindValue(QStringLiteral("notes on organization %1").arg(i));
+                                 if (!q.exec()) {
+                                     *err = q.lastError().text();
+                                     return false;
+                                 }
+                             }
+                             return true;
+                         },
+                         &error),
+                 qPrintable(error));
+    }
+    QElapsedTimer timer;
+    timer.start();
+    QCOMPARE(Database::inspect(file, &error), Database::kSchemaVersion);
+    const qint64 elapsed = timer.elapsed();
+    qInfo("inspect of 100,000 organizations: %lld ms", elapsed);
+    QVERIFY2(elapsed < 3000, qPrintable(QString::number(elapsed)));
+
+    QVERIFY2(runPlain(file,
+                      {QStringLiteral("PRAGMA ignore_check_constraints = ON"),
+                       QStringLiteral("UPDATE organization SET name_en = '' WHERE id = 99999")},
+                      &error),
+             qPrintable(error));
+    QCOMPARE(Database::inspect(file, &error), -1);
+    QVERIFY2(error.contains(QLatin1String("key 'org-99999'")), qPrintable(error));
 }
 
 QTEST_GUILESS_MAIN(TestDatabase)

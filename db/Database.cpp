@@ -12,6 +12,8 @@
 #include <QUrl>
 #include <QVariant>
 
+#include <optional>
+
 #if defined(Q_OS_UNIX)
 #include <fcntl.h>
 #include <unistd.h>
@@ -282,14 +284,15 @@ void syncDirectory(const QString &folder)
 #endif
 }
 
-/// Reads one integer pragma; -1 on failure.
-int pragmaInt(QSqlDatabase db, const QString &name, QString *error)
+/// Reads one integer pragma; nullopt (and `*error`) on failure. Any int is a valid value:
+/// application_id and user_version are signed 32-bit header fields and may be negative.
+std::optional<int> pragmaInt(QSqlDatabase db, const QString &name, QString *error)
 {
     QSqlQuery q(db);
     if (!q.exec(QStringLiteral("PRAGMA %1").arg(name)) || !q.next()) {
         if (error)
             *error = sqlError(QStringLiteral("reading %1").arg(name), q.lastError());
-        return -1;
+        return std::nullopt;
     }
     return q.value(0).toInt();
 }
@@ -487,7 +490,7 @@ QSqlDatabase Database::connection() const
 
 int Database::schemaVersion() const
 {
-    return pragmaInt(connection(), QStringLiteral("user_version"), nullptr);
+    return pragmaInt(connection(), QStringLiteral("user_version"), nullptr).value_or(-1);
 }
 
 bool Database::openConnection(const QString &path, bool readOnly, QString *error, bool immutable)
@@ -549,22 +552,36 @@ int Database::inspect(const QString &path, QString *error)
     if (!probe.openConnection(path, true, error, !hasWal))
         return -1;
     QSqlDatabase db = probe.connection();
-    const int appId = pragmaInt(db, QStringLiteral("application_id"), error);
-    if (appId < 0) {
+    const std::optional<int> appId = pragmaInt(db, QStringLiteral("application_id"), error);
+    if (!appId) {
         *error = QStringLiteral(
                          "%1 is not a readable EcoAtlas database (%2); it was left untouched")
                          .arg(path, error->simplified());
         return -1;
     }
-    if (appId != kApplicationId) {
+    if (*appId != kApplicationId) {
         *error = QStringLiteral("%1: not an EcoAtlas database (SQLite application id %2)")
                          .arg(path)
-                         .arg(appId);
+                         .arg(*appId);
         return -1;
     }
-    const int version = pragmaInt(db, QStringLiteral("user_version"), error);
-    if (version < 0)
+    const std::optional<int> read = pragmaInt(db, QStringLiteral("user_version"), error);
+    if (!read) {
+        *error = QStringLiteral(
+                         "%1 is not a readable EcoAtlas database (%2); it was left untouched")
+                         .arg(path, error->simplified());
         return -1;
+    }
+    const int version = *read;
+    // Every EcoAtlas file has schema 1 or later (the first migration writes both the
+    // application id and the version in one transaction): 0 or a negative one is damage.
+    if (version < 1) {
+        *error = QStringLiteral("%1 is damaged (schema version %2 does not exist); it was left "
+                                "untouched")
+                         .arg(path)
+                         .arg(version);
+        return -1;
+    }
     if (version > kSchemaVersion) {
         *error = QStringLiteral("%1 was written by a newer EcoAtlas (schema %2; this version "
                                 "reads up to %3); it was left untouched")

@@ -151,6 +151,8 @@ private slots:
     void brokenConstraintsAreRefused_data();
     void brokenConstraintsAreRefused();
     void constraintCheckIsFast();
+    void negativeHeaderValuesAreNamed_data();
+    void negativeHeaderValuesAreNamed();
 
 private:
     QString path(const QString &name) const { return m_dir->filePath(name); }
@@ -893,6 +895,48 @@ void TestDatabase::constraintCheckIsFast()
              qPrintable(error));
     QCOMPARE(Database::inspect(file, &error), -1);
     QVERIFY2(error.contains(QLatin1String("key 'org-99999'")), qPrintable(error));
+}
+
+void TestDatabase::negativeHeaderValuesAreNamed_data()
+{
+    // Issue 11, item 6: a negative header value was taken for the failure sentinel -1 and
+    // gave an empty message, or "not a readable EcoAtlas database ()".
+    QTest::addColumn<QString>("statement");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("user_version -1") << QStringLiteral("PRAGMA user_version = -1")
+                                     << QStringLiteral(" is damaged (schema version -1 does not "
+                                                       "exist); it was left untouched");
+    QTest::newRow("user_version 0") << QStringLiteral("PRAGMA user_version = 0")
+                                    << QStringLiteral(" is damaged (schema version 0 does not "
+                                                      "exist); it was left untouched");
+    QTest::newRow("application_id -5")
+            << QStringLiteral("PRAGMA application_id = -5")
+            << QStringLiteral(": not an EcoAtlas database (SQLite application id -5)");
+    QTest::newRow("application_id -1")
+            << QStringLiteral("PRAGMA application_id = -1")
+            << QStringLiteral(": not an EcoAtlas database (SQLite application id -1)");
+}
+
+void TestDatabase::negativeHeaderValuesAreNamed()
+{
+    QFETCH(QString, statement);
+    QFETCH(QString, expected);
+    const QString file = path(QStringLiteral("header.ecoatlas"));
+    QString error;
+    {
+        Database db;
+        QVERIFY2(db.create(file, &error), qPrintable(error));
+    }
+    QVERIFY2(runPlain(file, {statement}, &error), qPrintable(error));
+    const QByteArray before = readBytes(file);
+    error.clear();
+    QCOMPARE(Database::inspect(file, &error), -1);
+    QCOMPARE(error, file + expected);
+    Database db;
+    error.clear();
+    QVERIFY(!db.open(file, Database::Mode::ReadWrite, &error));
+    QCOMPARE(error, file + expected);
+    QCOMPARE(readBytes(file), before);
 }
 
 QTEST_GUILESS_MAIN(TestDatabase)

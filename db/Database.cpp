@@ -5,13 +5,16 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QMutex>
 #include <QRegularExpression>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QSqlRecord>
 #include <QTemporaryFile>
 #include <QUrl>
 #include <QVariant>
 
+#include <algorithm>
 #include <optional>
 
 #if defined(Q_OS_UNIX)
@@ -317,16 +320,71 @@ QString shown(const QVariant &v)
     return v.toString();
 }
 
-/// Checks every row of every table of `db` against the constraints of its table. SQLite checks
-/// CHECK, NOT NULL and UNIQUE only when a row is written (a file written with PRAGMA
-/// ignore_check_constraints, or by another program, may hold rows that break them), and has no
-/// pragma that re-checks stored rows. So each table is copied into an empty TEMP table made from
-/// the same CREATE TABLE statement, with INSERT OR IGNORE: a row that breaks a constraint is not
-/// copied. Fast (one INSERT … SELECT per table), and writes only to the connection's temporary
+/// Names a row for a message: its key and id when the table has them, else (a link table) its
+/// first two columns, e.g. "key 'baidu', id 6" or "organization_id 4, role 'wizard'".
+QString describeRow(const QStringList &columns, const QVariantList &values)
+{
+    QStringList described;
+    for (const QString &name : {QStringLiteral("key"), QStringLiteral("id")}) {
+        const qsizetype i = columns.indexOf(name);
+        if (i >= 0 && i < values.size())
+            described << QStringLiteral("%1 %2").arg(name, shown(values.at(i)));
+    }
+    if (described.isEmpty()) {
+        for (qsizetype i = 0; i < columns.size() && i < values.size() && i < 2; ++i)
+            described << QStringLiteral("%1 %2").arg(columns.at(i), shown(values.at(i)));
+    }
+    return described.join(QLatin1String(", "));
+}
+
+/// The tables (name → CREATE TABLE statement) this build gives a file of schema `version`:
+/// the migrations run once on an in-memory database, then cached. Empty if that fails.
+QHash<QString, QString> pristineTables(int version)
+{
+    static QMutex mutex;
+    static QHash<int, QHash<QString, QString>> cache;
+    const QMutexLocker lock(&mutex);
+    const auto found = cache.constFind(version);
+    if (found != cache.constEnd())
+        return *found;
+    QHash<QString, QString> tables;
+    const QString name = QStringLiteral("ecoatlas-pristine-%1")
+                                 .arg(s_connectionCounter.fetchAndAddRelaxed(1));
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(QStringLiteral(":memory:"));
+        bool ok = db.open();
+        for (int v = 0; ok && v < version && v < migrations().size(); ++v) {
+            for (const QString &sql : migrations().at(v))
+                ok = ok && execSql(db, sql, nullptr);
+        }
+        QSqlQuery q(db);
+        if (ok
+            && q.exec(QStringLiteral("SELECT name, sql FROM sqlite_master WHERE type = "
+                                     "'table'"))) {
+            while (q.next())
+                tables.insert(q.value(0).toString(), q.value(1).toString());
+        }
+        q.finish();
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    cache.insert(version, tables);
+    return tables;
+}
+
+/// Checks every row of every table of `db` (a file of schema `version`) against the
+/// constraints this build gives that table. SQLite checks CHECK, NOT NULL and UNIQUE only when
+/// a row is written (a file written with PRAGMA ignore_check_constraints, or whose schema text
+/// was edited through PRAGMA writable_schema, may hold rows that break them), and has no pragma
+/// that re-checks stored rows. So each table is copied into an empty TEMP table made from this
+/// build's CREATE TABLE statement for it (pristineTables(); the file's own for a table this
+/// build does not know), with INSERT OR IGNORE: a row that breaks a constraint is not copied.
+/// Fast (one INSERT … SELECT per table), and writes only to the connection's temporary
 /// database, so it runs on read-only and immutable connections. Returns an empty string when
-/// every row passes, otherwise a message naming the table, the row (its key and id, or its first
-/// columns) and the constraint.
-QString constraintViolation(QSqlDatabase db)
+/// every row passes, otherwise a message naming the table, the row and the constraint (or a
+/// table or column that is missing).
+QString constraintViolation(QSqlDatabase db, int version)
 {
     static const QRegularExpression head(
             QStringLiteral(
@@ -343,11 +401,27 @@ QString constraintViolation(QSqlDatabase db)
     while (tables.next())
         schema.append({tables.value(0).toString(), tables.value(1).toString()});
     tables.finish();
+    const QHash<QString, QString> pristine = pristineTables(version);
+    QStringList missing;
+    for (auto it = pristine.cbegin(); it != pristine.cend(); ++it) {
+        if (!it.key().startsWith(QLatin1String("sqlite_"))
+            && std::none_of(schema.cbegin(), schema.cend(), [&](const auto &t) {
+                   return t.first == it.key();
+               }))
+            missing << it.key();
+    }
+    if (!missing.isEmpty()) {
+        missing.sort();
+        return QStringLiteral("table %1 of schema %2 is missing")
+                .arg(missing.join(QLatin1String(", ")))
+                .arg(version);
+    }
     QSqlQuery q(db);
     const auto dropScratch = [&] {
         q.exec(QStringLiteral("DROP TABLE IF EXISTS %1").arg(scratch));
     };
-    for (const auto &[table, createSql] : schema) {
+    for (const auto &[table, fileSql] : schema) {
+        const QString createSql = pristine.value(table, fileSql);
         const QRegularExpressionMatch m = head.match(createSql);
         if (!m.hasMatch())
             return QStringLiteral("table %1 has a schema EcoAtlas cannot read").arg(table);
@@ -357,16 +431,21 @@ QString constraintViolation(QSqlDatabase db)
         dropScratch();
         if (!q.exec(sql))
             return sqlError(QStringLiteral("checking table %1").arg(table), q.lastError());
-        QStringList columns;
-        if (!q.exec(QStringLiteral("PRAGMA main.table_info(%1)").arg(quoted(table))))
+        QStringList names, columns;
+        if (!q.exec(QStringLiteral("PRAGMA temp.table_info(ecoatlas_constraint_check)")))
             return sqlError(QStringLiteral("reading the columns of %1").arg(table), q.lastError());
-        while (q.next())
-            columns << quoted(q.value(1).toString());
+        while (q.next()) {
+            names << q.value(1).toString();
+            columns << quoted(names.last());
+        }
         const QString list = columns.join(QLatin1String(", "));
         if (!q.exec(QStringLiteral("INSERT OR IGNORE INTO %1 (%2) SELECT %2 FROM main.%3")
                             .arg(scratch, list, quoted(table)))) {
-            const QString e = sqlError(QStringLiteral("checking table %1").arg(table),
-                                       q.lastError());
+            const QString e = QStringLiteral("table %1 does not have the columns of schema %2 "
+                                             "(%3)")
+                                      .arg(table)
+                                      .arg(version)
+                                      .arg(q.lastError().databaseText().trimmed());
             dropScratch();
             return e;
         }
@@ -388,26 +467,10 @@ QString constraintViolation(QSqlDatabase db)
                            .arg(scratch, list, quoted(table)))
             && q.next()) {
             QVariantList values;
-            QStringList described, placeholders;
+            QStringList placeholders;
             for (int i = 0; i < columns.size(); ++i) {
                 values << q.value(i);
                 placeholders << QStringLiteral("?");
-            }
-            const QStringList plain = [&] {
-                QStringList names;
-                for (QString c : columns)
-                    names << c.mid(1, c.size() - 2)
-                                     .replace(QLatin1String("\"\""), QLatin1String("\""));
-                return names;
-            }();
-            for (const QString &name : {QStringLiteral("key"), QStringLiteral("id")}) {
-                const int i = int(plain.indexOf(name));
-                if (i >= 0)
-                    described << QStringLiteral("%1 %2").arg(name, shown(values.at(i)));
-            }
-            if (described.isEmpty()) { // a link table: its first two columns name the row
-                for (int i = 0; i < plain.size() && i < 2; ++i)
-                    described << QStringLiteral("%1 %2").arg(plain.at(i), shown(values.at(i)));
             }
             QString reason;
             QSqlQuery insert(db);
@@ -419,7 +482,7 @@ QString constraintViolation(QSqlDatabase db)
                 reason = insert.lastError().databaseText().trimmed();
             insert.finish();
             message = QStringLiteral("row %1 of table %2 breaks its constraints%3")
-                              .arg(described.join(QLatin1String(", ")),
+                              .arg(describeRow(names, values),
                                    table,
                                    reason.isEmpty() ? QString()
                                                     : QStringLiteral(" (%1)").arg(reason));
@@ -431,6 +494,60 @@ QString constraintViolation(QSqlDatabase db)
         return message;
     }
     return {};
+}
+
+/// The first row of `db` whose foreign key refers to a row that does not exist (PRAGMA
+/// foreign_key_check, which works whether or not foreign keys are enforced), as a message
+/// naming the table, the row, the column and the table referred to; empty when there is none.
+QString danglingReference(QSqlDatabase db)
+{
+    QSqlQuery q(db);
+    if (!q.exec(QStringLiteral("PRAGMA main.foreign_key_check")))
+        return sqlError(QStringLiteral("checking references"), q.lastError());
+    if (!q.next())
+        return {};
+    const QString table = q.value(0).toString();
+    const QVariant rowid = q.value(1);
+    const QString parent = q.value(2).toString();
+    const int fkid = q.value(3).toInt();
+    int more = 0;
+    while (q.next())
+        ++more;
+    q.finish();
+    QStringList from;
+    if (q.exec(QStringLiteral("PRAGMA main.foreign_key_list(%1)").arg(quoted(table)))) {
+        while (q.next())
+            if (q.value(0).toInt() == fkid)
+                from << q.value(3).toString();
+    }
+    QStringList names;
+    QVariantList values;
+    if (q.exec(QStringLiteral("SELECT * FROM main.%1 WHERE rowid = %2")
+                       .arg(quoted(table))
+                       .arg(rowid.toLongLong()))
+        && q.next()) {
+        const QSqlRecord record = q.record();
+        for (int i = 0; i < record.count(); ++i) {
+            names << record.fieldName(i);
+            values << q.value(i);
+        }
+    }
+    QStringList refs;
+    for (const QString &column : from) {
+        const qsizetype i = names.indexOf(column);
+        refs << QStringLiteral("%1 %2").arg(column, i >= 0 ? shown(values.at(i)) : QString());
+    }
+    QString message = QStringLiteral("row %1 of table %2 refers by %3 to a row of table %4 that "
+                                     "does not exist")
+                              .arg(names.isEmpty()
+                                           ? QStringLiteral("rowid %1").arg(rowid.toString())
+                                           : describeRow(names, values),
+                                   table,
+                                   refs.join(QLatin1String(", ")),
+                                   parent);
+    if (more > 0)
+        message += QStringLiteral(", and %1 more references are dangling").arg(more);
+    return message;
 }
 
 } // namespace
@@ -602,7 +719,9 @@ int Database::inspect(const QString &path, QString *error)
         return -1;
     }
     q.finish();
-    const QString violation = constraintViolation(db);
+    QString violation = constraintViolation(db, version);
+    if (violation.isEmpty())
+        violation = danglingReference(db);
     if (!violation.isEmpty()) {
         *error = QStringLiteral("%1 is damaged: %2; it was left untouched").arg(path, violation);
         return -1;

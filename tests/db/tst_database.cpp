@@ -152,6 +152,8 @@ private slots:
     void brokenConstraintsAreRefused();
     void constraintCheckIsFast();
     void negativeHeaderValuesAreNamed_data();
+    void danglingAndForcedRowsAreRefused_data();
+    void danglingAndForcedRowsAreRefused();
     void negativeHeaderValuesAreNamed();
 
 private:
@@ -937,6 +939,64 @@ void TestDatabase::negativeHeaderValuesAreNamed()
     QVERIFY(!db.open(file, Database::Mode::ReadWrite, &error));
     QCOMPARE(error, file + expected);
     QCOMPARE(readBytes(file), before);
+}
+
+void TestDatabase::danglingAndForcedRowsAreRefused_data()
+{
+    // Issue 11, item 8: dangling references and NULLs forced past NOT NULL (by editing the
+    // stored schema text) loaded silently. Each batch runs on its own connection.
+    QTest::addColumn<QList<QStringList>>("batches");
+    QTest::addColumn<QStringList>("expected"); // fragments of the message
+    QTest::newRow("tie to a missing organization")
+            << QList<QStringList>{{QStringLiteral(
+                       "INSERT INTO tie (id, key, kind, from_id, to_id) VALUES (5, 'dangling', "
+                       "'partnership', 1, 999)")}}
+            << QStringList{QStringLiteral("row key 'dangling', id 5 of table tie"),
+                           QStringLiteral("to_id 999"),
+                           QStringLiteral("table organization that does not exist")};
+    QTest::newRow("alias of a missing organization")
+            << QList<QStringList>{{QStringLiteral("INSERT INTO organization_alias "
+                                                  "(organization_id, alias, position) VALUES "
+                                                  "(777, 'ghost', 0)")}}
+            << QStringList{QStringLiteral("row organization_id 777, alias 'ghost' of table "
+                                          "organization_alias"),
+                           QStringLiteral("table organization that does not exist")};
+    const QString unforce = QStringLiteral(
+            "UPDATE sqlite_master SET sql = replace(sql, 'from_id INTEGER NOT NULL', "
+            "'from_id INTEGER') WHERE name = 'tie'");
+    QTest::newRow("NULL forced into tie.from_id")
+            << QList<QStringList>{{QStringLiteral("PRAGMA writable_schema = ON"), unforce},
+                                  {QStringLiteral("INSERT INTO tie (id, key, kind, from_id, "
+                                                  "to_id) VALUES (6, 'orphan', 'partnership', "
+                                                  "NULL, 2)")}}
+            << QStringList{QStringLiteral("row key 'orphan', id 6 of table tie"),
+                           QStringLiteral("NOT NULL constraint failed")};
+    QTest::newRow("table dropped") << QList<QStringList>{{QStringLiteral("DROP TABLE hosting")}}
+                                   << QStringList{QStringLiteral("table hosting of schema 3 is "
+                                                                 "missing")};
+}
+
+void TestDatabase::danglingAndForcedRowsAreRefused()
+{
+    QFETCH(QList<QStringList>, batches);
+    QFETCH(QStringList, expected);
+    const QString file = path(QStringLiteral("dangling.ecoatlas"));
+    QString error;
+    QVERIFY2(createFilledFile(file, &error), qPrintable(error));
+    for (const QStringList &batch : batches)
+        QVERIFY2(runPlain(file, batch, &error), qPrintable(error));
+    const QByteArray before = readBytes(file);
+    for (Database::Mode mode : {Database::Mode::ReadOnly, Database::Mode::ReadWrite}) {
+        Database db;
+        error.clear();
+        QVERIFY(!db.open(file, mode, &error));
+        for (const QString &fragment : expected)
+            QVERIFY2(error.contains(fragment),
+                     qPrintable(fragment + QStringLiteral(" in: ") + error));
+        QVERIFY2(error.endsWith(QLatin1String("it was left untouched")), qPrintable(error));
+        QCOMPARE(readBytes(file), before);
+        QCOMPARE(sideFiles(file), QStringList());
+    }
 }
 
 QTEST_GUILESS_MAIN(TestDatabase)

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 // The ecoatlas binary as a presenter uses it: exports, JSON dump, new database, and errors.
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QImage>
@@ -401,6 +402,82 @@ private slots:
               duration,
               absent,
               whole);
+    }
+
+    // Issue 11, item 10: an output that is the database being read is refused (exit 2, one
+    // line), whatever the path looks like, and the database stays byte-identical.
+    void outputOverDatabaseIsRefused_data()
+    {
+        QTest::addColumn<QStringList>("args"); // %DB% is the database, %LINK% a hard link to it
+        QTest::newRow("dump-json same path") << QStringList{QStringLiteral("--db"),
+                                                            QStringLiteral("%DB%"),
+                                                            QStringLiteral("--dump-json"),
+                                                            QStringLiteral("%DB%")};
+        QTest::newRow("dump-json relative path")
+                << QStringList{QStringLiteral("--db"),
+                               QStringLiteral("%DB%"),
+                               QStringLiteral("--dump-json"),
+                               QStringLiteral("./victim/../victim.ecoatlas")};
+        QTest::newRow("export png same path") << QStringList{QStringLiteral("--db"),
+                                                             QStringLiteral("%DB%"),
+                                                             QStringLiteral("--export"),
+                                                             QStringLiteral("network"),
+                                                             QStringLiteral("--format"),
+                                                             QStringLiteral("png"),
+                                                             QStringLiteral("--out"),
+                                                             QStringLiteral("%DB%")};
+        QTest::newRow("export hard link") << QStringList{QStringLiteral("--db"),
+                                                         QStringLiteral("%DB%"),
+                                                         QStringLiteral("--export"),
+                                                         QStringLiteral("tables"),
+                                                         QStringLiteral("--format"),
+                                                         QStringLiteral("svg"),
+                                                         QStringLiteral("--out"),
+                                                         QStringLiteral("%LINK%")};
+        QTest::newRow("export symbolic link") << QStringList{QStringLiteral("--db"),
+                                                             QStringLiteral("%DB%"),
+                                                             QStringLiteral("--export"),
+                                                             QStringLiteral("tables"),
+                                                             QStringLiteral("--format"),
+                                                             QStringLiteral("pdf"),
+                                                             QStringLiteral("--out"),
+                                                             QStringLiteral("%SYMLINK%")};
+        QTest::newRow("export-all over a database named network.png")
+                << QStringList{QStringLiteral("--db"),
+                               QStringLiteral("%DIR%/network.png"),
+                               QStringLiteral("--export-all"),
+                               QStringLiteral("%DIR%")};
+    }
+    void outputOverDatabaseIsRefused()
+    {
+        QFETCH(QStringList, args);
+        const QString victim = path(QStringLiteral("victim.ecoatlas"));
+        const QString link = path(QStringLiteral("victim-link.svg"));
+        const QString symlink = path(QStringLiteral("victim-symlink.pdf"));
+        const QString dir = path(QStringLiteral("victim-dir"));
+        QFile::remove(victim);
+        QFile::remove(link);
+        QFile::remove(symlink);
+        QDir(dir).removeRecursively();
+        QVERIFY(QDir().mkpath(dir));
+        QVERIFY(QDir().mkpath(path(QStringLiteral("victim"))));
+        QVERIFY(QFile::copy(m_db, victim));
+        QVERIFY(QFile::copy(m_db, dir + QStringLiteral("/network.png")));
+        QCOMPARE(QProcess::execute(QStringLiteral("ln"), {victim, link}), 0);
+        QVERIFY(QFile::link(victim, symlink));
+        const QByteArray before = bytes(m_db);
+        for (QString &a : args)
+            a.replace(QStringLiteral("%DB%"), victim)
+                    .replace(QStringLiteral("%LINK%"), link)
+                    .replace(QStringLiteral("%SYMLINK%"), symlink)
+                    .replace(QStringLiteral("%DIR%"), dir);
+        const Run r = run(args);
+        QCOMPARE(r.code, 2);
+        checkOneLineError(r);
+        QVERIFY2(r.err.contains(QLatin1String("is the database being read")), qPrintable(r.err));
+        QCOMPARE(bytes(victim), before);
+        QCOMPARE(bytes(dir + QStringLiteral("/network.png")), before);
+        QCOMPARE(QDir(dir).entryList(QDir::Files), QStringList{QStringLiteral("network.png")});
     }
 
     void exportAll()

@@ -9,12 +9,17 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QRegularExpression>
 #include <QTextStream>
 
 #include <cstdio>
+
+#if defined(Q_OS_UNIX)
+#include <sys/stat.h>
+#endif
 
 namespace EcoAtlas::CommandLine {
 
@@ -45,6 +50,34 @@ std::optional<QSizeF> parseSize(const QString &text)
     if (m.captured(3) == QLatin1String("mm"))
         s *= 96.0 / 25.4;
     return s;
+}
+
+/// True when `output` would write over `database` or one of its SQLite side files: the same
+/// path once made absolute and clean, the same canonical path (symbolic links), or on Unix the
+/// same device and inode (hard links).
+bool overwritesDatabase(const QString &output, const QString &database)
+{
+    if (output.isEmpty() || output == QLatin1String("-") || database.isEmpty())
+        return false;
+    const QFileInfo out(output);
+    const QString outAbsolute = QDir::cleanPath(out.absoluteFilePath());
+    const QString outCanonical = out.canonicalFilePath();
+    for (const QString &suffix :
+         {QString(), QStringLiteral("-wal"), QStringLiteral("-shm"), QStringLiteral("-journal")}) {
+        const QFileInfo db(database + suffix);
+        if (outAbsolute == QDir::cleanPath(db.absoluteFilePath()))
+            return true;
+        if (!outCanonical.isEmpty() && outCanonical == db.canonicalFilePath())
+            return true;
+    }
+#if defined(Q_OS_UNIX)
+    struct stat a, b;
+    if (::stat(QFile::encodeName(output).constData(), &a) == 0
+        && ::stat(QFile::encodeName(database).constData(), &b) == 0 && a.st_dev == b.st_dev
+        && a.st_ino == b.st_ino)
+        return true;
+#endif
+    return false;
 }
 
 } // namespace
@@ -306,6 +339,27 @@ int run(const QStringList &arguments, QString *fileToOpen)
         dbPath = LandscapeDocument::ensureUserDatabase(&error);
         if (dbPath.isEmpty())
             return fail(1, error);
+    }
+    // Never write over the database being read (it would be lost: exit 0, and the file now
+    // JSON or PNG).
+    QStringList outputs;
+    if (p.isSet(dumpJson))
+        outputs << p.value(dumpJson);
+    if (p.isSet(exportView))
+        outputs << options.path;
+    if (p.isSet(exportAll)) {
+        for (const QString &view : ViewExport::viewNames())
+            for (Exporter::Format f :
+                 {Exporter::Format::Png, Exporter::Format::Svg, Exporter::Format::Pdf})
+                outputs << QDir(p.value(exportAll))
+                                   .filePath(view + QLatin1Char('.') + Exporter::formatName(f));
+    }
+    for (const QString &output : std::as_const(outputs)) {
+        if (overwritesDatabase(output, dbPath))
+            return fail(2,
+                        QStringLiteral("%1 is the database being read (%2); choose another "
+                                       "output file")
+                                .arg(output, dbPath));
     }
     LandscapeDocument document;
     if (!document.open(dbPath, Database::Mode::ReadOnly, &error))

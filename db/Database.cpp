@@ -5,10 +5,24 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QMutex>
+#include <QRegularExpression>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QSqlRecord>
+#include <QTemporaryFile>
 #include <QUrl>
 #include <QVariant>
+
+#include <algorithm>
+#include <optional>
+
+#if defined(Q_OS_UNIX)
+#include <fcntl.h>
+#include <unistd.h>
+#elif defined(Q_OS_WIN)
+#include <io.h>
+#endif
 
 namespace EcoAtlas {
 
@@ -246,16 +260,294 @@ QString sqlError(const QString &what, const QSqlError &e)
     return QStringLiteral("%1: %2").arg(what, e.text().trimmed());
 }
 
-/// Reads one integer pragma; -1 on failure.
-int pragmaInt(QSqlDatabase db, const QString &name, QString *error)
+/// fsync(2) of an open file descriptor; true where there is no such call.
+bool syncToDisk(int fd)
+{
+#if defined(Q_OS_UNIX)
+    return fd >= 0 && ::fsync(fd) == 0;
+#elif defined(Q_OS_WIN)
+    return fd >= 0 && ::_commit(fd) == 0;
+#else
+    Q_UNUSED(fd);
+    return true;
+#endif
+}
+
+/// Makes a rename in `folder` durable (fsync of the folder); best effort, Unix only.
+void syncDirectory(const QString &folder)
+{
+#if defined(Q_OS_UNIX)
+    const int fd = ::open(QFile::encodeName(folder).constData(), O_RDONLY | O_DIRECTORY);
+    if (fd >= 0) {
+        ::fsync(fd);
+        ::close(fd);
+    }
+#else
+    Q_UNUSED(folder);
+#endif
+}
+
+/// Reads one integer pragma; nullopt (and `*error`) on failure. Any int is a valid value:
+/// application_id and user_version are signed 32-bit header fields and may be negative.
+std::optional<int> pragmaInt(QSqlDatabase db, const QString &name, QString *error)
 {
     QSqlQuery q(db);
     if (!q.exec(QStringLiteral("PRAGMA %1").arg(name)) || !q.next()) {
         if (error)
             *error = sqlError(QStringLiteral("reading %1").arg(name), q.lastError());
-        return -1;
+        return std::nullopt;
     }
     return q.value(0).toInt();
+}
+
+QString quoted(const QString &identifier)
+{
+    QString q = identifier;
+    q.replace(QLatin1Char('"'), QLatin1String("\"\""));
+    return QLatin1Char('"') + q + QLatin1Char('"');
+}
+
+/// A stored value as a message shows it: text quoted and cut at 40 characters.
+QString shown(const QVariant &v)
+{
+    if (v.isNull())
+        return QStringLiteral("NULL");
+    if (v.typeId() == QMetaType::QString) {
+        const QString t = v.toString();
+        return QLatin1Char('\'') + (t.size() > 40 ? t.left(40) + QChar(0x2026) : t)
+               + QLatin1Char('\'');
+    }
+    return v.toString();
+}
+
+/// Names a row for a message: its key and id when the table has them, else (a link table) its
+/// first two columns, e.g. "key 'baidu', id 6" or "organization_id 4, role 'wizard'".
+QString describeRow(const QStringList &columns, const QVariantList &values)
+{
+    QStringList described;
+    for (const QString &name : {QStringLiteral("key"), QStringLiteral("id")}) {
+        const qsizetype i = columns.indexOf(name);
+        if (i >= 0 && i < values.size())
+            described << QStringLiteral("%1 %2").arg(name, shown(values.at(i)));
+    }
+    if (described.isEmpty()) {
+        for (qsizetype i = 0; i < columns.size() && i < values.size() && i < 2; ++i)
+            described << QStringLiteral("%1 %2").arg(columns.at(i), shown(values.at(i)));
+    }
+    return described.join(QLatin1String(", "));
+}
+
+/// The tables (name → CREATE TABLE statement) this build gives a file of schema `version`:
+/// the migrations run once on an in-memory database, then cached. Empty if that fails.
+QHash<QString, QString> pristineTables(int version)
+{
+    static QMutex mutex;
+    static QHash<int, QHash<QString, QString>> cache;
+    const QMutexLocker lock(&mutex);
+    const auto found = cache.constFind(version);
+    if (found != cache.constEnd())
+        return *found;
+    QHash<QString, QString> tables;
+    const QString name = QStringLiteral("ecoatlas-pristine-%1")
+                                 .arg(s_connectionCounter.fetchAndAddRelaxed(1));
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(QStringLiteral(":memory:"));
+        bool ok = db.open();
+        for (int v = 0; ok && v < version && v < migrations().size(); ++v) {
+            for (const QString &sql : migrations().at(v))
+                ok = ok && execSql(db, sql, nullptr);
+        }
+        QSqlQuery q(db);
+        if (ok
+            && q.exec(QStringLiteral("SELECT name, sql FROM sqlite_master WHERE type = "
+                                     "'table'"))) {
+            while (q.next())
+                tables.insert(q.value(0).toString(), q.value(1).toString());
+        }
+        q.finish();
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    cache.insert(version, tables);
+    return tables;
+}
+
+/// Checks every row of every table of `db` (a file of schema `version`) against the
+/// constraints this build gives that table. SQLite checks CHECK, NOT NULL and UNIQUE only when
+/// a row is written (a file written with PRAGMA ignore_check_constraints, or whose schema text
+/// was edited through PRAGMA writable_schema, may hold rows that break them), and has no pragma
+/// that re-checks stored rows. So each table is copied into an empty TEMP table made from this
+/// build's CREATE TABLE statement for it (pristineTables(); the file's own for a table this
+/// build does not know), with INSERT OR IGNORE: a row that breaks a constraint is not copied.
+/// Fast (one INSERT … SELECT per table), and writes only to the connection's temporary
+/// database, so it runs on read-only and immutable connections. Returns an empty string when
+/// every row passes, otherwise a message naming the table, the row and the constraint (or a
+/// table or column that is missing).
+QString constraintViolation(QSqlDatabase db, int version)
+{
+    static const QRegularExpression head(
+            QStringLiteral(
+                    R"(^\s*CREATE\s+TABLE\s+("(?:[^"]|"")*"|\[[^\]]*\]|`[^`]*`|'[^']*'|[^\s(]+))"),
+            QRegularExpression::CaseInsensitiveOption);
+    const QString scratch = QStringLiteral("temp.ecoatlas_constraint_check");
+    QSqlQuery tables(db);
+    if (!tables.exec(QStringLiteral("SELECT name, sql FROM main.sqlite_master WHERE type = "
+                                    "'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' "
+                                    "ORDER BY name"))) {
+        return sqlError(QStringLiteral("reading the schema"), tables.lastError());
+    }
+    QList<QPair<QString, QString>> schema;
+    while (tables.next())
+        schema.append({tables.value(0).toString(), tables.value(1).toString()});
+    tables.finish();
+    const QHash<QString, QString> pristine = pristineTables(version);
+    QStringList missing;
+    for (auto it = pristine.cbegin(); it != pristine.cend(); ++it) {
+        if (!it.key().startsWith(QLatin1String("sqlite_"))
+            && std::none_of(schema.cbegin(), schema.cend(), [&](const auto &t) {
+                   return t.first == it.key();
+               }))
+            missing << it.key();
+    }
+    if (!missing.isEmpty()) {
+        missing.sort();
+        return QStringLiteral("table %1 of schema %2 is missing")
+                .arg(missing.join(QLatin1String(", ")))
+                .arg(version);
+    }
+    QSqlQuery q(db);
+    const auto dropScratch = [&] {
+        q.exec(QStringLiteral("DROP TABLE IF EXISTS %1").arg(scratch));
+    };
+    for (const auto &[table, fileSql] : schema) {
+        const QString createSql = pristine.value(table, fileSql);
+        const QRegularExpressionMatch m = head.match(createSql);
+        if (!m.hasMatch())
+            return QStringLiteral("table %1 has a schema EcoAtlas cannot read").arg(table);
+        QString sql = createSql;
+        sql.replace(
+                m.capturedStart(), m.capturedLength(), QStringLiteral("CREATE TABLE ") + scratch);
+        dropScratch();
+        if (!q.exec(sql))
+            return sqlError(QStringLiteral("checking table %1").arg(table), q.lastError());
+        QStringList names, columns;
+        if (!q.exec(QStringLiteral("PRAGMA temp.table_info(ecoatlas_constraint_check)")))
+            return sqlError(QStringLiteral("reading the columns of %1").arg(table), q.lastError());
+        while (q.next()) {
+            names << q.value(1).toString();
+            columns << quoted(names.last());
+        }
+        const QString list = columns.join(QLatin1String(", "));
+        if (!q.exec(QStringLiteral("INSERT OR IGNORE INTO %1 (%2) SELECT %2 FROM main.%3")
+                            .arg(scratch, list, quoted(table)))) {
+            const QString e = QStringLiteral("table %1 does not have the columns of schema %2 "
+                                             "(%3)")
+                                      .arg(table)
+                                      .arg(version)
+                                      .arg(q.lastError().databaseText().trimmed());
+            dropScratch();
+            return e;
+        }
+        const qint64 copied = q.numRowsAffected();
+        if (!q.exec(QStringLiteral("SELECT count(*) FROM main.%1").arg(quoted(table))) || !q.next())
+            return sqlError(QStringLiteral("counting the rows of %1").arg(table), q.lastError());
+        const qint64 total = q.value(0).toLongLong();
+        if (copied == total) {
+            dropScratch();
+            continue;
+        }
+        // Name the first row that was not copied, and the constraint it breaks (a plain INSERT
+        // of it gives SQLite's message, e.g. "CHECK constraint failed: name_en <> ''").
+        QString message = QStringLiteral("%1 of %2 rows of table %3 break its constraints")
+                                  .arg(total - copied)
+                                  .arg(total)
+                                  .arg(table);
+        if (q.exec(QStringLiteral("SELECT %2 FROM main.%3 EXCEPT SELECT %2 FROM %1 LIMIT 1")
+                           .arg(scratch, list, quoted(table)))
+            && q.next()) {
+            QVariantList values;
+            QStringList placeholders;
+            for (int i = 0; i < columns.size(); ++i) {
+                values << q.value(i);
+                placeholders << QStringLiteral("?");
+            }
+            QString reason;
+            QSqlQuery insert(db);
+            insert.prepare(QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)")
+                                   .arg(scratch, list, placeholders.join(QLatin1String(", "))));
+            for (const QVariant &v : values)
+                insert.addBindValue(v);
+            if (!insert.exec())
+                reason = insert.lastError().databaseText().trimmed();
+            insert.finish();
+            message = QStringLiteral("row %1 of table %2 breaks its constraints%3")
+                              .arg(describeRow(names, values),
+                                   table,
+                                   reason.isEmpty() ? QString()
+                                                    : QStringLiteral(" (%1)").arg(reason));
+            if (total - copied > 1)
+                message += QStringLiteral(", and %1 more rows do").arg(total - copied - 1);
+        }
+        q.finish();
+        dropScratch();
+        return message;
+    }
+    return {};
+}
+
+/// The first row of `db` whose foreign key refers to a row that does not exist (PRAGMA
+/// foreign_key_check, which works whether or not foreign keys are enforced), as a message
+/// naming the table, the row, the column and the table referred to; empty when there is none.
+QString danglingReference(QSqlDatabase db)
+{
+    QSqlQuery q(db);
+    if (!q.exec(QStringLiteral("PRAGMA main.foreign_key_check")))
+        return sqlError(QStringLiteral("checking references"), q.lastError());
+    if (!q.next())
+        return {};
+    const QString table = q.value(0).toString();
+    const QVariant rowid = q.value(1);
+    const QString parent = q.value(2).toString();
+    const int fkid = q.value(3).toInt();
+    int more = 0;
+    while (q.next())
+        ++more;
+    q.finish();
+    QStringList from;
+    if (q.exec(QStringLiteral("PRAGMA main.foreign_key_list(%1)").arg(quoted(table)))) {
+        while (q.next())
+            if (q.value(0).toInt() == fkid)
+                from << q.value(3).toString();
+    }
+    QStringList names;
+    QVariantList values;
+    if (q.exec(QStringLiteral("SELECT * FROM main.%1 WHERE rowid = %2")
+                       .arg(quoted(table))
+                       .arg(rowid.toLongLong()))
+        && q.next()) {
+        const QSqlRecord record = q.record();
+        for (int i = 0; i < record.count(); ++i) {
+            names << record.fieldName(i);
+            values << q.value(i);
+        }
+    }
+    QStringList refs;
+    for (const QString &column : from) {
+        const qsizetype i = names.indexOf(column);
+        refs << QStringLiteral("%1 %2").arg(column, i >= 0 ? shown(values.at(i)) : QString());
+    }
+    QString message = QStringLiteral("row %1 of table %2 refers by %3 to a row of table %4 that "
+                                     "does not exist")
+                              .arg(names.isEmpty()
+                                           ? QStringLiteral("rowid %1").arg(rowid.toString())
+                                           : describeRow(names, values),
+                                   table,
+                                   refs.join(QLatin1String(", ")),
+                                   parent);
+    if (more > 0)
+        message += QStringLiteral(", and %1 more references are dangling").arg(more);
+    return message;
 }
 
 } // namespace
@@ -315,7 +607,7 @@ QSqlDatabase Database::connection() const
 
 int Database::schemaVersion() const
 {
-    return pragmaInt(connection(), QStringLiteral("user_version"), nullptr);
+    return pragmaInt(connection(), QStringLiteral("user_version"), nullptr).value_or(-1);
 }
 
 bool Database::openConnection(const QString &path, bool readOnly, QString *error, bool immutable)
@@ -377,22 +669,36 @@ int Database::inspect(const QString &path, QString *error)
     if (!probe.openConnection(path, true, error, !hasWal))
         return -1;
     QSqlDatabase db = probe.connection();
-    const int appId = pragmaInt(db, QStringLiteral("application_id"), error);
-    if (appId < 0) {
+    const std::optional<int> appId = pragmaInt(db, QStringLiteral("application_id"), error);
+    if (!appId) {
         *error = QStringLiteral(
                          "%1 is not a readable EcoAtlas database (%2); it was left untouched")
                          .arg(path, error->simplified());
         return -1;
     }
-    if (appId != kApplicationId) {
+    if (*appId != kApplicationId) {
         *error = QStringLiteral("%1: not an EcoAtlas database (SQLite application id %2)")
                          .arg(path)
-                         .arg(appId);
+                         .arg(*appId);
         return -1;
     }
-    const int version = pragmaInt(db, QStringLiteral("user_version"), error);
-    if (version < 0)
+    const std::optional<int> read = pragmaInt(db, QStringLiteral("user_version"), error);
+    if (!read) {
+        *error = QStringLiteral(
+                         "%1 is not a readable EcoAtlas database (%2); it was left untouched")
+                         .arg(path, error->simplified());
         return -1;
+    }
+    const int version = *read;
+    // Every EcoAtlas file has schema 1 or later (the first migration writes both the
+    // application id and the version in one transaction): 0 or a negative one is damage.
+    if (version < 1) {
+        *error = QStringLiteral("%1 is damaged (schema version %2 does not exist); it was left "
+                                "untouched")
+                         .arg(path)
+                         .arg(version);
+        return -1;
+    }
     if (version > kSchemaVersion) {
         *error = QStringLiteral("%1 was written by a newer EcoAtlas (schema %2; this version "
                                 "reads up to %3); it was left untouched")
@@ -410,6 +716,14 @@ int Database::inspect(const QString &path, QString *error)
     if (verdict != QLatin1String("ok")) {
         *error = QStringLiteral("%1 is damaged (quick_check: %2); it was left untouched")
                          .arg(path, verdict.simplified().left(200));
+        return -1;
+    }
+    q.finish();
+    QString violation = constraintViolation(db, version);
+    if (violation.isEmpty())
+        violation = danglingReference(db);
+    if (!violation.isEmpty()) {
+        *error = QStringLiteral("%1 is damaged: %2; it was left untouched").arg(path, violation);
         return -1;
     }
     return version;
@@ -457,32 +771,97 @@ bool Database::create(const QString &path, QString *error, int version)
     QString ignored;
     if (!error)
         error = &ignored;
+    if (!createAtomically(path, {}, error, version) || !openConnection(path, false, error))
+        return false;
+    if (!execSql(connection(), QStringLiteral("PRAGMA foreign_keys = ON"), error)
+        || !execSql(connection(), QStringLiteral("PRAGMA journal_mode = WAL"), error)) {
+        close();
+        return false;
+    }
+    return true;
+}
+
+bool Database::createAtomically(const QString &path,
+                                const std::function<bool(Database &, QString *)> &fill,
+                                QString *error,
+                                int version)
+{
+    QString ignored;
+    if (!error)
+        error = &ignored;
     if (version < 1 || version > kSchemaVersion) {
         *error = QStringLiteral("schema version %1 does not exist").arg(version);
         return false;
     }
-    if (QFileInfo::exists(path)) {
+    const QFileInfo info(path);
+    if (info.exists() || info.isSymLink()) {
         *error = QStringLiteral("%1 already exists; EcoAtlas does not overwrite it").arg(path);
         return false;
     }
-    if (!QFileInfo(path).absoluteDir().exists()) {
+    if (!info.absoluteDir().exists()) {
         *error = QStringLiteral("%1: the folder %2 does not exist")
-                         .arg(path, QFileInfo(path).absoluteDir().path());
+                         .arg(path, info.absoluteDir().path());
         return false;
     }
-    if (!openConnection(path, false, error))
-        return false;
-    QSqlDatabase db = connection();
-    const bool ok = execSql(db, QStringLiteral("PRAGMA foreign_keys = ON"), error)
-                    && execSql(db, QStringLiteral("PRAGMA journal_mode = WAL"), error)
-                    && migrate(0, version, error);
-    if (!ok) {
-        close();
-        QFile::remove(path);
-        QFile::remove(path + QStringLiteral("-wal"));
-        QFile::remove(path + QStringLiteral("-shm"));
+    // The temporary file: created exclusively (O_EXCL) in the target's folder, so that the
+    // final rename stays within one file system and is atomic.
+    QString temporaryPath;
+    {
+        QTemporaryFile temporary(info.absoluteDir().filePath(
+                QStringLiteral(".%1.XXXXXX.creating").arg(info.fileName())));
+        temporary.setAutoRemove(false);
+        if (!temporary.open()) {
+            *error = QStringLiteral("%1: cannot create a file in %2 (%3)")
+                             .arg(path, info.absoluteDir().path(), temporary.errorString());
+            return false;
+        }
+        temporaryPath = temporary.fileName();
+        temporary.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner
+                                 | QFileDevice::ReadUser | QFileDevice::WriteUser
+                                 | QFileDevice::ReadGroup | QFileDevice::ReadOther);
     }
-    return ok;
+    const auto discard = [&] {
+        QFile::remove(temporaryPath);
+        QFile::remove(temporaryPath + QStringLiteral("-journal"));
+    };
+    {
+        Database db;
+        // No journal file beside the temporary one (it is discarded on any failure anyway)
+        // and no syncing while filling: the whole file is flushed once, below.
+        bool ok = db.openConnection(temporaryPath, false, error)
+                  && execSql(db.connection(), QStringLiteral("PRAGMA journal_mode = MEMORY"), error)
+                  && execSql(db.connection(), QStringLiteral("PRAGMA synchronous = OFF"), error)
+                  && execSql(db.connection(), QStringLiteral("PRAGMA foreign_keys = ON"), error)
+                  && db.migrate(0, version, error);
+        if (ok && fill)
+            ok = fill(db, error);
+        db.close();
+        if (!ok) {
+            discard();
+            return false;
+        }
+    }
+    {
+        QFile file(temporaryPath);
+        if (!file.open(QIODevice::ReadWrite) || !syncToDisk(file.handle())) {
+            *error = QStringLiteral("%1: cannot flush the new database to disk (%2)")
+                             .arg(path, file.errorString());
+            discard();
+            return false;
+        }
+    }
+    // QFile::rename never replaces an existing file (renameat2 RENAME_NOREPLACE or link() on
+    // Linux), so a file that appeared at `path` meanwhile is kept.
+    if (!QFile::rename(temporaryPath, path)) {
+        *error = QFileInfo::exists(path)
+                         ? QStringLiteral("%1 already exists; EcoAtlas does not overwrite it")
+                                   .arg(path)
+                         : QStringLiteral("%1: cannot create the file").arg(path);
+        discard();
+        return false;
+    }
+    syncDirectory(info.absoluteDir().path());
+    return true;
 }
 
 bool Database::migrate(int fromVersion, int toVersion, QString *error)

@@ -15,8 +15,10 @@ namespace EcoAtlas {
 ///
 /// Files are refused, with a one-line message and without a single byte changed, when they
 /// are not SQLite, not EcoAtlas (`PRAGMA application_id`), written by a newer EcoAtlas
-/// (`PRAGMA user_version` above schemaVersion()) or damaged (`PRAGMA quick_check`): those
-/// checks run on a read-only connection before anything is opened for writing.
+/// (`PRAGMA user_version` above schemaVersion()), damaged (`PRAGMA quick_check`) or holding a
+/// row that breaks its table's CHECK, NOT NULL or UNIQUE constraints (SQLite checks them only
+/// on writes; the message names the table and the row): those checks run on a read-only
+/// connection before anything is opened for writing.
 ///
 /// One connection per thread: a Database must be used from the thread that opened it.
 class Database
@@ -38,8 +40,20 @@ public:
     /// a file that would need migrating. Returns false and sets `*error` on any refusal.
     bool open(const QString &path, Mode mode, QString *error);
     /// Creates a new, empty landscape file at `path` with the schema at `version` (tests
-    /// create older versions to exercise migrations). Refuses to overwrite an existing file.
+    /// create older versions to exercise migrations) and opens it for writing. Refuses to
+    /// overwrite an existing file. Atomic, as createAtomically().
     bool create(const QString &path, QString *error, int version = kSchemaVersion);
+
+    /// Fills a new database for `path` through `fill` (may be empty), atomically: the schema
+    /// and the content are written into a temporary file in the same folder, which is closed,
+    /// flushed to disk (fsync) and only then renamed to `path`, refusing to replace a file that
+    /// exists. A failure, or a process killed at any moment, leaves nothing at `path` (a killed
+    /// one may leave a hidden `.NAME.XXXXXX.creating` file beside it). Returns false and
+    /// `*error` when `path` exists, its folder does not, or a step fails.
+    static bool createAtomically(const QString &path,
+                                 const std::function<bool(Database &db, QString *error)> &fill,
+                                 QString *error,
+                                 int version = kSchemaVersion);
     /// Closes the connection (also done by the destructor).
     void close();
 
@@ -56,7 +70,8 @@ public:
     bool transaction(const std::function<bool(QString *error)> &work, QString *error);
 
     /// Checks a file without opening it for writing: returns its schema version, or -1 and
-    /// `*error` when it is not a readable, intact EcoAtlas file of a version this build reads.
+    /// `*error` when it is not a readable, intact EcoAtlas file of a version this build reads
+    /// or a row breaks its table's constraints.
     static int inspect(const QString &path, QString *error);
 
 private:

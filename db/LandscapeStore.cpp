@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "LandscapeStore.h"
 
-#include <QFile>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
@@ -583,16 +582,8 @@ bool insert(Database &db, const Landscape &l, QString *error)
 
 bool createFile(const QString &path, const Landscape &landscape, QString *error)
 {
-    Database db;
-    if (!db.create(path, error))
-        return false;
-    if (insert(db, landscape, error))
-        return true;
-    db.close();
-    QFile::remove(path);
-    QFile::remove(path + QStringLiteral("-wal"));
-    QFile::remove(path + QStringLiteral("-shm"));
-    return false;
+    return Database::createAtomically(
+            path, [&](Database &db, QString *err) { return insert(db, landscape, err); }, error);
 }
 
 bool updateOrganization(Database &db, const Organization &o, QString *error)

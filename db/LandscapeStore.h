@@ -23,8 +23,8 @@ std::optional<Landscape> load(Database &db, QString *error);
 /// that already holds organizations or sources.
 bool insert(Database &db, const Landscape &landscape, QString *error);
 
-/// Creates `path` as a new database holding `landscape` (see Database::create). On failure the
-/// file is removed again, so no half-written database is left behind.
+/// Creates `path` as a new database holding `landscape`, atomically (Database::
+/// createAtomically): the file appears complete or not at all, even if the process is killed.
 bool createFile(const QString &path, const Landscape &landscape, QString *error);
 
 /// Writes the editable text fields of one organization (English and Chinese name, country,

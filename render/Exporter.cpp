@@ -101,8 +101,12 @@ std::optional<QByteArray> render(const Options &o, const PaintFunction &paint, Q
         generator.setSize(size.toSize());
         generator.setViewBox(target);
         generator.setResolution(96);
-        generator.setTitle(o.title);
-        generator.setDescription(QStringLiteral("Made with EcoAtlas"));
+        // QSvgGenerator writes its title and description verbatim, so markup in a landscape's
+        // title would become live SVG (a <script>, or an ill-formed file): they are left
+        // empty here (it would write "Qt SVG Document" otherwise) and written, escaped, by
+        // withTitle() below.
+        generator.setTitle(QString());
+        generator.setDescription(QString());
         {
             QPainter painter;
             if (!painter.begin(&generator)) {
@@ -114,7 +118,7 @@ std::optional<QByteArray> render(const Options &o, const PaintFunction &paint, Q
                 painter.fillRect(target, Qt::white);
             paint(painter, target);
         }
-        return sanitizeSvg(bytes);
+        return withTitle(sanitizeSvg(bytes), o.title, QStringLiteral("Made with EcoAtlas"));
     }
     case Format::Pdf: {
         QPdfWriter writer(&buffer);
@@ -196,6 +200,64 @@ bool exportToFile(const Options &o, const PaintFunction &paint, QString *error)
     return bytes && writeFile(o.path, *bytes, error);
 }
 
+QString xmlEscaped(const QString &text)
+{
+    QString out;
+    out.reserve(text.size());
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar c = text.at(i);
+        const char16_t u = c.unicode();
+        if (c.isHighSurrogate() && i + 1 < text.size() && text.at(i + 1).isLowSurrogate()) {
+            out.append(c);
+            out.append(text.at(++i));
+            continue;
+        }
+        // XML 1.0 Char: tab, newline, carriage return, U+0020–U+D7FF, U+E000–U+FFFD and the
+        // supplementary planes (a valid surrogate pair, above). Everything else is dropped.
+        if ((u < 0x20 && u != '\t' && u != '\n' && u != '\r') || c.isSurrogate() || u == 0xFFFE
+            || u == 0xFFFF)
+            continue;
+        switch (u) {
+        case '<':
+            out.append(QLatin1String("&lt;"));
+            break;
+        case '>':
+            out.append(QLatin1String("&gt;"));
+            break;
+        case '&':
+            out.append(QLatin1String("&amp;"));
+            break;
+        case '"':
+            out.append(QLatin1String("&quot;"));
+            break;
+        case '\'':
+            out.append(QLatin1String("&apos;"));
+            break;
+        default:
+            out.append(c);
+        }
+    }
+    return out;
+}
+
+QByteArray withTitle(const QByteArray &svg, const QString &title, const QString &description)
+{
+    const qsizetype open = svg.indexOf("<svg");
+    const qsizetype end = open < 0 ? -1 : svg.indexOf('>', open);
+    if (end < 0)
+        return svg;
+    QByteArray meta;
+    if (!title.isEmpty())
+        meta += "<title>" + xmlEscaped(title).toUtf8() + "</title>\n";
+    if (!description.isEmpty())
+        meta += "<desc>" + xmlEscaped(description).toUtf8() + "</desc>\n";
+    if (meta.isEmpty())
+        return svg;
+    QByteArray out = svg;
+    out.insert(end + 1, "\n" + meta);
+    return out;
+}
+
 QByteArray sanitizeSvg(const QByteArray &svg)
 {
     QByteArray out;
@@ -213,6 +275,9 @@ QByteArray sanitizeSvg(const QByteArray &svg)
     // family still picks a CJK-capable sans-serif font.
     static const QRegularExpression family(QStringLiteral("font-family=\"([^\"]*)\""));
     QString text = QString::fromUtf8(out);
+    // Noncharacters XML forbids, which drawn text may carry (the UTF-8 pass above sees bytes).
+    text.remove(QChar(0xFFFE));
+    text.remove(QChar(0xFFFF));
     text.replace(family,
                  QStringLiteral("font-family=\"\\1, 'Noto Sans CJK SC', 'Noto Sans SC', "
                                 "'Source Han Sans SC', sans-serif\""));

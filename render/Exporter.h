@@ -25,6 +25,7 @@ enum class Format { Png, Svg, Pdf };
 std::optional<Format> formatFromName(const QString &name);
 /// Format from a path's suffix, or nullopt when the suffix is none of png/svg/pdf.
 std::optional<Format> formatFromPath(const QString &path);
+/// Lower-case name of a format: "png", "svg" or "pdf".
 QString formatName(Format format);
 
 /// Paints a figure into `target` (logical pixels, origin at the top-left of the figure).
@@ -58,6 +59,16 @@ bool writeFile(const QString &path, const QByteArray &bytes, QString *error);
 /// Renders and writes `options.path` atomically. Errors: the render errors, plus a directory
 /// that does not exist or cannot be written.
 bool exportToFile(const Options &options, const PaintFunction &paint, QString *error);
+
+/// `text` as XML character data or attribute value: markup characters become entities and the
+/// characters XML 1.0 forbids (C0 controls but tab/newline/return, lone surrogates, U+FFFE,
+/// U+FFFF) are dropped. Used for every data string written into an SVG by hand.
+QString xmlEscaped(const QString &text);
+
+/// Inserts `<title>` and `<desc>` elements, escaped with xmlEscaped(), as the first children of
+/// the root `<svg>` element (QSvgGenerator writes its own title and description unescaped, so
+/// render() never gives it any). Returns `svg` unchanged when it has no `<svg` element.
+QByteArray withTitle(const QByteArray &svg, const QString &title, const QString &description);
 
 /// Makes QSvgGenerator output valid and portable: removes XML-illegal control characters
 /// (QSvgGenerator writes U+0001 raw), replaces empty `fill=""`/`stroke=""` attributes with

@@ -1,11 +1,16 @@
 // SPDX-License-Identifier: MIT
 // The ecoatlas binary as a presenter uses it: exports, JSON dump, new database, and errors.
+#include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -21,15 +26,19 @@ private:
         QString out;
         QString err;
     };
-    Run run(const QStringList &args) const
+    QProcessEnvironment environment() const
     {
-        QProcess p;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.remove(QStringLiteral("DISPLAY"));
         env.remove(QStringLiteral("QT_QPA_PLATFORM")); // it must pick offscreen by itself
         env.insert(QStringLiteral("HOME"), m_dir.path());
         env.insert(QStringLiteral("XDG_DATA_HOME"), m_dir.filePath(QStringLiteral("data")));
-        p.setProcessEnvironment(env);
+        return env;
+    }
+    Run run(const QStringList &args) const
+    {
+        QProcess p;
+        p.setProcessEnvironment(environment());
         p.setWorkingDirectory(m_dir.path());
         p.start(QStringLiteral(ECOATLAS_BINARY), args);
         if (!p.waitForFinished(120000))
@@ -252,6 +261,224 @@ private slots:
         QCOMPARE(r.code, 1);
         checkOneLineError(r);
         QCOMPARE(bytes(m_db), before);
+    }
+
+    /// Runs `statements` on `file` through a plain SQLite connection, as another program would.
+    static bool runSql(const QString &file, const QStringList &statements, QString *error)
+    {
+        bool ok = true;
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"),
+                                                        QStringLiteral("plain"));
+            db.setDatabaseName(file);
+            ok = db.open();
+            for (const QString &sql : statements) {
+                QSqlQuery q(db);
+                if (ok && !q.exec(sql)) {
+                    *error = sql + QStringLiteral(": ") + q.lastError().text();
+                    ok = false;
+                }
+            }
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("plain"));
+        return ok;
+    }
+    /// Number of rows of `table` in `file`, or -1 when the file is not a readable database.
+    static int rows(const QString &file, const QString &table)
+    {
+        int n = -1;
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"),
+                                                        QStringLiteral("count"));
+            db.setDatabaseName(file);
+            db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
+            if (db.open()) {
+                QSqlQuery q(db);
+                if (q.exec(QStringLiteral("SELECT count(*) FROM %1").arg(table)) && q.next())
+                    n = q.value(0).toInt();
+            }
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("count"));
+        return n;
+    }
+
+    // Issue 11, item 1: a landscape title that is markup reaches the SVG as text: well-formed,
+    // without a <script> element, the title shown literally.
+    void hostileTitleIsTextInSvg_data()
+    {
+        QTest::addColumn<QString>("view");
+        QTest::addColumn<QString>("title");
+        const QString closeTitle = QStringLiteral(
+                "</title><script>alert(document.domain)</script><title>");
+        const QString closeText = QStringLiteral("</text><script>alert(1)</script><text>");
+        for (const QString &view : {QStringLiteral("network"), QStringLiteral("tables")}) {
+            QTest::addRow("%s-title", qPrintable(view)) << view << closeTitle;
+            QTest::addRow("%s-text", qPrintable(view)) << view << closeText;
+        }
+    }
+    void hostileTitleIsTextInSvg()
+    {
+        QFETCH(QString, view);
+        QFETCH(QString, title);
+        const QString db = path(QStringLiteral("hostile-title.ecoatlas"));
+        QFile::remove(db);
+        QVERIFY(QFile::copy(m_db, db));
+        QString error;
+        QVERIFY2(runSql(db,
+                        {QStringLiteral("UPDATE meta SET value = '%1' WHERE key = 'title'")
+                                 .arg(title)},
+                        &error),
+                 qPrintable(error));
+        const QString out = path(QStringLiteral("hostile-%1.svg").arg(view));
+        const Run r = run({QStringLiteral("--db"),
+                           db,
+                           QStringLiteral("--export"),
+                           view,
+                           QStringLiteral("--out"),
+                           out});
+        QCOMPARE(r.code, 0);
+        QXmlStreamReader xml(bytes(out));
+        QStringList elements;
+        QString titleText;
+        bool drawn = false;
+        while (!xml.atEnd()) {
+            xml.readNext();
+            if (xml.isStartElement()) {
+                elements << xml.name().toString();
+                if (xml.name() == QLatin1String("title"))
+                    titleText = xml.readElementText();
+            }
+            if (xml.isCharacters() && xml.text().contains(QStringLiteral("alert(")))
+                drawn = true;
+        }
+        QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
+        QVERIFY2(!elements.contains(QStringLiteral("script")), qPrintable(elements.join(u' ')));
+        QCOMPARE(elements.count(QStringLiteral("title")), 1);
+        QCOMPARE(titleText, title);
+        QVERIFY(drawn); // the figure's own title, drawn as text
+    }
+
+    // Issue 11, item 2: --new-db killed at any moment leaves either no file (and a retry works)
+    // or a complete database, never a partial one.
+    void newDbKilledLeavesNothingOrComplete()
+    {
+        const int complete = rows(m_db, QStringLiteral("organization"));
+        QVERIFY(complete > 10);
+        const int completeTies = rows(m_db, QStringLiteral("tie"));
+        QElapsedTimer timer;
+        timer.start();
+        const QString timed = path(QStringLiteral("timed.ecoatlas"));
+        QCOMPARE(run({QStringLiteral("--new-db"), timed}).code, 0);
+        const qint64 duration = std::max<qint64>(timer.elapsed(), 50);
+        int absent = 0, whole = 0;
+        for (int i = 0; i < 20; ++i) {
+            const QString file = path(QStringLiteral("killed-%1.ecoatlas").arg(i));
+            QProcess p;
+            p.setProcessEnvironment(environment());
+            p.setWorkingDirectory(m_dir.path());
+            p.start(QStringLiteral(ECOATLAS_BINARY), {QStringLiteral("--new-db"), file});
+            QVERIFY(p.waitForStarted());
+            // Spread the kills over the whole run and a little beyond (a fixed schedule).
+            QTest::qWait(int(duration * i / 16));
+            p.kill();
+            p.waitForFinished(10000);
+            if (!QFile::exists(file)) {
+                ++absent;
+                const Run retry = run({QStringLiteral("--new-db"), file});
+                QVERIFY2(retry.code == 0, qPrintable(retry.err));
+            } else {
+                ++whole;
+            }
+            QCOMPARE(rows(file, QStringLiteral("organization")), complete);
+            QCOMPARE(rows(file, QStringLiteral("tie")), completeTies);
+            const Run check = run({QStringLiteral("--db"),
+                                   file,
+                                   QStringLiteral("--dump-json"),
+                                   path(QStringLiteral("killed.json"))});
+            QVERIFY2(check.code == 0, qPrintable(QString::number(i) + check.err));
+        }
+        qInfo("--new-db killed 20 times over %lld ms: %d left nothing, %d a complete file",
+              duration,
+              absent,
+              whole);
+    }
+
+    // Issue 11, item 10: an output that is the database being read is refused (exit 2, one
+    // line), whatever the path looks like, and the database stays byte-identical.
+    void outputOverDatabaseIsRefused_data()
+    {
+        QTest::addColumn<QStringList>("args"); // %DB% is the database, %LINK% a hard link to it
+        QTest::newRow("dump-json same path") << QStringList{QStringLiteral("--db"),
+                                                            QStringLiteral("%DB%"),
+                                                            QStringLiteral("--dump-json"),
+                                                            QStringLiteral("%DB%")};
+        QTest::newRow("dump-json relative path")
+                << QStringList{QStringLiteral("--db"),
+                               QStringLiteral("%DB%"),
+                               QStringLiteral("--dump-json"),
+                               QStringLiteral("./victim/../victim.ecoatlas")};
+        QTest::newRow("export png same path") << QStringList{QStringLiteral("--db"),
+                                                             QStringLiteral("%DB%"),
+                                                             QStringLiteral("--export"),
+                                                             QStringLiteral("network"),
+                                                             QStringLiteral("--format"),
+                                                             QStringLiteral("png"),
+                                                             QStringLiteral("--out"),
+                                                             QStringLiteral("%DB%")};
+        QTest::newRow("export hard link") << QStringList{QStringLiteral("--db"),
+                                                         QStringLiteral("%DB%"),
+                                                         QStringLiteral("--export"),
+                                                         QStringLiteral("tables"),
+                                                         QStringLiteral("--format"),
+                                                         QStringLiteral("svg"),
+                                                         QStringLiteral("--out"),
+                                                         QStringLiteral("%LINK%")};
+        QTest::newRow("export symbolic link") << QStringList{QStringLiteral("--db"),
+                                                             QStringLiteral("%DB%"),
+                                                             QStringLiteral("--export"),
+                                                             QStringLiteral("tables"),
+                                                             QStringLiteral("--format"),
+                                                             QStringLiteral("pdf"),
+                                                             QStringLiteral("--out"),
+                                                             QStringLiteral("%SYMLINK%")};
+        QTest::newRow("export-all over a database named network.png")
+                << QStringList{QStringLiteral("--db"),
+                               QStringLiteral("%DIR%/network.png"),
+                               QStringLiteral("--export-all"),
+                               QStringLiteral("%DIR%")};
+    }
+    void outputOverDatabaseIsRefused()
+    {
+        QFETCH(QStringList, args);
+        const QString victim = path(QStringLiteral("victim.ecoatlas"));
+        const QString link = path(QStringLiteral("victim-link.svg"));
+        const QString symlink = path(QStringLiteral("victim-symlink.pdf"));
+        const QString dir = path(QStringLiteral("victim-dir"));
+        QFile::remove(victim);
+        QFile::remove(link);
+        QFile::remove(symlink);
+        QDir(dir).removeRecursively();
+        QVERIFY(QDir().mkpath(dir));
+        QVERIFY(QDir().mkpath(path(QStringLiteral("victim"))));
+        QVERIFY(QFile::copy(m_db, victim));
+        QVERIFY(QFile::copy(m_db, dir + QStringLiteral("/network.png")));
+        QCOMPARE(QProcess::execute(QStringLiteral("ln"), {victim, link}), 0);
+        QVERIFY(QFile::link(victim, symlink));
+        const QByteArray before = bytes(m_db);
+        for (QString &a : args)
+            a.replace(QStringLiteral("%DB%"), victim)
+                    .replace(QStringLiteral("%LINK%"), link)
+                    .replace(QStringLiteral("%SYMLINK%"), symlink)
+                    .replace(QStringLiteral("%DIR%"), dir);
+        const Run r = run(args);
+        QCOMPARE(r.code, 2);
+        checkOneLineError(r);
+        QVERIFY2(r.err.contains(QLatin1String("is the database being read")), qPrintable(r.err));
+        QCOMPARE(bytes(victim), before);
+        QCOMPARE(bytes(dir + QStringLiteral("/network.png")), before);
+        QCOMPARE(QDir(dir).entryList(QDir::Files), QStringList{QStringLiteral("network.png")});
     }
 
     void exportAll()

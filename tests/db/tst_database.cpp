@@ -3,6 +3,7 @@
 #include "LandscapeStore.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QSqlError>
@@ -150,6 +151,16 @@ private slots:
     void transactionCommitsAndRollsBack();
     void transactionRollsBackOnSqlError();
     void foreignKeysAreEnforced();
+    void createAtomicallyShowsNothingUntilComplete();
+    void createAtomicallyFailureLeavesNothing();
+    void createAtomicallyKeepsFileThatAppeared();
+    void brokenConstraintsAreRefused_data();
+    void brokenConstraintsAreRefused();
+    void constraintCheckIsFast();
+    void negativeHeaderValuesAreNamed_data();
+    void danglingAndForcedRowsAreRefused_data();
+    void danglingAndForcedRowsAreRefused();
+    void negativeHeaderValuesAreNamed();
 
 private:
     QString path(const QString &name) const { return m_dir->filePath(name); }
@@ -786,6 +797,295 @@ void TestDatabase::foreignKeysAreEnforced()
                      &error));
     QVERIFY2(error.contains(QLatin1String("CHECK")), qPrintable(error));
     QCOMPARE(countRows(db, QStringLiteral("organization_role")), 0);
+}
+
+/// Every entry of `folder` (hidden ones too), sorted.
+static QStringList folderEntries(const QString &folder)
+{
+    QStringList out = QDir(folder).entryList(QDir::AllEntries | QDir::Hidden | QDir::System
+                                             | QDir::NoDotAndDotDot);
+    out.sort();
+    return out;
+}
+
+void TestDatabase::createAtomicallyShowsNothingUntilComplete()
+{
+    // Issue 11, item 2: the target path stays free while the new database is written, so a
+    // process killed meanwhile leaves no partial file behind that a retry would trip over.
+    const QString file = path(QStringLiteral("new.ecoatlas"));
+    QString error;
+    bool filled = false;
+    QVERIFY2(Database::createAtomically(
+                     file,
+                     [&](Database &db, QString *err) {
+                         filled = true;
+                         if (QFileInfo::exists(file)) {
+                             *err = QStringLiteral("the target exists while being written");
+                             return false;
+                         }
+                         if (db.path() == file || db.isReadOnly()) {
+                             *err = QStringLiteral("not writing to a temporary file");
+                             return false;
+                         }
+                         return insertOrganization(db, 1, QStringLiteral("first"), err);
+                     },
+                     &error),
+             qPrintable(error));
+    QVERIFY(filled);
+    QCOMPARE(folderEntries(m_dir->path()), QStringList{QStringLiteral("new.ecoatlas")});
+    QCOMPARE(Database::inspect(file, &error), Database::kSchemaVersion);
+    Database db;
+    QVERIFY2(db.open(file, Database::Mode::ReadOnly, &error), qPrintable(error));
+    QCOMPARE(countRows(db, QStringLiteral("organization")), 1);
+    QCOMPARE(scalar(db.connection(), QStringLiteral("PRAGMA journal_mode")).toString(),
+             QStringLiteral("delete"));
+    db.close();
+    QCOMPARE(folderEntries(m_dir->path()), QStringList{QStringLiteral("new.ecoatlas")});
+}
+
+void TestDatabase::createAtomicallyFailureLeavesNothing()
+{
+    const QString file = path(QStringLiteral("failed.ecoatlas"));
+    QString error;
+    QVERIFY(!Database::createAtomically(
+            file,
+            [&](Database &db, QString *err) {
+                return insertOrganization(db, 1, QStringLiteral("a"), err)
+                       && insertOrganization(db, 1, QStringLiteral("b"), err); // duplicate id
+            },
+            &error));
+    QVERIFY2(error.contains(QLatin1String("UNIQUE")), qPrintable(error));
+    QCOMPARE(folderEntries(m_dir->path()), QStringList());
+    // …so that a retry succeeds.
+    QVERIFY2(Database::createAtomically(file, {}, &error), qPrintable(error));
+    QCOMPARE(folderEntries(m_dir->path()), QStringList{QStringLiteral("failed.ecoatlas")});
+}
+
+void TestDatabase::createAtomicallyKeepsFileThatAppeared()
+{
+    // Another program creates the target while EcoAtlas writes: the rename must not replace it.
+    const QString file = path(QStringLiteral("race.ecoatlas"));
+    const QByteArray theirs("their landscape\n");
+    QString error;
+    QVERIFY(!Database::createAtomically(
+            file, [&](Database &, QString *) { return writeBytes(file, theirs); }, &error));
+    QVERIFY2(error.contains(QLatin1String("already exists")), qPrintable(error));
+    QCOMPARE(readBytes(file), theirs);
+    QCOMPARE(folderEntries(m_dir->path()), QStringList{QStringLiteral("race.ecoatlas")});
+}
+
+void TestDatabase::brokenConstraintsAreRefused_data()
+{
+    // Issue 11, item 3: rows written past the schema's CHECK constraints (as another program
+    // with PRAGMA ignore_check_constraints can) are refused on open, naming table and row.
+    QTest::addColumn<QStringList>("statements");
+    QTest::addColumn<QStringList>("expected"); // fragments of the message
+    QTest::newRow("empty English name")
+            << QStringList{QStringLiteral("UPDATE organization SET name_en = '' WHERE id = 2")}
+            << QStringList{QStringLiteral("table organization"),
+                           QStringLiteral("key 'org-2'"),
+                           QStringLiteral("id 2"),
+                           QStringLiteral("name_en <> ''")};
+    QTest::newRow("self-tie") << QStringList{QStringLiteral(
+            "INSERT INTO tie (id, key, kind, from_id, to_id) VALUES (7, 'narcissus', "
+            "'partnership', 3, 3)")}
+                              << QStringList{QStringLiteral("table tie"),
+                                             QStringLiteral("key 'narcissus'"),
+                                             QStringLiteral("id 7"),
+                                             QStringLiteral("from_id <> to_id")};
+    QTest::newRow("value outside the list")
+            << QStringList{QStringLiteral(
+                       "INSERT INTO tie (id, key, kind, from_id, to_id, evidence) VALUES (8, "
+                       "'rumour', 'partnership', 1, 2, 'gossip')")}
+            << QStringList{QStringLiteral("table tie"), QStringLiteral("key 'rumour'")};
+    QTest::newRow("role outside the list")
+            << QStringList{QStringLiteral("INSERT INTO organization_role (organization_id, role) "
+                                          "VALUES (4, 'wizard')")}
+            << QStringList{QStringLiteral("table organization_role"),
+                           QStringLiteral("organization_id 4"),
+                           QStringLiteral("role 'wizard'")};
+    QTest::newRow("stake above 100")
+            << QStringList{QStringLiteral("INSERT INTO tie (id, key, kind, from_id, to_id) "
+                                          "VALUES (9, 'own', 'ownership', 1, 2)"),
+                           QStringLiteral("INSERT INTO ownership (tie_id, stake, "
+                                          "stake_qualifier) VALUES (9, 250, 'exact')")}
+            << QStringList{QStringLiteral("table ownership"), QStringLiteral("tie_id 9")};
+}
+
+void TestDatabase::brokenConstraintsAreRefused()
+{
+    QFETCH(QStringList, statements);
+    QFETCH(QStringList, expected);
+    const QString file = path(QStringLiteral("broken.ecoatlas"));
+    QString error;
+    QVERIFY2(createFilledFile(file, &error), qPrintable(error));
+    QCOMPARE(Database::inspect(file, &error), Database::kSchemaVersion);
+    QVERIFY2(runPlain(file,
+                      QStringList{QStringLiteral("PRAGMA ignore_check_constraints = ON")}
+                              + statements,
+                      &error),
+             qPrintable(error));
+    const QByteArray before = readBytes(file);
+    for (Database::Mode mode : {Database::Mode::ReadOnly, Database::Mode::ReadWrite}) {
+        Database db;
+        error.clear();
+        QVERIFY(!db.open(file, mode, &error));
+        QVERIFY(!db.isOpen());
+        for (const QString &fragment : expected)
+            QVERIFY2(error.contains(fragment),
+                     qPrintable(fragment + QStringLiteral(" in: ") + error));
+        QVERIFY2(error.startsWith(file), qPrintable(error));
+        QVERIFY2(error.endsWith(QLatin1String("it was left untouched")), qPrintable(error));
+        QCOMPARE(readBytes(file), before);
+        QCOMPARE(sideFiles(file), QStringList());
+    }
+}
+
+void TestDatabase::constraintCheckIsFast()
+{
+    // 100,000 organizations: inspecting (quick_check + the constraint check) stays well under
+    // a second, and the constraint check is a modest part of it.
+    const QString file = path(QStringLiteral("large.ecoatlas"));
+    QString error;
+    {
+        Database db;
+        QVERIFY2(db.create(file, &error), qPrintable(error));
+        QVERIFY2(db.transaction(
+                         [&](QString *err) {
+                             QSqlQuery q(db.connection());
+                             q.prepare(QStringLiteral("INSERT INTO organization (id, key, "
+                                                      "name_en, name_zh, notes) VALUES (?, ?, ?, "
+                                                      "?, ?)"));
+                             for (int i = 1; i <= 100000; ++i) {
+                                 q.addBindValue(i);
+                                 q.addBindValue(QStringLiteral("org-%1").arg(i));
+                                 q.addBindValue(QStringLiteral("Organization %1").arg(i));
+                                 q.addBindValue(QStringLiteral("组织%1").arg(i));
+                                 q.addBindValue(QStringLiteral("notes on organization %1").arg(i));
+                                 if (!q.exec()) {
+                                     *err = q.lastError().text();
+                                     return false;
+                                 }
+                             }
+                             return true;
+                         },
+                         &error),
+                 qPrintable(error));
+    }
+    QElapsedTimer timer;
+    timer.start();
+    QCOMPARE(Database::inspect(file, &error), Database::kSchemaVersion);
+    const qint64 elapsed = timer.elapsed();
+    qInfo("inspect of 100,000 organizations: %lld ms", elapsed);
+    QVERIFY2(elapsed < 3000, qPrintable(QString::number(elapsed)));
+
+    QVERIFY2(runPlain(file,
+                      {QStringLiteral("PRAGMA ignore_check_constraints = ON"),
+                       QStringLiteral("UPDATE organization SET name_en = '' WHERE id = 99999")},
+                      &error),
+             qPrintable(error));
+    QCOMPARE(Database::inspect(file, &error), -1);
+    QVERIFY2(error.contains(QLatin1String("key 'org-99999'")), qPrintable(error));
+}
+
+void TestDatabase::negativeHeaderValuesAreNamed_data()
+{
+    // Issue 11, item 6: a negative header value was taken for the failure sentinel -1 and
+    // gave an empty message, or "not a readable EcoAtlas database ()".
+    QTest::addColumn<QString>("statement");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("user_version -1") << QStringLiteral("PRAGMA user_version = -1")
+                                     << QStringLiteral(" is damaged (schema version -1 does not "
+                                                       "exist); it was left untouched");
+    QTest::newRow("user_version 0") << QStringLiteral("PRAGMA user_version = 0")
+                                    << QStringLiteral(" is damaged (schema version 0 does not "
+                                                      "exist); it was left untouched");
+    QTest::newRow("application_id -5")
+            << QStringLiteral("PRAGMA application_id = -5")
+            << QStringLiteral(": not an EcoAtlas database (SQLite application id -5)");
+    QTest::newRow("application_id -1")
+            << QStringLiteral("PRAGMA application_id = -1")
+            << QStringLiteral(": not an EcoAtlas database (SQLite application id -1)");
+}
+
+void TestDatabase::negativeHeaderValuesAreNamed()
+{
+    QFETCH(QString, statement);
+    QFETCH(QString, expected);
+    const QString file = path(QStringLiteral("header.ecoatlas"));
+    QString error;
+    {
+        Database db;
+        QVERIFY2(db.create(file, &error), qPrintable(error));
+    }
+    QVERIFY2(runPlain(file, {statement}, &error), qPrintable(error));
+    const QByteArray before = readBytes(file);
+    error.clear();
+    QCOMPARE(Database::inspect(file, &error), -1);
+    QCOMPARE(error, file + expected);
+    Database db;
+    error.clear();
+    QVERIFY(!db.open(file, Database::Mode::ReadWrite, &error));
+    QCOMPARE(error, file + expected);
+    QCOMPARE(readBytes(file), before);
+}
+
+void TestDatabase::danglingAndForcedRowsAreRefused_data()
+{
+    // Issue 11, item 8: dangling references and NULLs forced past NOT NULL (by editing the
+    // stored schema text) loaded silently. Each batch runs on its own connection.
+    QTest::addColumn<QList<QStringList>>("batches");
+    QTest::addColumn<QStringList>("expected"); // fragments of the message
+    QTest::newRow("tie to a missing organization")
+            << QList<QStringList>{{QStringLiteral(
+                       "INSERT INTO tie (id, key, kind, from_id, to_id) VALUES (5, 'dangling', "
+                       "'partnership', 1, 999)")}}
+            << QStringList{QStringLiteral("row key 'dangling', id 5 of table tie"),
+                           QStringLiteral("to_id 999"),
+                           QStringLiteral("table organization that does not exist")};
+    QTest::newRow("alias of a missing organization")
+            << QList<QStringList>{{QStringLiteral("INSERT INTO organization_alias "
+                                                  "(organization_id, alias, position) VALUES "
+                                                  "(777, 'ghost', 0)")}}
+            << QStringList{QStringLiteral("row organization_id 777, alias 'ghost' of table "
+                                          "organization_alias"),
+                           QStringLiteral("table organization that does not exist")};
+    const QString unforce = QStringLiteral(
+            "UPDATE sqlite_master SET sql = replace(sql, 'from_id INTEGER NOT NULL', "
+            "'from_id INTEGER') WHERE name = 'tie'");
+    QTest::newRow("NULL forced into tie.from_id")
+            << QList<QStringList>{{QStringLiteral("PRAGMA writable_schema = ON"), unforce},
+                                  {QStringLiteral("INSERT INTO tie (id, key, kind, from_id, "
+                                                  "to_id) VALUES (6, 'orphan', 'partnership', "
+                                                  "NULL, 2)")}}
+            << QStringList{QStringLiteral("row key 'orphan', id 6 of table tie"),
+                           QStringLiteral("NOT NULL constraint failed")};
+    QTest::newRow("table dropped") << QList<QStringList>{{QStringLiteral("DROP TABLE hosting")}}
+                                   << QStringList{QStringLiteral("table hosting of schema 3 is "
+                                                                 "missing")};
+}
+
+void TestDatabase::danglingAndForcedRowsAreRefused()
+{
+    QFETCH(QList<QStringList>, batches);
+    QFETCH(QStringList, expected);
+    const QString file = path(QStringLiteral("dangling.ecoatlas"));
+    QString error;
+    QVERIFY2(createFilledFile(file, &error), qPrintable(error));
+    for (const QStringList &batch : batches)
+        QVERIFY2(runPlain(file, batch, &error), qPrintable(error));
+    const QByteArray before = readBytes(file);
+    for (Database::Mode mode : {Database::Mode::ReadOnly, Database::Mode::ReadWrite}) {
+        Database db;
+        error.clear();
+        QVERIFY(!db.open(file, mode, &error));
+        for (const QString &fragment : expected)
+            QVERIFY2(error.contains(fragment),
+                     qPrintable(fragment + QStringLiteral(" in: ") + error));
+        QVERIFY2(error.endsWith(QLatin1String("it was left untouched")), qPrintable(error));
+        QCOMPARE(readBytes(file), before);
+        QCOMPARE(sideFiles(file), QStringList());
+    }
 }
 
 QTEST_GUILESS_MAIN(TestDatabase)

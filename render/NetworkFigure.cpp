@@ -159,7 +159,30 @@ QString NetworkFigure::toolTipText(int index) const
                          .arg(roles.isEmpty() ? QStringLiteral("none recorded")
                                               : roles.join(QStringLiteral(", ")));
     }
-    lines << QStringLiteral("%1 ties shown").arg(m_graph.neighbours(index).size());
+    // Every tie shown at this node with its evidence ("[inferred: …]", "[claimed by …]"), so
+    // a grade is never more than a hover away; long lists are cut at ten.
+    QStringList ties;
+    for (const NetworkEdge &e : m_graph.edges) {
+        if (e.from != index && e.to != index)
+            continue;
+        const Tie *t = m_landscape.tie(e.tieId);
+        if (!t)
+            continue;
+        ties << QStringLiteral("\u2022 ")
+                        + (n.organizationId ? OrganizationDetails::tieSummary(
+                                   m_landscape, *t, n.organizationId)
+                                            : QStringLiteral("%1 %2").arg(
+                                                    m_landscape.organizationName(t->fromId),
+                                                    OrganizationDetails::tieSummary(
+                                                            m_landscape, *t, t->fromId)));
+    }
+    lines << QStringLiteral("%1 ties shown").arg(ties.size())
+                     + (ties.isEmpty() ? QString() : QStringLiteral(":"));
+    const qsizetype shownTies = std::min<qsizetype>(ties.size(), 10);
+    lines << ties.mid(0, shownTies);
+    if (ties.size() > shownTies)
+        lines << QStringLiteral("\u2026 and %1 more (see the Details panel)")
+                         .arg(ties.size() - shownTies);
     return lines.join(QLatin1Char('\n'));
 }
 

@@ -453,10 +453,11 @@ QString SphereFigure::clientToolTip(int i) const
         for (int k : in.clients[i].owners)
             if (const Organization *w = m_model.landscape().organization(in.owners[k].id))
                 owners << w->nameEn;
-        return QStringList{x->nameEn,
-                           x->nameZh,
-                           QStringLiteral("Industry sector"),
-                           QStringLiteral("Served by: %1").arg(owners.join(QStringLiteral(", ")))}
+        return (QStringList{x->nameEn,
+                            x->nameZh,
+                            QStringLiteral("Industry sector"),
+                            QStringLiteral("Served by: %1").arg(owners.join(QStringLiteral(", ")))}
+                + membershipLines(in.clients.at(i).id))
                 .join(QLatin1Char('\n'));
     }
     const Organization *o = m_model.landscape().organization(in.clients.at(i).id);
@@ -473,7 +474,33 @@ QString SphereFigure::clientToolTip(int i) const
                                          .arg(Vocabulary::label(m_model.ownerRole()).toLower())
                                : QStringLiteral("In the sphere of: %1")
                                          .arg(owners.join(QStringLiteral(", "))));
+    lines << membershipLines(in.clients.at(i).id);
     return lines.join(QLatin1Char('\n'));
+}
+
+QStringList SphereFigure::membershipLines(qint64 clientId) const
+{
+    const Landscape &l = m_model.landscape();
+    const QList<RowId> ids = m_model.membershipTies();
+    QStringList lines;
+    for (RowId id : ids) {
+        const Tie *t = l.tie(id);
+        if (!t)
+            continue;
+        const bool mine = clientId < 0 ? t->sectorId == -clientId
+                                       : (t->toId == clientId || t->fromId == clientId);
+        if (!mine)
+            continue;
+        const RowId owner = clientId < 0 || t->toId == clientId ? t->fromId : t->toId;
+        QString line = QStringLiteral("\u2022 %1: %2")
+                               .arg(l.organizationName(owner),
+                                    Vocabulary::label(t->kind).toLower());
+        const QString evidence = l.evidenceText(t->evidence);
+        if (!evidence.isEmpty())
+            line += QStringLiteral(" [%1]").arg(evidence);
+        lines << line;
+    }
+    return lines;
 }
 
 QString SphereFigure::ownerToolTip(int i) const

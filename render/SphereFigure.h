@@ -75,6 +75,9 @@ public:
     static constexpr double kLegendWidth = 260;
 
 private:
+    /// One line per membership tie of client `clientId` (negative: a sector): "• Alibaba
+    /// Cloud: hosting [inferred: …]", with the tie's evidence.
+    QStringList membershipLines(qint64 clientId) const;
     double paintLegend(QPainter &p, const QPointF &topLeft, double width) const;
 
     const SphereMapModel &m_model;

@@ -278,6 +278,36 @@ private slots:
         QVERIFY(tip.contains(QStringLiteral("Roles: Cloud vendor")));
     }
 
+    void tooltipListsTiesWithTheirEvidence()
+    {
+        LandscapeDocument doc;
+        doc.setLandscape(LandscapeDocument::seedLandscape());
+        NetworkDiagramModel model(&doc);
+        NetworkFigure figure(doc.landscape(), model.graph(), model.positions(), FigureOptions());
+        const Landscape &l = doc.landscape();
+        const QString kunlun = figure.toolTipText(model.graph().indexOfOrganization(
+                l.organizationByKey(QStringLiteral("kunlun-core"))->id));
+        QVERIFY2(kunlun.contains(QStringLiteral("2 ties shown:")), qPrintable(kunlun));
+        QVERIFY(kunlun.contains(QStringLiteral("\u2022 owned by Baidu \u2014 start date unknown "
+                                               "[inferred: Not stated by the article")));
+        QVERIFY(kunlun.contains(QStringLiteral("claimed by Baidu AI Cloud]")));
+        // A sector node lists who serves it.
+        int meteorology = -1;
+        for (int i = 0; i < model.graph().nodes.size(); ++i)
+            if (model.graph().nodes[i].nameEn == QLatin1String("Meteorology"))
+                meteorology = i;
+        const QString sector = figure.toolTipText(meteorology);
+        QVERIFY2(sector.contains(QStringLiteral("Industry sector")), qPrintable(sector));
+        QVERIFY(sector.contains(
+                QStringLiteral("\u2022 Huawei Cloud serves the sector Meteorology")));
+        // Baidu AI Cloud has 12 ties: ten listed, the rest counted.
+        const QString baidu = figure.toolTipText(model.graph().indexOfOrganization(
+                l.organizationByKey(QStringLiteral("baidu-ai-cloud"))->id));
+        QVERIFY(baidu.contains(QStringLiteral("12 ties shown:")));
+        QCOMPARE(baidu.count(QStringLiteral("\u2022 ")), 10);
+        QVERIFY(baidu.contains(QStringLiteral("\u2026 and 2 more")));
+    }
+
     void legendAndFooterNameWhatIsShown()
     {
         LandscapeDocument doc;

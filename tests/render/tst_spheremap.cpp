@@ -259,6 +259,40 @@ private slots:
         QVERIFY(verify(model.geometry(), model.input()).isClean());
     }
 
+    void clientToolTipsGiveEachMembershipWithItsEvidence()
+    {
+        LandscapeDocument doc;
+        doc.setLandscape(LandscapeDocument::seedLandscape());
+        SphereMapModel model(&doc);
+        SphereFigure figure(model, FigureOptions());
+        const Landscape &l = doc.landscape();
+        auto clientIndex = [&](qint64 id) {
+            for (int i = 0; i < model.input().clients.size(); ++i)
+                if (model.clientId(i) == id)
+                    return i;
+            return -1;
+        };
+        const QString yi = figure.clientToolTip(
+                clientIndex(l.organizationByKey(QStringLiteral("01-ai"))->id));
+        QVERIFY2(yi.contains(QStringLiteral("\u2022 Alibaba Cloud: hosting [inferred: The article "
+                                            "says Yi 'was primarily developed on Alibaba's "
+                                            "platform'")),
+                 qPrintable(yi));
+        const QString zhipu = figure.clientToolTip(
+                clientIndex(l.organizationByKey(QStringLiteral("zhipu-ai"))->id));
+        QCOMPARE(zhipu.count(QStringLiteral("\u2022 ")), 2);
+        QVERIFY(zhipu.contains(QStringLiteral("\u2022 Tencent Cloud: backing")));
+        qint64 energy = 0;
+        for (const Sector &x : l.sectors)
+            if (x.key == QLatin1String("energy"))
+                energy = -x.id;
+        const QString sector = figure.clientToolTip(clientIndex(energy));
+        QVERIFY2(sector.startsWith(QStringLiteral("Energy\n能源\nIndustry sector\nServed by: "
+                                                  "Baidu AI Cloud, Huawei Cloud")),
+                 qPrintable(sector));
+        QVERIFY(sector.contains(QStringLiteral("\u2022 Huawei Cloud: serves")));
+    }
+
     void svgExportIsWellFormed()
     {
         LandscapeDocument doc;

@@ -11,6 +11,7 @@ PKGS=(
   fonts-noto-cjk fonts-noto-core
   xvfb xauth
   poppler-utils librsvg2-bin libxml2-utils sqlite3
+  lintian help2man desktop-file-utils appstream dpkg-dev libglib2.0-bin shared-mime-info
 )
 
 missing=()

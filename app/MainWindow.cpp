@@ -1,5 +1,12 @@
 // SPDX-License-Identifier: MIT
 #include "MainWindow.h"
+#include "Exporter.h"
+
+#include <QPainter>
+#include <QPrintDialog>
+#include <QPrintPreviewDialog>
+#include <QPrinter>
+#include <QSaveFile>
 
 #include "DetailsPanel.h"
 #include "ExportDialog.h"
@@ -179,6 +186,12 @@ void MainWindow::createActions()
     // Ctrl+E, and Ctrl+Shift+E for when a text field has the focus (line edits take Ctrl+E).
     exportAct->setShortcuts(
             {QKeySequence(Qt::CTRL | Qt::Key_E), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E)});
+    QAction *printAct = file->addAction(tr("&Print…"), this, &MainWindow::print);
+    printAct->setShortcut(QKeySequence::Print);
+    printAct->setStatusTip(tr("Print the view on screen, fitted to the page, with its legend and "
+                              "sources"));
+    QAction *previewAct = file->addAction(tr("Print Pre&view…"), this, &MainWindow::printPreview);
+    previewAct->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
@@ -275,28 +288,103 @@ void MainWindow::saveCopy()
     statusBar()->showMessage(tr("Saved a copy to %1").arg(QDir::toNativeSeparators(path)), 8000);
 }
 
+MainWindow::CurrentView MainWindow::currentView() const
+{
+    CurrentView c;
+    c.view = QStringLiteral("tables");
+    c.figure = m_networkPage->view()->figureOptions();
+    if (m_tabs->currentWidget() == m_networkPage) {
+        c.view = QStringLiteral("network");
+    } else if (m_tabs->currentWidget() == m_spherePage) {
+        c.view = QStringLiteral("spheres");
+        c.figure = m_spherePage->view()->figureOptions();
+    } else if (m_tabs->currentWidget() == m_timelinePage) {
+        c.view = m_timelinePage->currentView();
+        c.figure = m_timelinePage->options().figure;
+    }
+    c.live.network = m_network;
+    c.live.spheres = m_spheres;
+    c.live.timeline = m_timelinePage->options();
+    c.live.added = m_added;
+    c.live.removed = m_removed;
+    c.live.changed = m_changed;
+    c.live.compareFrom = m_compareShown;
+    return c;
+}
+
 void MainWindow::exportView()
 {
-    QString view = QStringLiteral("tables");
-    FigureOptions figure = m_networkPage->view()->figureOptions();
-    if (m_tabs->currentWidget() == m_networkPage) {
-        view = QStringLiteral("network");
-    } else if (m_tabs->currentWidget() == m_spherePage) {
-        view = QStringLiteral("spheres");
-        figure = m_spherePage->view()->figureOptions();
-    } else if (m_tabs->currentWidget() == m_timelinePage) {
-        view = m_timelinePage->currentView();
-        figure = m_timelinePage->options().figure;
+    const CurrentView c = currentView();
+    ExportDialog dialog(m_document, c.live, c.view, c.figure, this);
+    dialog.exec();
+}
+
+bool MainWindow::printCurrentView(QPrinter *printer, QString *error) const
+{
+    const CurrentView c = currentView();
+    QPainter painter;
+    if (!painter.begin(printer)) {
+        *error = tr("The printer could not start.");
+        return false;
     }
-    LiveViews live;
-    live.network = m_network;
-    live.spheres = m_spheres;
-    live.timeline = m_timelinePage->options();
-    live.added = m_added;
-    live.removed = m_removed;
-    live.changed = m_changed;
-    live.compareFrom = m_compareShown;
-    ExportDialog dialog(m_document, live, view, figure, this);
+    const QRectF page = printer->pageLayout().paintRectPixels(printer->resolution());
+    const bool ok = ViewExport::paintView(c.view,
+                                          *m_document,
+                                          c.figure,
+                                          painter,
+                                          QRectF(QPointF(0, 0), page.size()),
+                                          printer->colorMode() == QPrinter::GrayScale,
+                                          error,
+                                          c.live);
+    painter.end();
+    // Printed to a PDF file: give it the same searchable Chinese text as every PDF export.
+    if (ok && printer->outputFormat() == QPrinter::PdfFormat
+        && !printer->outputFileName().isEmpty()) {
+        QFile file(printer->outputFileName());
+        if (!file.open(QIODevice::ReadOnly)) {
+            *error = tr("Cannot read back %1: %2").arg(file.fileName(), file.errorString());
+            return false;
+        }
+        const QByteArray fixed = Exporter::fixPdfToUnicode(file.readAll());
+        file.close();
+        QSaveFile out(printer->outputFileName());
+        if (!out.open(QIODevice::WriteOnly) || out.write(fixed) != fixed.size() || !out.commit()) {
+            *error = tr("Cannot write %1: %2").arg(out.fileName(), out.errorString());
+            return false;
+        }
+    }
+    return ok;
+}
+
+void MainWindow::print()
+{
+    QPrinter printer(QPrinter::HighResolution);
+    printer.setPageOrientation(QPageLayout::Landscape);
+    QPrintDialog dialog(&printer, this);
+    dialog.setWindowTitle(tr("Print %1").arg(ViewExport::displayName(currentView().view)));
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    QString error;
+    if (!printCurrentView(&printer, &error)) {
+        showError(tr("Cannot print"), error);
+        return;
+    }
+    statusBar()->showMessage(
+            tr("Sent %1 to the printer").arg(ViewExport::displayName(currentView().view)), 5000);
+}
+
+void MainWindow::printPreview()
+{
+    QPrinter printer(QPrinter::HighResolution);
+    printer.setPageOrientation(QPageLayout::Landscape);
+    QPrintPreviewDialog dialog(&printer, this);
+    dialog.setObjectName(QStringLiteral("PrintPreview"));
+    dialog.setWindowTitle(tr("Print Preview: %1").arg(ViewExport::displayName(currentView().view)));
+    connect(&dialog, &QPrintPreviewDialog::paintRequested, this, [this](QPrinter *p) {
+        QString error;
+        if (!printCurrentView(p, &error))
+            statusBar()->showMessage(error, 5000);
+    });
     dialog.exec();
 }
 

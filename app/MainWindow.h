@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "FigureOptions.h"
 #include "Landscape.h"
+#include "ViewExport.h"
 
 #include <QDate>
 #include <QMainWindow>
@@ -9,6 +11,7 @@
 
 class QAction;
 class QMenu;
+class QPrinter;
 class QTabWidget;
 class QUndoStack;
 
@@ -26,8 +29,8 @@ class ViewState;
 
 /// The main window: the network diagram, tables of organizations, each kind of tie, products,
 /// figures and sources over shared models; the details panel for the selected organization; File
-/// menu (New, Open, Open Recent, Save a Copy, Export View). Window geometry, dock layout, the open
-/// tab and the recent files are remembered (QSettings).
+/// menu (New, Open, Open Recent, Save a Copy, Export View, Print, Print Preview). Window geometry,
+/// dock layout, the open tab and the recent files are remembered (QSettings).
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -51,6 +54,19 @@ public:
     /// Selects organization `id` everywhere (tables and details panel).
     void selectOrganization(RowId id);
 
+    /// The view on screen as the export path names it ("network", "spheres", a timeline, or
+    /// "tables" for the table tabs), with its figure options and live state.
+    struct CurrentView
+    {
+        QString view;
+        FigureOptions figure;
+        LiveViews live;
+    };
+    CurrentView currentView() const;
+    /// Paints the current view onto `printer`'s first page, fitted to the page (colour or grey
+    /// as the printer's colour mode says). Errors: the printer cannot start.
+    bool printCurrentView(QPrinter *printer, QString *error) const;
+
 protected:
     void closeEvent(QCloseEvent *event) override;
 
@@ -63,6 +79,8 @@ private:
     void openDialog();
     void saveCopy();
     void exportView();
+    void print();
+    void printPreview();
     void about();
     void showError(const QString &what, const QString &message);
 

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "ViewExport.h"
 
+#include <QImage>
+#include <QPaintDevice>
+
 #include "LandscapeDocument.h"
 #include "NetworkDiagramModel.h"
 #include "NetworkFigure.h"
@@ -204,6 +207,53 @@ bool exportView(const QString &view,
     const std::optional<QByteArray> bytes = renderView(
             view, document, figure, options, error, live);
     return bytes && Exporter::writeFile(path, *bytes, error);
+}
+
+bool paintView(const QString &view,
+               const LandscapeDocument &document,
+               const FigureOptions &figure,
+               QPainter &painter,
+               const QRectF &target,
+               bool greyscale,
+               QString *error,
+               const LiveViews &live)
+{
+    const std::optional<Prepared> p = prepare(view, document, figure, live);
+    if (!p) {
+        *error = QStringLiteral("unknown view '%1'").arg(view);
+        return false;
+    }
+    // The figure at its natural size (its design size: fonts in proportion), scaled to fit.
+    const QSizeF natural = p->natural.isEmpty() ? QSizeF(1100, 700) : p->natural;
+    const double scale = std::min(target.width() / natural.width(),
+                                  target.height() / natural.height());
+    const QSizeF drawn = natural * scale;
+    const QRectF placed(target.center() - QPointF(drawn.width(), drawn.height()) / 2, drawn);
+    if (!greyscale) {
+        painter.save();
+        painter.translate(placed.topLeft());
+        painter.scale(scale, scale);
+        p->paint(painter, QRectF(QPointF(0, 0), natural));
+        painter.restore();
+        return true;
+    }
+    // Grey: a raster at the device resolution (at most 2× the natural size per inch of page).
+    const double pixelsPerUnit = std::clamp(painter.device()->logicalDpiX() / 96.0, 1.0, 4.0);
+    QImage image((natural * pixelsPerUnit).toSize(), QImage::Format_ARGB32_Premultiplied);
+    if (image.isNull()) {
+        *error = QStringLiteral("not enough memory for a grey rendering of %1").arg(view);
+        return false;
+    }
+    image.fill(Qt::white);
+    {
+        QPainter q(&image);
+        q.setRenderHint(QPainter::Antialiasing);
+        q.setRenderHint(QPainter::TextAntialiasing);
+        q.scale(pixelsPerUnit, pixelsPerUnit);
+        p->paint(q, QRectF(QPointF(0, 0), natural));
+    }
+    painter.drawImage(placed, image.convertToFormat(QImage::Format_Grayscale8));
+    return true;
 }
 
 bool hasGeometryJson(const QString &view)

@@ -68,6 +68,19 @@ std::optional<QByteArray> renderView(const QString &view,
                                      QString *error,
                                      const LiveViews &live = {});
 
+/// Paints `view` fitted into `target` of `painter` (a printer page, a preview), keeping the
+/// view's proportions: the same paint routine as every export, centred, legend and source
+/// footer included. With `greyscale` the view is drawn into an image at the device's
+/// resolution and converted to grey (for printers and previews in grey). Errors: unknown view.
+bool paintView(const QString &view,
+               const LandscapeDocument &document,
+               const FigureOptions &figure,
+               QPainter &painter,
+               const QRectF &target,
+               bool greyscale,
+               QString *error,
+               const LiveViews &live = {});
+
 /// True for views that can also be written as JSON geometry (`--format json`): "spheres".
 bool hasGeometryJson(const QString &view);
 /// Writes the geometry of `view` for a figure of `size` px (empty = natural size) as JSON to

@@ -79,6 +79,23 @@ SpherePage::SpherePage(SphereMapModel *model, ViewState *state, QWidget *parent)
     });
     bar->addWidget(measure);
 
+    // Evidence grades of the memberships: a presenter may leave out inferred ones.
+    auto *evidence = new QToolButton(this);
+    evidence->setText(tr("Evidence"));
+    evidence->setToolTip(tr("Which memberships count, by how sure they are"));
+    evidence->setPopupMode(QToolButton::InstantPopup);
+    auto *grades = new QMenu(evidence);
+    for (const QString &name : evidenceGradeNames()) {
+        QAction *a = grades->addAction(evidenceGradeLabel(*evidenceGradeFromName(name)));
+        a->setCheckable(true);
+        a->setChecked(true);
+        connect(a, &QAction::toggled, this, [this, name](bool on) {
+            m_model->setGradeVisible(*evidenceGradeFromName(name), on);
+        });
+    }
+    evidence->setMenu(grades);
+    bar->addWidget(evidence);
+
     auto *apart = new QCheckBox(tr("Show clients tied to none"), this);
     apart->setChecked(model->showApart());
     connect(apart, &QCheckBox::toggled, model, &SphereMapModel::setShowApart);

@@ -8,16 +8,20 @@
 #include "NetworkFigure.h"
 #include "NetworkPage.h"
 #include "NetworkView.h"
+#include "SphereMapModel.h"
+#include "SpherePage.h"
 #include "TablePage.h"
 #include "ViewState.h"
 
 #include <QApplication>
+#include <QMenu>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolButton>
 #include <QUndoStack>
 
 using namespace EcoAtlas;
@@ -52,6 +56,34 @@ private slots:
         QCOMPARE(w.tablePages().first()->proxy()->rowCount(), 32);
         QCOMPARE(w.networkModel()->graph().edges.size(), w.document()->landscape().ties.size());
         QVERIFY(w.windowTitle().contains(QStringLiteral("seed.ecoatlas")));
+    }
+
+    void evidenceMenusHideAGrade()
+    {
+        MainWindow w;
+        QVERIFY(w.openFile(m_db));
+        auto gradeAction = [](QWidget *page, const QString &label) -> QAction * {
+            for (QToolButton *b : page->findChildren<QToolButton *>())
+                if (b->text() == QLatin1String("Evidence") && b->menu())
+                    for (QAction *a : b->menu()->actions())
+                        if (a->text() == label)
+                            return a;
+            return nullptr;
+        };
+        // Network: 58 ties, 8 of them inferred.
+        QAction *inferred = gradeAction(w.networkPage(), QStringLiteral("Inferred"));
+        QVERIFY(inferred);
+        QCOMPARE(w.networkModel()->graph().edges.size(), 58);
+        inferred->setChecked(false);
+        QCOMPARE(w.networkModel()->graph().edges.size(), 50);
+        inferred->setChecked(true);
+        QCOMPARE(w.networkModel()->graph().edges.size(), 58);
+        // Sphere map: 26 memberships (hosting, backing, serves), 3 inferred.
+        QAction *sphereInferred = gradeAction(w.spherePage(), QStringLiteral("Inferred"));
+        QVERIFY(sphereInferred);
+        QCOMPARE(w.sphereModel()->membershipTies().size(), 26);
+        sphereInferred->setChecked(false);
+        QCOMPARE(w.sphereModel()->membershipTies().size(), 23);
     }
 
     void refusedFileKeepsCurrentLandscape()

@@ -146,6 +146,12 @@ int run(const QStringList &arguments, QString *fileToOpen)
     const QCommandLineOption labels(QStringLiteral("labels"),
                                     QStringLiteral("Names in en, zh or both (default both)."),
                                     QStringLiteral("LANG"));
+    const QCommandLineOption grades(QStringLiteral("grades"),
+                                    QStringLiteral("Evidence grades to draw in the network, "
+                                                   "spheres and tables: a comma-separated list "
+                                                   "of reported, claimed, inferred (default "
+                                                   "all)."),
+                                    QStringLiteral("LIST"));
     const QCommandLineOption from(QStringLiteral("from"),
                                   QStringLiteral("Timelines: first date of the axis (YYYY, "
                                                  "YYYY-MM or YYYY-MM-DD)."),
@@ -178,6 +184,7 @@ int run(const QStringList &arguments, QString *fileToOpen)
                   dpi,
                   asOf,
                   labels,
+                  grades,
                   from,
                   to,
                   currency,
@@ -221,7 +228,7 @@ int run(const QStringList &arguments, QString *fileToOpen)
         if (positional.size() > 1)
             return fail(2, QStringLiteral("give at most one file to open"));
         for (const QCommandLineOption &o :
-             {out, format, size, dpi, asOf, labels, from, to, currency})
+             {out, format, size, dpi, asOf, labels, grades, from, to, currency})
             if (p.isSet(o))
                 return fail(2, QStringLiteral("--%1 goes with --export").arg(o.names().first()));
         *fileToOpen = positional.isEmpty() ? p.value(db) : positional.first();
@@ -243,6 +250,18 @@ int run(const QStringList &arguments, QString *fileToOpen)
     }
     if (p.isSet(labels) && !FigureOptions::parseLabels(p.value(labels), &figure.labels))
         return fail(2, QStringLiteral("--labels '%1': use en, zh or both").arg(p.value(labels)));
+    if (p.isSet(grades)) {
+        figure.grades = {false, false, false};
+        for (const QString &name : p.value(grades).split(QLatin1Char(','))) {
+            const std::optional<EvidenceGrade> g = evidenceGradeFromName(name.trimmed());
+            if (!g)
+                return fail(2,
+                            QStringLiteral("--grades: '%1' is not one of reported, claimed, "
+                                           "inferred")
+                                    .arg(name.trimmed()));
+            figure.grades[size_t(*g)] = true;
+        }
+    }
     TimelineOptions timeline;
     if (p.isSet(from)) {
         const auto d = TimelineOptions::parseDate(p.value(from));

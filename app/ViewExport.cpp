@@ -55,13 +55,21 @@ std::shared_ptr<const SphereMapModel> sphereModel(const LandscapeDocument &docum
                                                   const FigureOptions &figure,
                                                   const LiveViews &live)
 {
+    bool sameGrades = true;
+    for (EvidenceGrade g :
+         {EvidenceGrade::Reported, EvidenceGrade::Claimed, EvidenceGrade::Inferred})
+        sameGrades = sameGrades
+                     && (!live.spheres || live.spheres->isGradeVisible(g) == figure.showsGrade(g));
     if (live.spheres && live.spheres->asOf() == figure.asOf
-        && live.spheres->labels() == figure.labels)
+        && live.spheres->labels() == figure.labels && sameGrades)
         return std::shared_ptr<const SphereMapModel>(live.spheres, [](const SphereMapModel *) {});
     auto model = std::make_shared<SphereMapModel>(const_cast<LandscapeDocument *>(&document));
     model->setLabelMeasure(SphereFigure::labelMeasure());
     model->setLabels(figure.labels);
     model->setAsOf(figure.asOf);
+    for (EvidenceGrade g :
+         {EvidenceGrade::Reported, EvidenceGrade::Claimed, EvidenceGrade::Inferred})
+        model->setGradeVisible(g, figure.showsGrade(g));
     return model;
 }
 
@@ -102,10 +110,17 @@ std::optional<Prepared> prepare(const QString &view,
         const NetworkDiagramModel *model = live.network;
         if (model && model->tieFilter()->asOf() != figure.asOf)
             model = nullptr; // another date than the window shows: same positions, other ties
+        for (EvidenceGrade g :
+             {EvidenceGrade::Reported, EvidenceGrade::Claimed, EvidenceGrade::Inferred})
+            if (model && model->tieFilter()->isGradeVisible(g) != figure.showsGrade(g))
+                model = nullptr; // other grades than the window shows
         if (!model) {
             owned = std::make_shared<NetworkDiagramModel>(
                     const_cast<LandscapeDocument *>(&document));
             owned->tieFilter()->setAsOf(figure.asOf);
+            for (EvidenceGrade g :
+                 {EvidenceGrade::Reported, EvidenceGrade::Claimed, EvidenceGrade::Inferred})
+                owned->tieFilter()->setGradeVisible(g, figure.showsGrade(g));
             model = owned.get();
         }
         auto network = std::make_shared<NetworkFigure>(document.landscape(),

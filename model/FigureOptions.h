@@ -4,7 +4,9 @@
 #include "Landscape.h"
 
 #include <QDate>
+
 #include <QString>
+#include <array>
 
 namespace EcoAtlas {
 
@@ -19,6 +21,10 @@ struct FigureOptions
     QString title;      ///< empty = the landscape's title
     QString subtitle;   ///< empty = generated (what is shown, as-of date)
     RowId selected = 0; ///< organization drawn as selected (screen only; 0 = none)
+    /// Evidence grades drawn (indexed by EvidenceGrade; all by default): the network, sphere
+    /// and tables exports leave out the ties of a grade switched off (`--grades`).
+    std::array<bool, 3> grades{true, true, true};
+    bool showsGrade(EvidenceGrade grade) const { return grades[size_t(grade)]; }
 
     /// The label of an organization in the chosen language(s): "Alibaba Cloud 阿里云" for Both;
     /// falls back to the English name when there is no Chinese one.

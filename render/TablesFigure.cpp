@@ -64,7 +64,7 @@ TablesFigure::TablesFigure(const Landscape &landscape, FigureOptions options)
 {
     QList<const Tie *> ties;
     for (const Tie &t : landscape.ties)
-        if (TimeFilter::isVisible(t, m_options.asOf))
+        if (TimeFilter::isVisible(t, m_options.asOf) && m_options.showsGrade(t.evidence.grade))
             ties.append(&t);
     auto orgName = [&](RowId id) {
         const Organization *o = landscape.organization(id);

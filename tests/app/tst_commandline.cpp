@@ -137,6 +137,27 @@ private slots:
         QVERIFY(chinese);
     }
 
+    void gradesLeaveOutTies()
+    {
+        // A presenter leaves out the editor's inferences: 8 of the seed's 58 ties.
+        for (const QString &view : {QStringLiteral("network"), QStringLiteral("tables")}) {
+            const QString out = path(view + QStringLiteral("-grades.svg"));
+            const Run r = run({QStringLiteral("--db"),
+                               m_db,
+                               QStringLiteral("--export"),
+                               view,
+                               QStringLiteral("--grades"),
+                               QStringLiteral("reported,claimed"),
+                               QStringLiteral("--out"),
+                               out});
+            QCOMPARE(r.code, 0);
+            const QString svg = QString::fromUtf8(bytes(out));
+            QVERIFY2(svg.contains(QStringLiteral("Evidence: 45 ties reported, 5 claimed by one "
+                                                 "party (dashed), 0 inferred")),
+                     qPrintable(view));
+        }
+    }
+
     void exportPdfHasChineseText()
     {
         const QString out = path(QStringLiteral("tables.pdf"));
@@ -218,6 +239,9 @@ private slots:
         QTest::newRow("labels")
                 << QStringList{"--export", "network", "--out", out, "--labels", "fr"} << 2
                 << "--labels";
+        QTest::newRow("grades")
+                << QStringList{"--export", "network", "--out", out, "--grades", "reported,rumour"}
+                << 2 << "--grades: 'rumour' is not one of reported, claimed, inferred";
     }
     void errors()
     {

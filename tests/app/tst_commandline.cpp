@@ -480,6 +480,66 @@ private slots:
         QCOMPARE(QDir(dir).entryList(QDir::Files), QStringList{QStringLiteral("network.png")});
     }
 
+    // Issue 11, items 4 and 9: 100,000-character names (English and Chinese) and a bidi
+    // override export in every view and format within the size limits, with well-formed SVG
+    // in which the long name is cut and the override is gone.
+    void hostileNamesExportEveryView()
+    {
+        const QString db = path(QStringLiteral("long-names.ecoatlas"));
+        QFile::remove(db);
+        QVERIFY(QFile::copy(m_db, db));
+        QString error;
+        QVERIFY2(runSql(db,
+                        {QStringLiteral("UPDATE organization SET name_en = 'Baidu ' || "
+                                        "replace(hex(zeroblob(50000)), '00', 'xy'), name_zh = "
+                                        "replace(hex(zeroblob(50000)), '00', '百度') WHERE key "
+                                        "= 'baidu'"),
+                         QStringLiteral("UPDATE organization SET name_en = 'Evil' || char(0x202E) "
+                                        "|| 'corp' WHERE key = 'tencent'")},
+                        &error),
+                 qPrintable(error));
+        QCOMPARE(rows(db, QStringLiteral("organization WHERE length(name_en) > 100000")), 1);
+        const QString dir = path(QStringLiteral("long-names"));
+        QElapsedTimer timer;
+        timer.start();
+        const Run r = run({QStringLiteral("--db"),
+                           db,
+                           QStringLiteral("--export-all"),
+                           dir,
+                           QStringLiteral("--labels"),
+                           QStringLiteral("both")});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QVERIFY2(timer.elapsed() < 90000, qPrintable(QString::number(timer.elapsed())));
+        const QStringList files = QDir(dir).entryList(QDir::Files);
+        QCOMPARE(files.size(), 21); // 7 views × PNG, SVG, PDF
+        for (const QString &file : files) {
+            const QByteArray content = bytes(QDir(dir).filePath(file));
+            QVERIFY2(content.size() > 1000, qPrintable(file));
+            QVERIFY2(content.size() < 30'000'000, qPrintable(file));
+            if (!file.endsWith(QLatin1String(".svg")))
+                continue;
+            QXmlStreamReader xml(content);
+            while (!xml.atEnd()) {
+                xml.readNext();
+                if (xml.isStartElement() && xml.name() == QLatin1String("svg")) {
+                    QVERIFY(xml.attributes().value(QStringLiteral("width")).toDouble() <= 20000);
+                    QVERIFY(xml.attributes().value(QStringLiteral("height")).toDouble() <= 20000);
+                }
+                if (xml.isCharacters()) {
+                    QVERIFY2(!xml.text().contains(QChar(0x202E)), qPrintable(file));
+                    QVERIFY2(!xml.text().contains(QString(200, QLatin1Char('x'))),
+                             qPrintable(file));
+                }
+            }
+            QVERIFY2(!xml.hasError(), qPrintable(file + QLatin1Char(' ') + xml.errorString()));
+        }
+        const QString network = QString::fromUtf8(bytes(QDir(dir).filePath(QStringLiteral(
+                "network.svg"))));
+        QVERIFY(network.contains(QStringLiteral("Evilcorp")));
+        QVERIFY(network.contains(QStringLiteral("Baidu xyxy")));
+        QVERIFY(network.contains(QChar(0x2026)));
+    }
+
     void exportAll()
     {
         const Run r = run({QStringLiteral("--db"),

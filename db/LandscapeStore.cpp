@@ -5,6 +5,8 @@
 #include <QSqlQuery>
 #include <QVariant>
 
+#include <cmath>
+
 namespace EcoAtlas::LandscapeStore {
 
 namespace {
@@ -632,10 +634,24 @@ QHash<RowId, NodePosition> loadPositions(Database &db, const QString &view, QStr
             *error = QStringLiteral("reading node positions failed: %1").arg(q.lastError().text());
         return out;
     }
-    while (q.next())
-        out.insert(q.value(0).toLongLong(),
-                   {QPointF(q.value(1).toDouble(), q.value(2).toDouble()), q.value(3).toBool()});
+    while (q.next()) {
+        // A REAL column keeps text it cannot convert ('abc', 'NaN'): only stored numbers count.
+        const QVariant x = q.value(1), y = q.value(2);
+        const auto isNumber = [](const QVariant &v) {
+            return v.typeId() == QMetaType::Double || v.typeId() == QMetaType::LongLong
+                   || v.typeId() == QMetaType::Int;
+        };
+        const QPointF pos(x.toDouble(), y.toDouble());
+        if (isNumber(x) && isNumber(y) && isUsablePosition(pos))
+            out.insert(q.value(0).toLongLong(), {pos, q.value(3).toBool()});
+    }
     return out;
+}
+
+bool isUsablePosition(const QPointF &p)
+{
+    return std::isfinite(p.x()) && std::isfinite(p.y()) && std::abs(p.x()) <= kMaxPositionCoordinate
+           && std::abs(p.y()) <= kMaxPositionCoordinate;
 }
 
 bool savePositions(Database &db,
@@ -651,6 +667,8 @@ bool savePositions(Database &db,
                              {view}))
                     return false;
                 for (auto it = positions.constBegin(); it != positions.constEnd(); ++it) {
+                    if (!isUsablePosition(it->pos))
+                        continue;
                     if (!execSql(db.connection(),
                                  QStringLiteral("INSERT INTO node_position (view, organization_id, "
                                                 "x, y, pinned) VALUES (?, ?, ?, ?, ?)"),

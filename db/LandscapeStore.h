@@ -39,9 +39,21 @@ struct NodePosition
     bool pinned = false;
 };
 
-/// Stored node positions of one view ("network", …), by organization id.
+/// The largest coordinate a stored node position may have (pixels in scene coordinates; a
+/// layout spans a few thousand). Farther ones are treated as damage and ignored.
+constexpr double kMaxPositionCoordinate = 1e6;
+
+/// Whether `p` is a usable node position: both coordinates finite and within
+/// ±kMaxPositionCoordinate.
+bool isUsablePosition(const QPointF &p);
+
+/// Stored node positions of one view ("network", …), by organization id. Positions that are
+/// not numbers, not finite (NaN, infinity) or beyond ±kMaxPositionCoordinate are left out, so
+/// the view lays those nodes out afresh instead of drawing at "nan" or at a size no export
+/// can have.
 QHash<RowId, NodePosition> loadPositions(Database &db, const QString &view, QString *error);
-/// Replaces the stored positions of one view with `positions`, in one transaction.
+/// Replaces the stored positions of one view with `positions`, in one transaction. Positions
+/// that are not usable (isUsablePosition()) are not stored.
 bool savePositions(Database &db,
                    const QString &view,
                    const QHash<RowId, NodePosition> &positions,

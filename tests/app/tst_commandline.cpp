@@ -540,6 +540,64 @@ private slots:
         QVERIFY(network.contains(QChar(0x2026)));
     }
 
+    // Issue 11, item 5: stored positions far away, infinite or not numbers: the network
+    // export still succeeds within the size limits and never writes "nan" or "inf".
+    void extremePositionsExport_data()
+    {
+        QTest::addColumn<QString>("x");
+        QTest::newRow("30000") << QStringLiteral("30000");
+        QTest::newRow("1e308") << QStringLiteral("1e308");
+        QTest::newRow("infinity") << QStringLiteral("9e999");
+        QTest::newRow("NaN text") << QStringLiteral("'NaN'");
+    }
+    void extremePositionsExport()
+    {
+        QFETCH(QString, x);
+        const QString db = path(QStringLiteral("positions.ecoatlas"));
+        QFile::remove(db);
+        QVERIFY(QFile::copy(m_db, db));
+        QString error;
+        // Every organization placed on a small grid, one of them at `x`; all pinned.
+        QVERIFY2(runSql(db,
+                        {QStringLiteral("DELETE FROM node_position"),
+                         QStringLiteral("INSERT INTO node_position (view, organization_id, x, y, "
+                                        "pinned) SELECT 'network', id, (id % 6) * 150, (id / 6) "
+                                        "* 120, 1 FROM organization"),
+                         QStringLiteral("UPDATE node_position SET x = %1 WHERE organization_id = "
+                                        "(SELECT id FROM organization WHERE key = 'baidu')")
+                                 .arg(x)},
+                        &error),
+                 qPrintable(error));
+        for (const QString &format : {QStringLiteral("svg"), QStringLiteral("png")}) {
+            const QString out = path(QStringLiteral("positions.") + format);
+            const Run r = run({QStringLiteral("--db"),
+                               db,
+                               QStringLiteral("--export"),
+                               QStringLiteral("network"),
+                               QStringLiteral("--out"),
+                               out});
+            QVERIFY2(r.code == 0, qPrintable(r.err));
+            if (format == QLatin1String("png")) {
+                const QImage image(out);
+                QVERIFY(!image.isNull());
+                QVERIFY(image.width() <= 20000 && image.height() <= 20000);
+                continue;
+            }
+            const QByteArray svg = bytes(out);
+            QVERIFY(!svg.contains("nan\""));
+            QVERIFY(!svg.contains("inf\""));
+            QXmlStreamReader xml(svg);
+            while (!xml.atEnd()) {
+                xml.readNext();
+                if (xml.isStartElement() && xml.name() == QLatin1String("svg")) {
+                    QVERIFY(xml.attributes().value(QStringLiteral("width")).toDouble() <= 20000);
+                    QVERIFY(xml.attributes().value(QStringLiteral("height")).toDouble() <= 20000);
+                }
+            }
+            QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
+        }
+    }
+
     void exportAll()
     {
         const Run r = run({QStringLiteral("--db"),

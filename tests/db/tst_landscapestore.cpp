@@ -90,6 +90,7 @@ private slots:
     void badStoredDateIsReported();
     void positionsRoundTrip();
     void savePositionsIsAtomic();
+    void unusablePositionsAreIgnored();
 
 private:
     QString path(const QString &name) const { return m_dir->filePath(name); }
@@ -388,6 +389,66 @@ void TestLandscapeStore::savePositionsIsAtomic()
     QCOMPARE(got.size(), 1);
     QCOMPARE(got.value(1).pos, QPointF(1, 1));
     QVERIFY(got.value(1).pinned);
+}
+
+void TestLandscapeStore::unusablePositionsAreIgnored()
+{
+    // Issue 11, item 5: NaN, infinity, text and far-away coordinates in node_position made
+    // the network export draw cx="nan" or ask for a size beyond the limits. They are left
+    // out on load (the node is laid out afresh) and never saved.
+    Database db;
+    QString error;
+    QVERIFY2(db.create(path(QStringLiteral("far.ecoatlas")), &error), qPrintable(error));
+    Landscape l = tinyLandscape();
+    for (int i = 3; i <= 9; ++i) {
+        Organization o = l.organizations.first();
+        o.id = i;
+        o.key = QStringLiteral("o%1").arg(i);
+        l.organizations.append(o);
+    }
+    QVERIFY2(LandscapeStore::insert(db, l, &error), qPrintable(error));
+    const QStringList rows{
+            QStringLiteral("(1, 10.5, -20.25, 1)"),      // kept
+            QStringLiteral("(2, 30000, 40, 0)"),         // kept: far, but within ±1e6
+            QStringLiteral("(3, 'NaN', 5, 0)"),          // text
+            QStringLiteral("(4, 9e999, 5, 0)"),          // stored as +infinity
+            QStringLiteral("(5, 5, -9e999, 0)"),         // -infinity
+            QStringLiteral("(6, 1e308, 5, 0)"),          // finite, absurd
+            QStringLiteral("(7, 'abc', 5, 0)"),          // text
+            QStringLiteral("(8, 5, 1000001, 0)"),        // just beyond the bound
+            QStringLiteral("(9, -1000000, 1000000, 1)"), // on the bound: kept
+    };
+    for (const QString &row : rows) {
+        QVERIFY2(execSql(db.connection(),
+                         QStringLiteral("INSERT INTO node_position (organization_id, x, y, pinned, "
+                                        "view) VALUES %1")
+                                 .arg(row.left(row.size() - 1) + QStringLiteral(", 'network')")),
+                         &error),
+                 qPrintable(error));
+    }
+    const auto got = LandscapeStore::loadPositions(db, QStringLiteral("network"), &error);
+    QList<RowId> ids = got.keys();
+    std::sort(ids.begin(), ids.end());
+    QCOMPARE(ids, (QList<RowId>{1, 2, 9}));
+    QCOMPARE(got.value(1).pos, QPointF(10.5, -20.25));
+    QVERIFY(got.value(1).pinned);
+    QCOMPARE(got.value(2).pos, QPointF(30000, 40));
+    QCOMPARE(got.value(9).pos, QPointF(-1e6, 1e6));
+
+    QVERIFY(!LandscapeStore::isUsablePosition(QPointF(qQNaN(), 0)));
+    QVERIFY(!LandscapeStore::isUsablePosition(QPointF(0, qInf())));
+    QVERIFY(LandscapeStore::isUsablePosition(QPointF(-5, 5)));
+    // Saving skips what loading would ignore.
+    QVERIFY2(LandscapeStore::savePositions(db,
+                                           QStringLiteral("network"),
+                                           {{1, {QPointF(qQNaN(), 1), false}},
+                                            {2, {QPointF(1, qInf()), false}},
+                                            {3, {QPointF(3, 4), true}}},
+                                           &error),
+             qPrintable(error));
+    QCOMPARE(countRows(db, QStringLiteral("node_position")), 1);
+    QCOMPARE(LandscapeStore::loadPositions(db, QStringLiteral("network"), &error).value(3).pos,
+             QPointF(3, 4));
 }
 
 QTEST_GUILESS_MAIN(TestLandscapeStore)

@@ -91,6 +91,8 @@ private slots:
     void positionsRoundTrip();
     void savePositionsIsAtomic();
     void unusablePositionsAreIgnored();
+    void badAmountsAreRefused_data();
+    void badAmountsAreRefused();
 
 private:
     QString path(const QString &name) const { return m_dir->filePath(name); }
@@ -449,6 +451,68 @@ void TestLandscapeStore::unusablePositionsAreIgnored()
     QCOMPARE(countRows(db, QStringLiteral("node_position")), 1);
     QCOMPARE(LandscapeStore::loadPositions(db, QStringLiteral("network"), &error).value(3).pos,
              QPointF(3, 4));
+}
+
+void TestLandscapeStore::badAmountsAreRefused_data()
+{
+    // Issue 11, item 7: such amounts loaded silently and exported as "inf trillion USD",
+    // "nan USD", "-4 billion USD", 0 for 'abc', and a dump with a null value qualified exact.
+    QTest::addColumn<QString>("update");
+    QTest::addColumn<QString>("expected");
+    const QString investment = QStringLiteral(
+            "UPDATE investment SET %1 WHERE tie_id = (SELECT id FROM tie WHERE key = "
+            "'amazon-invests-anthropic')");
+    const QString where = QStringLiteral("tie 'amazon-invests-anthropic': ");
+    QTest::newRow("infinity") << investment.arg(QStringLiteral("amount = 9e999"))
+                              << where + QStringLiteral("inf is not a finite number");
+    QTest::newRow("text") << investment.arg(QStringLiteral("amount = 'abc'"))
+                          << where + QStringLiteral("'abc' is not a number");
+    QTest::newRow("NaN text") << investment.arg(QStringLiteral("amount = 'NaN'"))
+                              << where + QStringLiteral("'NaN' is not a number");
+    QTest::newRow("negative") << investment.arg(QStringLiteral("amount = -4e9"))
+                              << where + QStringLiteral("-4e+09 is negative");
+    QTest::newRow("null but up_to") << investment.arg(QStringLiteral("amount = NULL"))
+                                    << where + QStringLiteral("qualifier 'up_to' without a value");
+    QTest::newRow("value but undisclosed")
+            << investment.arg(QStringLiteral("amount_qualifier = 'undisclosed'"))
+            << where
+                       + QStringLiteral("qualifier 'undisclosed' goes with no value, and only it "
+                                        "with none");
+    QTest::newRow("unknown qualifier")
+            << investment.arg(QStringLiteral("amount_qualifier = 'roughly'"))
+            << where + QStringLiteral("'roughly' is not a qualifier");
+    QTest::newRow("chip units text")
+            << QStringLiteral("UPDATE chip_order SET units = 'many' WHERE units IS NOT NULL")
+            << QStringLiteral(" units: 'many' is not a number");
+    QTest::newRow("figure infinity")
+            << QStringLiteral("UPDATE figure SET value = -9e999 WHERE key = 'qianfan-models'")
+            << QStringLiteral("figure 'qianfan-models': -inf is not a finite number");
+}
+
+void TestLandscapeStore::badAmountsAreRefused()
+{
+    QFETCH(QString, update);
+    QFETCH(QString, expected);
+    Database db;
+    QString error;
+    QVERIFY2(db.create(path(QStringLiteral("amounts.ecoatlas")), &error), qPrintable(error));
+    QVERIFY2(LandscapeStore::insert(db, seed(), &error), qPrintable(error));
+    QVERIFY2(LandscapeStore::load(db, &error), qPrintable(error));
+    QVERIFY2(execSql(db.connection(), update, &error), qPrintable(error));
+    error.clear();
+    QVERIFY(!LandscapeStore::load(db, &error));
+    QVERIFY2(error.startsWith(QLatin1String("the database holds a bad amount: ")),
+             qPrintable(error));
+    QVERIFY2(error.contains(expected), qPrintable(error));
+    // A negative figure is a figure (a loss, a decline), not damage.
+    if (QByteArray(QTest::currentDataTag()) == "figure infinity") {
+        QVERIFY2(execSql(db.connection(),
+                         QStringLiteral("UPDATE figure SET value = -3 WHERE key = "
+                                        "'qianfan-models'"),
+                         &error),
+                 qPrintable(error));
+        QVERIFY2(LandscapeStore::load(db, &error), qPrintable(error));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestLandscapeStore)

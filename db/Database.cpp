@@ -550,6 +550,76 @@ QString danglingReference(QSqlDatabase db)
     return message;
 }
 
+/// Writes a new file at `path` atomically: `write` fills a fresh, empty temporary file
+/// (created exclusively, as '.NAME.XXXXXX.creating' in the same folder, so that the rename
+/// stays on one file system), which is then flushed to disk (fsync) and renamed to `path`
+/// without replacing anything there (QFile::rename: renameat2 RENAME_NOREPLACE or link() on
+/// Linux); the folder is synced last. On any failure the temporary file is removed and
+/// `path` is untouched; a killed process leaves at most the hidden temporary file.
+bool writeNewFile(const QString &path,
+                  const std::function<bool(const QString &temporaryPath, QString *error)> &write,
+                  QString *error)
+{
+    const QFileInfo info(path);
+    if (path.isEmpty()) {
+        *error = QStringLiteral("no file name given");
+        return false;
+    }
+    if (info.exists() || info.isSymLink()) {
+        *error = QStringLiteral("%1 already exists; EcoAtlas does not overwrite it").arg(path);
+        return false;
+    }
+    if (!info.absoluteDir().exists()) {
+        *error = QStringLiteral("%1: the folder %2 does not exist")
+                         .arg(path, info.absoluteDir().path());
+        return false;
+    }
+    QString temporaryPath;
+    {
+        QTemporaryFile temporary(info.absoluteDir().filePath(
+                QStringLiteral(".%1.XXXXXX.creating").arg(info.fileName())));
+        temporary.setAutoRemove(false);
+        if (!temporary.open()) {
+            *error = QStringLiteral("%1: cannot create a file in %2 (%3)")
+                             .arg(path, info.absoluteDir().path(), temporary.errorString());
+            return false;
+        }
+        temporaryPath = temporary.fileName();
+        temporary.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner
+                                 | QFileDevice::ReadUser | QFileDevice::WriteUser
+                                 | QFileDevice::ReadGroup | QFileDevice::ReadOther);
+    }
+    const auto discard = [&] {
+        QFile::remove(temporaryPath);
+        QFile::remove(temporaryPath + QStringLiteral("-journal"));
+        QFile::remove(temporaryPath + QStringLiteral("-wal"));
+        QFile::remove(temporaryPath + QStringLiteral("-shm"));
+    };
+    if (!write(temporaryPath, error)) {
+        discard();
+        return false;
+    }
+    {
+        QFile file(temporaryPath);
+        if (!file.open(QIODevice::ReadWrite) || !syncToDisk(file.handle())) {
+            *error = QStringLiteral("%1: cannot flush the new file to disk (%2)")
+                             .arg(path, file.errorString());
+            discard();
+            return false;
+        }
+    }
+    if (!QFile::rename(temporaryPath, path)) {
+        *error = QFileInfo::exists(path)
+                         ? QStringLiteral("%1 already exists; EcoAtlas does not overwrite it")
+                                   .arg(path)
+                         : QStringLiteral("%1: cannot create the file").arg(path);
+        discard();
+        return false;
+    }
+    syncDirectory(info.absoluteDir().path());
+    return true;
+}
+
 } // namespace
 
 bool execSql(QSqlDatabase db, const QString &sql, QString *error, const QVariantList &bind)
@@ -793,75 +863,55 @@ bool Database::createAtomically(const QString &path,
         *error = QStringLiteral("schema version %1 does not exist").arg(version);
         return false;
     }
-    const QFileInfo info(path);
-    if (info.exists() || info.isSymLink()) {
-        *error = QStringLiteral("%1 already exists; EcoAtlas does not overwrite it").arg(path);
+    return writeNewFile(
+            path,
+            [&](const QString &temporaryPath, QString *err) {
+                Database db;
+                // No journal file beside the temporary one (it is discarded on any failure
+                // anyway) and no syncing while filling: the whole file is flushed once, after.
+                bool ok = db.openConnection(temporaryPath, false, err)
+                          && execSql(db.connection(),
+                                     QStringLiteral("PRAGMA journal_mode = MEMORY"),
+                                     err)
+                          && execSql(
+                                  db.connection(), QStringLiteral("PRAGMA synchronous = OFF"), err)
+                          && execSql(
+                                  db.connection(), QStringLiteral("PRAGMA foreign_keys = ON"), err)
+                          && db.migrate(0, version, err);
+                if (ok && fill)
+                    ok = fill(db, err);
+                db.close();
+                return ok;
+            },
+            error);
+}
+
+bool Database::copyTo(const QString &path, QString *error) const
+{
+    QString ignored;
+    if (!error)
+        error = &ignored;
+    if (!isOpen()) {
+        *error = QStringLiteral("no database is open to copy");
         return false;
     }
-    if (!info.absoluteDir().exists()) {
-        *error = QStringLiteral("%1: the folder %2 does not exist")
-                         .arg(path, info.absoluteDir().path());
-        return false;
-    }
-    // The temporary file: created exclusively (O_EXCL) in the target's folder, so that the
-    // final rename stays within one file system and is atomic.
-    QString temporaryPath;
-    {
-        QTemporaryFile temporary(info.absoluteDir().filePath(
-                QStringLiteral(".%1.XXXXXX.creating").arg(info.fileName())));
-        temporary.setAutoRemove(false);
-        if (!temporary.open()) {
-            *error = QStringLiteral("%1: cannot create a file in %2 (%3)")
-                             .arg(path, info.absoluteDir().path(), temporary.errorString());
-            return false;
-        }
-        temporaryPath = temporary.fileName();
-        temporary.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner
-                                 | QFileDevice::ReadUser | QFileDevice::WriteUser
-                                 | QFileDevice::ReadGroup | QFileDevice::ReadOther);
-    }
-    const auto discard = [&] {
-        QFile::remove(temporaryPath);
-        QFile::remove(temporaryPath + QStringLiteral("-journal"));
-    };
-    {
-        Database db;
-        // No journal file beside the temporary one (it is discarded on any failure anyway)
-        // and no syncing while filling: the whole file is flushed once, below.
-        bool ok = db.openConnection(temporaryPath, false, error)
-                  && execSql(db.connection(), QStringLiteral("PRAGMA journal_mode = MEMORY"), error)
-                  && execSql(db.connection(), QStringLiteral("PRAGMA synchronous = OFF"), error)
-                  && execSql(db.connection(), QStringLiteral("PRAGMA foreign_keys = ON"), error)
-                  && db.migrate(0, version, error);
-        if (ok && fill)
-            ok = fill(db, error);
-        db.close();
-        if (!ok) {
-            discard();
-            return false;
-        }
-    }
-    {
-        QFile file(temporaryPath);
-        if (!file.open(QIODevice::ReadWrite) || !syncToDisk(file.handle())) {
-            *error = QStringLiteral("%1: cannot flush the new database to disk (%2)")
-                             .arg(path, file.errorString());
-            discard();
-            return false;
-        }
-    }
-    // QFile::rename never replaces an existing file (renameat2 RENAME_NOREPLACE or link() on
-    // Linux), so a file that appeared at `path` meanwhile is kept.
-    if (!QFile::rename(temporaryPath, path)) {
-        *error = QFileInfo::exists(path)
-                         ? QStringLiteral("%1 already exists; EcoAtlas does not overwrite it")
-                                   .arg(path)
-                         : QStringLiteral("%1: cannot create the file").arg(path);
-        discard();
-        return false;
-    }
-    syncDirectory(info.absoluteDir().path());
-    return true;
+    return writeNewFile(
+            path,
+            [&](const QString &temporaryPath, QString *err) {
+                // VACUUM INTO accepts an existing file only when it is empty, as the fresh
+                // temporary file is.
+                QSqlQuery q(connection());
+                if (!q.exec(QStringLiteral("VACUUM INTO '%1'")
+                                    .arg(QString(temporaryPath)
+                                                 .replace(QLatin1Char('\''),
+                                                          QStringLiteral("''"))))) {
+                    *err = sqlError(QStringLiteral("copying to %1 failed").arg(path),
+                                    q.lastError());
+                    return false;
+                }
+                return true;
+            },
+            error);
 }
 
 bool Database::migrate(int fromVersion, int toVersion, QString *error)

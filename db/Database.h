@@ -54,6 +54,10 @@ public:
                                  const std::function<bool(Database &db, QString *error)> &fill,
                                  QString *error,
                                  int version = kSchemaVersion);
+    /// Writes a consistent, compact copy of the open database to `path` (SQLite VACUUM
+    /// INTO), atomically as createAtomically(): the copy appears complete or not at all, and an
+    /// existing file at `path` is never replaced. False and `*error` otherwise.
+    bool copyTo(const QString &path, QString *error) const;
     /// Closes the connection (also done by the destructor).
     void close();
 

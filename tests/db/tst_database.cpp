@@ -154,6 +154,7 @@ private slots:
     void negativeHeaderValuesAreNamed_data();
     void danglingAndForcedRowsAreRefused_data();
     void danglingAndForcedRowsAreRefused();
+    void copyToIsAtomic();
     void negativeHeaderValuesAreNamed();
 
 private:
@@ -997,6 +998,41 @@ void TestDatabase::danglingAndForcedRowsAreRefused()
         QCOMPARE(readBytes(file), before);
         QCOMPARE(sideFiles(file), QStringList());
     }
+}
+
+void TestDatabase::copyToIsAtomic()
+{
+    // "Save a Copy" wrote with VACUUM INTO straight onto the chosen path: a kill or a failure
+    // left a partial file there. The copy is now written beside it and renamed when complete.
+    const QString file = path(QStringLiteral("original.ecoatlas"));
+    QString error;
+    QVERIFY2(createFilledFile(file, &error), qPrintable(error));
+    Database db;
+    QVERIFY2(db.open(file, Database::Mode::ReadWrite, &error), qPrintable(error));
+    const QString copy = path(QStringLiteral("copy.ecoatlas"));
+    QVERIFY2(db.copyTo(copy, &error), qPrintable(error));
+    db.close();
+    QCOMPARE(folderEntries(m_dir->path()),
+             (QStringList{QStringLiteral("copy.ecoatlas"), QStringLiteral("original.ecoatlas")}));
+    QCOMPARE(Database::inspect(copy, &error), Database::kSchemaVersion);
+    Database reopened;
+    QVERIFY2(reopened.open(copy, Database::Mode::ReadOnly, &error), qPrintable(error));
+    QCOMPARE(countRows(reopened, QStringLiteral("organization")), 300);
+    reopened.close();
+    QCOMPARE(sideFiles(copy), QStringList());
+
+    // An existing file is not replaced, and a failed copy leaves nothing behind.
+    QVERIFY2(db.open(file, Database::Mode::ReadOnly, &error), qPrintable(error));
+    const QByteArray before = readBytes(copy);
+    QVERIFY(!db.copyTo(copy, &error));
+    QVERIFY2(error.contains(QLatin1String("already exists")), qPrintable(error));
+    QCOMPARE(readBytes(copy), before);
+    QVERIFY(!db.copyTo(path(QStringLiteral("no/such/folder/copy.ecoatlas")), &error));
+    QVERIFY2(error.contains(QLatin1String("does not exist")), qPrintable(error));
+    QCOMPARE(folderEntries(m_dir->path()),
+             (QStringList{QStringLiteral("copy.ecoatlas"), QStringLiteral("original.ecoatlas")}));
+    Database closed;
+    QVERIFY(!closed.copyTo(path(QStringLiteral("none.ecoatlas")), &error));
 }
 
 QTEST_GUILESS_MAIN(TestDatabase)

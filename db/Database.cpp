@@ -383,8 +383,9 @@ QHash<QString, QString> pristineTables(int version)
 /// Fast (one INSERT … SELECT per table), and writes only to the connection's temporary
 /// database, so it runs on read-only and immutable connections. Returns an empty string when
 /// every row passes, otherwise a message naming the table, the row and the constraint (or a
-/// table or column that is missing).
-QString constraintViolation(QSqlDatabase db, int version)
+/// table or column that is missing). With `all`, every table is checked and each table's
+/// message is appended there; the first is returned.
+QString constraintViolation(QSqlDatabase db, int version, QStringList *all = nullptr)
 {
     static const QRegularExpression head(
             QStringLiteral(
@@ -491,63 +492,76 @@ QString constraintViolation(QSqlDatabase db, int version)
         }
         q.finish();
         dropScratch();
-        return message;
+        if (!all)
+            return message;
+        all->append(message);
     }
-    return {};
+    return all && !all->isEmpty() ? all->first() : QString();
 }
 
-/// The first row of `db` whose foreign key refers to a row that does not exist (PRAGMA
-/// foreign_key_check, which works whether or not foreign keys are enforced), as a message
-/// naming the table, the row, the column and the table referred to; empty when there is none.
-QString danglingReference(QSqlDatabase db)
+/// The rows of `db` whose foreign key refers to a row that does not exist (PRAGMA
+/// foreign_key_check, which works whether or not foreign keys are enforced), one message each
+/// naming the table, the row, the column and the table referred to, at most `limit` of them
+/// (then one line saying how many more); empty when there is none.
+QStringList danglingReferences(QSqlDatabase db, int limit)
 {
+    struct Dangling
+    {
+        QString table;
+        qint64 rowid;
+        QString parent;
+        int fkid;
+    };
     QSqlQuery q(db);
     if (!q.exec(QStringLiteral("PRAGMA main.foreign_key_check")))
-        return sqlError(QStringLiteral("checking references"), q.lastError());
-    if (!q.next())
-        return {};
-    const QString table = q.value(0).toString();
-    const QVariant rowid = q.value(1);
-    const QString parent = q.value(2).toString();
-    const int fkid = q.value(3).toInt();
-    int more = 0;
-    while (q.next())
-        ++more;
+        return {sqlError(QStringLiteral("checking references"), q.lastError())};
+    QList<Dangling> found;
+    qint64 total = 0;
+    while (q.next()) {
+        if (++total <= limit)
+            found.append({q.value(0).toString(),
+                          q.value(1).toLongLong(),
+                          q.value(2).toString(),
+                          q.value(3).toInt()});
+    }
     q.finish();
-    QStringList from;
-    if (q.exec(QStringLiteral("PRAGMA main.foreign_key_list(%1)").arg(quoted(table)))) {
-        while (q.next())
-            if (q.value(0).toInt() == fkid)
-                from << q.value(3).toString();
-    }
-    QStringList names;
-    QVariantList values;
-    if (q.exec(QStringLiteral("SELECT * FROM main.%1 WHERE rowid = %2")
-                       .arg(quoted(table))
-                       .arg(rowid.toLongLong()))
-        && q.next()) {
-        const QSqlRecord record = q.record();
-        for (int i = 0; i < record.count(); ++i) {
-            names << record.fieldName(i);
-            values << q.value(i);
+    QStringList messages;
+    for (const Dangling &d : std::as_const(found)) {
+        QStringList from;
+        if (q.exec(QStringLiteral("PRAGMA main.foreign_key_list(%1)").arg(quoted(d.table)))) {
+            while (q.next())
+                if (q.value(0).toInt() == d.fkid)
+                    from << q.value(3).toString();
         }
+        QStringList names;
+        QVariantList values;
+        if (q.exec(QStringLiteral("SELECT * FROM main.%1 WHERE rowid = %2")
+                           .arg(quoted(d.table))
+                           .arg(d.rowid))
+            && q.next()) {
+            const QSqlRecord record = q.record();
+            for (int i = 0; i < record.count(); ++i) {
+                names << record.fieldName(i);
+                values << q.value(i);
+            }
+        }
+        q.finish();
+        QStringList refs;
+        for (const QString &column : from) {
+            const qsizetype i = names.indexOf(column);
+            refs << QStringLiteral("%1 %2").arg(column, i >= 0 ? shown(values.at(i)) : QString());
+        }
+        messages << QStringLiteral("row %1 of table %2 refers by %3 to a row of table %4 that "
+                                   "does not exist")
+                            .arg(names.isEmpty() ? QStringLiteral("rowid %1").arg(d.rowid)
+                                                 : describeRow(names, values),
+                                 d.table,
+                                 refs.join(QLatin1String(", ")),
+                                 d.parent);
     }
-    QStringList refs;
-    for (const QString &column : from) {
-        const qsizetype i = names.indexOf(column);
-        refs << QStringLiteral("%1 %2").arg(column, i >= 0 ? shown(values.at(i)) : QString());
-    }
-    QString message = QStringLiteral("row %1 of table %2 refers by %3 to a row of table %4 that "
-                                     "does not exist")
-                              .arg(names.isEmpty()
-                                           ? QStringLiteral("rowid %1").arg(rowid.toString())
-                                           : describeRow(names, values),
-                                   table,
-                                   refs.join(QLatin1String(", ")),
-                                   parent);
-    if (more > 0)
-        message += QStringLiteral(", and %1 more references are dangling").arg(more);
-    return message;
+    if (total > limit)
+        messages << QStringLiteral("and %1 more references are dangling").arg(total - limit);
+    return messages;
 }
 
 /// Writes a new file at `path` atomically: `write` fills a fresh, empty temporary file
@@ -708,6 +722,20 @@ bool Database::openConnection(const QString &path, bool readOnly, QString *error
 
 int Database::inspect(const QString &path, QString *error)
 {
+    return inspect(path, error, nullptr);
+}
+
+QStringList Database::check(const QString &path)
+{
+    QString error;
+    QStringList problems;
+    if (inspect(path, &error, &problems) < 0 && problems.isEmpty())
+        problems << error;
+    return problems;
+}
+
+int Database::inspect(const QString &path, QString *error, QStringList *problems)
+{
     QString ignored;
     if (!error)
         error = &ignored;
@@ -789,9 +817,24 @@ int Database::inspect(const QString &path, QString *error)
         return -1;
     }
     q.finish();
+    if (problems) {
+        // Every problem, for --check: each table's constraints and each dangling reference.
+        constraintViolation(db, version, problems);
+        *problems += danglingReferences(db, 100);
+        if (!problems->isEmpty()) {
+            *error = QStringLiteral("%1 is damaged: %2; it was left untouched")
+                             .arg(path, problems->first());
+            return -1;
+        }
+        return version;
+    }
     QString violation = constraintViolation(db, version);
-    if (violation.isEmpty())
-        violation = danglingReference(db);
+    if (violation.isEmpty()) {
+        const QStringList dangling = danglingReferences(db, 1);
+        if (!dangling.isEmpty())
+            violation = dangling.first()
+                        + (dangling.size() > 1 ? QStringLiteral(", ") + dangling.at(1) : QString());
+    }
     if (!violation.isEmpty()) {
         *error = QStringLiteral("%1 is damaged: %2; it was left untouched").arg(path, violation);
         return -1;

@@ -49,14 +49,19 @@ bool select(Database &db, const QString &sql, QString *error, F &&row)
 struct DateReader
 {
     QString *error;
+    QStringList *all = nullptr; ///< every problem, when given
     bool ok = true;
     FuzzyDate operator()(const QVariant &v)
     {
         QString e;
         const FuzzyDate d = FuzzyDate::fromString(v.toString(), &e);
-        if (!e.isEmpty() && ok) {
+        if (!e.isEmpty()) {
+            const QString message = QStringLiteral("the database holds a bad date: %1").arg(e);
+            if (ok)
+                *error = message;
+            if (all)
+                all->append(message);
             ok = false;
-            *error = QStringLiteral("the database holds a bad date: %1").arg(e);
         }
         return d;
     }
@@ -69,6 +74,7 @@ struct DateReader
 struct AmountReader
 {
     QString *error;
+    QStringList *all = nullptr; ///< every problem, when given
     bool ok = true;
     Amount operator()(const QVariant &value,
                       const QVariant &currency,
@@ -104,9 +110,14 @@ struct AmountReader
         if (problem.isEmpty() && value.isNull() && a.qualifier != Amount::Qualifier::Undisclosed)
             problem = QStringLiteral("qualifier '%1' without a value")
                               .arg(Amount::qualifierName(a.qualifier));
-        if (!problem.isEmpty() && ok) {
+        if (!problem.isEmpty()) {
+            const QString message = QStringLiteral("the database holds a bad amount: %1: %2")
+                                            .arg(where, problem);
+            if (ok)
+                *error = message;
+            if (all)
+                all->append(message);
             ok = false;
-            *error = QStringLiteral("the database holds a bad amount: %1: %2").arg(where, problem);
         }
         return a;
     }
@@ -158,14 +169,17 @@ QString evidenceProblems(const Landscape &l)
 
 } // namespace
 
-std::optional<Landscape> load(Database &db, QString *error)
+namespace {
+
+/// load(), collecting every bad date and amount in `all` when given.
+std::optional<Landscape> loadLandscape(Database &db, QString *error, QStringList *all)
 {
     QString ignored;
     if (!error)
         error = &ignored;
     Landscape l;
-    DateReader date{error};
-    AmountReader amount{error};
+    DateReader date{error, all};
+    AmountReader amount{error, all};
     QHash<RowId, int> tieIndex, figureIndex, productIndex, dealIndex, orgIndex;
     bool ok = select(db, QStringLiteral("SELECT key, value FROM meta"), error, [&](QSqlQuery &q) {
         if (q.value(0).toString() == QLatin1String("title"))
@@ -394,6 +408,22 @@ std::optional<Landscape> load(Database &db, QString *error)
         return std::nullopt;
     l.index();
     return l;
+}
+
+} // namespace
+
+std::optional<Landscape> load(Database &db, QString *error)
+{
+    return loadLandscape(db, error, nullptr);
+}
+
+QStringList problems(Database &db)
+{
+    QString error;
+    QStringList all;
+    if (!loadLandscape(db, &error, &all) && all.isEmpty())
+        all << error;
+    return all;
 }
 
 bool insert(Database &db, const Landscape &l, QString *error)

@@ -19,6 +19,10 @@ namespace LandscapeStore {
 /// a query fails or a stored date does not parse.
 std::optional<Landscape> load(Database &db, QString *error);
 
+/// Every problem load() would stop at (bad dates, bad amounts, each naming its record), or
+/// the one reason the landscape cannot be read; empty when it loads. For `ecoatlas --check`.
+QStringList problems(Database &db);
+
 /// Writes `landscape` into an empty landscape database, keeping its ids. Refuses a database
 /// that already holds organizations or sources.
 bool insert(Database &db, const Landscape &landscape, QString *error);

@@ -598,6 +598,69 @@ private slots:
         }
     }
 
+    // Issue 11, Also: --check lists every problem of items 3, 7 and 8 with its record, one a
+    // line, exits 1 when there is one, and writes nothing.
+    void checkListsEveryProblem()
+    {
+        const Run clean = run({QStringLiteral("--db"), m_db, QStringLiteral("--check")});
+        QCOMPARE(clean.code, 0);
+        QCOMPARE(clean.out.trimmed(), m_db + QStringLiteral(": no problems found"));
+
+        const QString rows = path(QStringLiteral("check-rows.ecoatlas"));
+        QFile::remove(rows);
+        QVERIFY(QFile::copy(m_db, rows));
+        QString error;
+        QVERIFY2(runSql(rows,
+                        {QStringLiteral("PRAGMA ignore_check_constraints = ON"),
+                         QStringLiteral("UPDATE organization SET name_en = '' WHERE key = "
+                                        "'minimax'"),
+                         QStringLiteral("UPDATE tie SET to_id = from_id WHERE key = "
+                                        "'microsoft-invests-openai'"),
+                         QStringLiteral("INSERT INTO organization_alias (organization_id, alias, "
+                                        "position) VALUES (4242, 'ghost', 0)")},
+                        &error),
+                 qPrintable(error));
+        const QByteArray before = bytes(rows);
+        const Run r = run({QStringLiteral("--db"), rows, QStringLiteral("--check")});
+        QCOMPARE(r.code, 1);
+        checkOneLineError(r);
+        QVERIFY2(r.err.contains(QStringLiteral("3 problems found")), qPrintable(r.err));
+        const QStringList lines = r.out.trimmed().split(QLatin1Char('\n'));
+        QCOMPARE(lines.size(), 3);
+        for (const QString &line : lines)
+            QVERIFY2(line.startsWith(rows + QStringLiteral(": ")), qPrintable(line));
+        QVERIFY2(r.out.contains(QStringLiteral("key 'minimax'")), qPrintable(r.out));
+        QVERIFY2(r.out.contains(QStringLiteral("table organization breaks")), qPrintable(r.out));
+        QVERIFY2(r.out.contains(QStringLiteral("key 'microsoft-invests-openai'")),
+                 qPrintable(r.out));
+        QVERIFY2(r.out.contains(QStringLiteral("from_id <> to_id")), qPrintable(r.out));
+        QVERIFY2(r.out.contains(QStringLiteral("alias 'ghost' of table organization_alias refers")),
+                 qPrintable(r.out));
+        QCOMPARE(bytes(rows), before);
+
+        const QString amounts = path(QStringLiteral("check-amounts.ecoatlas"));
+        QFile::remove(amounts);
+        QVERIFY(QFile::copy(m_db, amounts));
+        QVERIFY2(runSql(amounts,
+                        {QStringLiteral("UPDATE investment SET amount = 'abc' WHERE tie_id = "
+                                        "(SELECT id FROM tie WHERE key = "
+                                        "'amazon-invests-anthropic')"),
+                         QStringLiteral("UPDATE investment SET amount = -4e9 WHERE tie_id = "
+                                        "(SELECT id FROM tie WHERE key = "
+                                        "'google-invests-anthropic')")},
+                        &error),
+                 qPrintable(error));
+        const Run a = run({QStringLiteral("--db"), amounts, QStringLiteral("--check")});
+        QCOMPARE(a.code, 1);
+        QCOMPARE(a.out.trimmed().split(QLatin1Char('\n')).size(), 2);
+        QVERIFY2(a.out.contains(QStringLiteral("tie 'amazon-invests-anthropic': 'abc' is not a "
+                                               "number")),
+                 qPrintable(a.out));
+        QVERIFY2(a.out.contains(QStringLiteral("tie 'google-invests-anthropic': -4e+09 is "
+                                               "negative")),
+                 qPrintable(a.out));
+    }
+
     void exportAll()
     {
         const Run r = run({QStringLiteral("--db"),

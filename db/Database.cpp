@@ -287,6 +287,16 @@ void syncDirectory(const QString &folder)
 #endif
 }
 
+/// Whether the SQLite header of `path` says WAL mode (file format bytes 18 and 19 are 2).
+bool isWalModeFile(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return false;
+    const QByteArray header = file.read(20);
+    return header.size() == 20 && header.at(18) == 2 && header.at(19) == 2;
+}
+
 /// Reads one integer pragma; nullopt (and `*error`) on failure. Any int is a valid value:
 /// application_id and user_version are signed 32-bit header fields and may be negative.
 std::optional<int> pragmaInt(QSqlDatabase db, const QString &name, QString *error)
@@ -858,7 +868,15 @@ bool Database::open(const QString &path, Mode mode, QString *error)
                              .arg(version);
             return false;
         }
-        return openConnection(path, true, error);
+        // A WAL-mode file without a -wal file has no writer (a WAL writer always keeps one)
+        // and holds every committed change: a plain read-only connection would create -wal and
+        // -shm beside it and, unable to remove them, leave them behind. Such a file is read as
+        // immutable. A rollback-journal file (how EcoAtlas closes its files) needs no side files.
+        return openConnection(path,
+                              true,
+                              error,
+                              isWalModeFile(path)
+                                      && !QFileInfo::exists(path + QStringLiteral("-wal")));
     }
     if (!QFileInfo(path).isWritable()) {
         *error = QStringLiteral("%1: the file is not writable").arg(path);

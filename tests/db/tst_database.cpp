@@ -155,6 +155,7 @@ private slots:
     void danglingAndForcedRowsAreRefused_data();
     void danglingAndForcedRowsAreRefused();
     void copyToIsAtomic();
+    void readOnlyOpenOfWalFileLeavesNoSideFiles();
     void negativeHeaderValuesAreNamed();
 
 private:
@@ -1033,6 +1034,28 @@ void TestDatabase::copyToIsAtomic()
              (QStringList{QStringLiteral("copy.ecoatlas"), QStringLiteral("original.ecoatlas")}));
     Database closed;
     QVERIFY(!closed.copyTo(path(QStringLiteral("none.ecoatlas")), &error));
+}
+
+void TestDatabase::readOnlyOpenOfWalFileLeavesNoSideFiles()
+{
+    // Issue 11, item 11 (command-line part): a file left in WAL mode by another program got
+    // -wal and -shm side files from every read-only open, and kept them.
+    const QString file = path(QStringLiteral("wal.ecoatlas"));
+    QString error;
+    QVERIFY2(createFilledFile(file, &error), qPrintable(error));
+    QVERIFY2(runPlain(file, {QStringLiteral("PRAGMA journal_mode = WAL")}, &error),
+             qPrintable(error));
+    QCOMPARE(sideFiles(file), QStringList());
+    const QByteArray before = readBytes(file);
+    QCOMPARE(before.at(18), char(2)); // WAL mode in the header
+    for (int i = 0; i < 2; ++i) {
+        Database db;
+        QVERIFY2(db.open(file, Database::Mode::ReadOnly, &error), qPrintable(error));
+        QCOMPARE(countRows(db, QStringLiteral("organization")), 300);
+        db.close();
+        QCOMPARE(sideFiles(file), QStringList());
+        QCOMPARE(readBytes(file), before);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestDatabase)

@@ -8,6 +8,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRandomGenerator>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -659,6 +660,106 @@ private slots:
         QVERIFY2(a.out.contains(QStringLiteral("tie 'google-invests-anthropic': -4e+09 is "
                                                "negative")),
                  qPrintable(a.out));
+    }
+
+    // Issue 11, "Done means" (a CI-sized part): mutated copies of the seed (header, page 1,
+    // random pages, truncation, appended bytes; fixed seeds) through --dump-json and an SVG
+    // export: no crash, no hang, the file unchanged and without side files, and either a
+    // one-line refusal (exit 1) or a well-formed result (exit 0).
+    void mutatedCopiesAreRefusedOrRead()
+    {
+        const QByteArray seed = bytes(m_db);
+        QVERIFY(seed.size() > 8192);
+        const qsizetype pageSize = 4096;
+        int refused = 0, read = 0;
+        for (int i = 0; i < 60; ++i) {
+            QRandomGenerator random(1100 + i);
+            QByteArray mutated = seed;
+            const qsizetype pages = seed.size() / pageSize;
+            auto flip = [&](qsizetype from, qsizetype to, int count) {
+                for (int k = 0; k < count; ++k) {
+                    const qsizetype at = from + qsizetype(random.bounded(quint32(to - from)));
+                    mutated[at] = char(mutated.at(at) ^ char(1 + random.bounded(255)));
+                }
+            };
+            switch (i % 5) {
+            case 0: // the 100-byte header
+                flip(0, 100, 1 + i % 3);
+                break;
+            case 1: // page 1: header and the schema b-tree
+                flip(100, pageSize, 4);
+                break;
+            case 2: // one random page
+            {
+                const qsizetype page = 1 + random.bounded(quint32(pages - 1));
+                flip(page * pageSize, (page + 1) * pageSize, 8);
+                break;
+            }
+            case 3: // truncated, at a page boundary or anywhere
+                mutated.truncate(i % 2 ? pageSize * (1 + random.bounded(quint32(pages - 1)))
+                                       : 1 + random.bounded(quint32(seed.size() - 1)));
+                break;
+            case 4: // bytes appended
+                for (int k = 0; k < 1 + int(random.bounded(5000u)); ++k)
+                    mutated.append(char(random.bounded(256)));
+                break;
+            }
+            const QString file = path(QStringLiteral("mutated-%1.ecoatlas").arg(i));
+            QFile f(file);
+            QVERIFY(f.open(QIODevice::WriteOnly) && f.write(mutated) == mutated.size());
+            f.close();
+            const bool dump = i % 2 == 0;
+            const QString out = path(dump ? QStringLiteral("mutated.json")
+                                          : QStringLiteral("mutated.svg"));
+            QFile::remove(out);
+            QProcess p;
+            p.setProcessEnvironment(environment());
+            p.setWorkingDirectory(m_dir.path());
+            p.start(QStringLiteral(ECOATLAS_BINARY),
+                    dump ? QStringList{QStringLiteral("--db"),
+                                       file,
+                                       QStringLiteral("--dump-json"),
+                                       out}
+                         : QStringList{QStringLiteral("--db"),
+                                       file,
+                                       QStringLiteral("--export"),
+                                       QStringLiteral("network"),
+                                       QStringLiteral("--out"),
+                                       out});
+            const bool finished = p.waitForFinished(30000);
+            if (!finished)
+                p.kill();
+            const QString what = QStringLiteral("mutation %1: ").arg(i);
+            QVERIFY2(finished, qPrintable(what + QStringLiteral("hang")));
+            QVERIFY2(p.exitStatus() == QProcess::NormalExit,
+                     qPrintable(what + QStringLiteral("crash")));
+            QVERIFY2(p.exitCode() == 0 || p.exitCode() == 1,
+                     qPrintable(what + QString::number(p.exitCode())));
+            QCOMPARE(bytes(file), mutated);
+            for (const char *suffix : {"-wal", "-shm", "-journal"})
+                QVERIFY2(!QFile::exists(file + QLatin1String(suffix)), qPrintable(what + suffix));
+            if (p.exitCode() == 1) {
+                ++refused;
+                const QString err = QString::fromUtf8(p.readAllStandardError()).trimmed();
+                QVERIFY2(!err.contains(QLatin1Char('\n'))
+                                 && err.startsWith(QStringLiteral("ecoatlas: ")),
+                         qPrintable(what + err));
+                QVERIFY2(!QFile::exists(out), qPrintable(what + QStringLiteral("output left")));
+                continue;
+            }
+            ++read;
+            if (dump) {
+                QJsonParseError e;
+                QJsonDocument::fromJson(bytes(out), &e);
+                QVERIFY2(e.error == QJsonParseError::NoError, qPrintable(what + e.errorString()));
+            } else {
+                QXmlStreamReader xml(bytes(out));
+                while (!xml.atEnd())
+                    xml.readNext();
+                QVERIFY2(!xml.hasError(), qPrintable(what + xml.errorString()));
+            }
+        }
+        qInfo("60 mutated copies: %d refused, %d read; no crash, hang or change", refused, read);
     }
 
     void exportAll()

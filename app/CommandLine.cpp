@@ -4,6 +4,7 @@
 #include "Database.h"
 #include "LandscapeDocument.h"
 #include "LandscapeJson.h"
+#include "LandscapeStore.h"
 #include "ViewExport.h"
 
 #include <QCommandLineParser>
@@ -88,6 +89,7 @@ bool isHeadless(const QStringList &arguments)
                                       QStringLiteral("--export-all"),
                                       QStringLiteral("--dump-json"),
                                       QStringLiteral("--new-db"),
+                                      QStringLiteral("--check"),
                                       QStringLiteral("--list-views"),
                                       QStringLiteral("--help"),
                                       QStringLiteral("-h"),
@@ -171,6 +173,11 @@ int run(const QStringList &arguments, QString *fileToOpen)
                                       QStringLiteral("Write the whole landscape as JSON to PATH "
                                                      "(- for standard output)."),
                                       QStringLiteral("PATH"));
+    const QCommandLineOption check(QStringLiteral("check"),
+                                   QStringLiteral("Check the database (--db, or your own): list "
+                                                  "every problem found, one a line, with the "
+                                                  "record it concerns; exit 1 if there is "
+                                                  "one."));
     const QCommandLineOption newDb(QStringLiteral("new-db"),
                                    QStringLiteral("Write a new database holding the seed "
                                                   "landscape."),
@@ -191,7 +198,8 @@ int run(const QStringList &arguments, QString *fileToOpen)
                   transparent,
                   listViews,
                   dumpJson,
-                  newDb});
+                  newDb,
+                  check});
 
     if (!p.parse(arguments))
         return fail(2, p.errorText());
@@ -205,11 +213,11 @@ int run(const QStringList &arguments, QString *fileToOpen)
         return 0;
     }
     const int actions = int(p.isSet(exportView)) + int(p.isSet(exportAll)) + int(p.isSet(listViews))
-                        + int(p.isSet(dumpJson)) + int(p.isSet(newDb));
+                        + int(p.isSet(dumpJson)) + int(p.isSet(newDb)) + int(p.isSet(check));
     if (actions > 1)
         return fail(2,
                     QStringLiteral("choose one of --export, --export-all, --list-views, "
-                                   "--dump-json, --new-db"));
+                                   "--dump-json, --new-db, --check"));
     if (p.isSet(listViews)) {
         for (const QString &v : ViewExport::viewNames())
             say(v);
@@ -379,6 +387,29 @@ int run(const QStringList &arguments, QString *fileToOpen)
                         QStringLiteral("%1 is the database being read (%2); choose another "
                                        "output file")
                                 .arg(output, dbPath));
+    }
+    if (p.isSet(check)) {
+        // Without a byte written: the file's structure and rows first; when they pass, what
+        // loading the landscape would refuse (dates, amounts).
+        QStringList problems = Database::check(dbPath);
+        if (problems.isEmpty()) {
+            Database database;
+            if (!database.open(dbPath, Database::Mode::ReadOnly, &error))
+                problems << error;
+            else
+                problems += LandscapeStore::problems(database);
+        }
+        for (const QString &problem : std::as_const(problems))
+            say(problem.startsWith(dbPath) ? problem
+                                           : QStringLiteral("%1: %2").arg(dbPath, problem));
+        if (!problems.isEmpty())
+            return fail(1,
+                        QStringLiteral("%1: %2 problem%3 found")
+                                .arg(dbPath)
+                                .arg(problems.size())
+                                .arg(problems.size() == 1 ? "" : "s"));
+        say(QStringLiteral("%1: no problems found").arg(dbPath));
+        return 0;
     }
     LandscapeDocument document;
     if (!document.open(dbPath, Database::Mode::ReadOnly, &error))

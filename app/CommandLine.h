@@ -14,6 +14,7 @@ namespace EcoAtlas {
 ///   ecoatlas --list-views
 ///   ecoatlas [--db FILE] --dump-json PATH|-
 ///   ecoatlas --new-db FILE
+///   ecoatlas [--db FILE] --check                       every problem of the file, exit 1 if any
 /// Without --db, the per-user database is used (created from the seed landscape on first use).
 /// Every error prints one line "ecoatlas: …" to stderr and exits non-zero (2 for wrong usage,
 /// 1 for a failure); nothing is written on failure.

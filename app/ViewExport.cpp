@@ -16,12 +16,17 @@
 
 #include "TablesFigure.h"
 #include "TimelineExport.h"
+#include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <functional>
 
 namespace EcoAtlas::ViewExport {
 
 namespace {
+
+/// The longest side an export without --size gets (Exporter::render refuses more).
+constexpr double kMaxNaturalSide = 20000;
 
 /// A view ready to paint: its natural size and its paint routine.
 struct Prepared
@@ -201,10 +206,36 @@ std::optional<QByteArray> renderView(const QString &view,
                          .arg(view, viewNames().join(QStringLiteral(", ")));
         return std::nullopt;
     }
-    if (options.size.isEmpty())
-        options.size = p->natural;
     if (options.title.isEmpty())
         options.title = p->title;
+    if (options.size.isEmpty()) {
+        // The natural size, scaled down as a whole when a side exceeds what an export may ask
+        // for (a very large landscape): the user gave no size, so none may be refused.
+        const QSizeF natural = p->natural;
+        const double f = std::min({1.0,
+                                   kMaxNaturalSide / std::max(natural.width(), 1.0),
+                                   kMaxNaturalSide / std::max(natural.height(), 1.0)});
+        if (!(natural.width() > 0 && natural.height() > 0 && std::isfinite(f))) {
+            *error = QStringLiteral("the %1 view has no size to draw at").arg(view);
+            return std::nullopt;
+        }
+        if (f < 1.0) {
+            options.size = QSizeF(std::max(16.0, natural.width() * f),
+                                  std::max(16.0, natural.height() * f));
+            const Exporter::PaintFunction paint = p->paint;
+            return Exporter::render(
+                    options,
+                    [paint, natural, f](QPainter &painter, const QRectF &r) {
+                        painter.save();
+                        painter.translate(r.topLeft());
+                        painter.scale(f, f);
+                        paint(painter, QRectF(QPointF(0, 0), natural));
+                        painter.restore();
+                    },
+                    error);
+        }
+        options.size = natural;
+    }
     return Exporter::render(options, p->paint, error);
 }
 

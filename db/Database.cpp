@@ -287,6 +287,16 @@ void syncDirectory(const QString &folder)
 #endif
 }
 
+/// Whether the SQLite header of `path` says WAL mode (file format bytes 18 and 19 are 2).
+bool isWalModeFile(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return false;
+    const QByteArray header = file.read(20);
+    return header.size() == 20 && header.at(18) == 2 && header.at(19) == 2;
+}
+
 /// Reads one integer pragma; nullopt (and `*error`) on failure. Any int is a valid value:
 /// application_id and user_version are signed 32-bit header fields and may be negative.
 std::optional<int> pragmaInt(QSqlDatabase db, const QString &name, QString *error)
@@ -383,8 +393,9 @@ QHash<QString, QString> pristineTables(int version)
 /// Fast (one INSERT … SELECT per table), and writes only to the connection's temporary
 /// database, so it runs on read-only and immutable connections. Returns an empty string when
 /// every row passes, otherwise a message naming the table, the row and the constraint (or a
-/// table or column that is missing).
-QString constraintViolation(QSqlDatabase db, int version)
+/// table or column that is missing). With `all`, every table is checked and each table's
+/// message is appended there; the first is returned.
+QString constraintViolation(QSqlDatabase db, int version, QStringList *all = nullptr)
 {
     static const QRegularExpression head(
             QStringLiteral(
@@ -491,63 +502,146 @@ QString constraintViolation(QSqlDatabase db, int version)
         }
         q.finish();
         dropScratch();
-        return message;
+        if (!all)
+            return message;
+        all->append(message);
     }
-    return {};
+    return all && !all->isEmpty() ? all->first() : QString();
 }
 
-/// The first row of `db` whose foreign key refers to a row that does not exist (PRAGMA
-/// foreign_key_check, which works whether or not foreign keys are enforced), as a message
-/// naming the table, the row, the column and the table referred to; empty when there is none.
-QString danglingReference(QSqlDatabase db)
+/// The rows of `db` whose foreign key refers to a row that does not exist (PRAGMA
+/// foreign_key_check, which works whether or not foreign keys are enforced), one message each
+/// naming the table, the row, the column and the table referred to, at most `limit` of them
+/// (then one line saying how many more); empty when there is none.
+QStringList danglingReferences(QSqlDatabase db, int limit)
 {
+    struct Dangling
+    {
+        QString table;
+        qint64 rowid;
+        QString parent;
+        int fkid;
+    };
     QSqlQuery q(db);
     if (!q.exec(QStringLiteral("PRAGMA main.foreign_key_check")))
-        return sqlError(QStringLiteral("checking references"), q.lastError());
-    if (!q.next())
-        return {};
-    const QString table = q.value(0).toString();
-    const QVariant rowid = q.value(1);
-    const QString parent = q.value(2).toString();
-    const int fkid = q.value(3).toInt();
-    int more = 0;
-    while (q.next())
-        ++more;
-    q.finish();
-    QStringList from;
-    if (q.exec(QStringLiteral("PRAGMA main.foreign_key_list(%1)").arg(quoted(table)))) {
-        while (q.next())
-            if (q.value(0).toInt() == fkid)
-                from << q.value(3).toString();
+        return {sqlError(QStringLiteral("checking references"), q.lastError())};
+    QList<Dangling> found;
+    qint64 total = 0;
+    while (q.next()) {
+        if (++total <= limit)
+            found.append({q.value(0).toString(),
+                          q.value(1).toLongLong(),
+                          q.value(2).toString(),
+                          q.value(3).toInt()});
     }
-    QStringList names;
-    QVariantList values;
-    if (q.exec(QStringLiteral("SELECT * FROM main.%1 WHERE rowid = %2")
-                       .arg(quoted(table))
-                       .arg(rowid.toLongLong()))
-        && q.next()) {
-        const QSqlRecord record = q.record();
-        for (int i = 0; i < record.count(); ++i) {
-            names << record.fieldName(i);
-            values << q.value(i);
+    q.finish();
+    QStringList messages;
+    for (const Dangling &d : std::as_const(found)) {
+        QStringList from;
+        if (q.exec(QStringLiteral("PRAGMA main.foreign_key_list(%1)").arg(quoted(d.table)))) {
+            while (q.next())
+                if (q.value(0).toInt() == d.fkid)
+                    from << q.value(3).toString();
+        }
+        QStringList names;
+        QVariantList values;
+        if (q.exec(QStringLiteral("SELECT * FROM main.%1 WHERE rowid = %2")
+                           .arg(quoted(d.table))
+                           .arg(d.rowid))
+            && q.next()) {
+            const QSqlRecord record = q.record();
+            for (int i = 0; i < record.count(); ++i) {
+                names << record.fieldName(i);
+                values << q.value(i);
+            }
+        }
+        q.finish();
+        QStringList refs;
+        for (const QString &column : from) {
+            const qsizetype i = names.indexOf(column);
+            refs << QStringLiteral("%1 %2").arg(column, i >= 0 ? shown(values.at(i)) : QString());
+        }
+        messages << QStringLiteral("row %1 of table %2 refers by %3 to a row of table %4 that "
+                                   "does not exist")
+                            .arg(names.isEmpty() ? QStringLiteral("rowid %1").arg(d.rowid)
+                                                 : describeRow(names, values),
+                                 d.table,
+                                 refs.join(QLatin1String(", ")),
+                                 d.parent);
+    }
+    if (total > limit)
+        messages << QStringLiteral("and %1 more references are dangling").arg(total - limit);
+    return messages;
+}
+
+/// Writes a new file at `path` atomically: `write` fills a fresh, empty temporary file
+/// (created exclusively, as '.NAME.XXXXXX.creating' in the same folder, so that the rename
+/// stays on one file system), which is then flushed to disk (fsync) and renamed to `path`
+/// without replacing anything there (QFile::rename: renameat2 RENAME_NOREPLACE or link() on
+/// Linux); the folder is synced last. On any failure the temporary file is removed and
+/// `path` is untouched; a killed process leaves at most the hidden temporary file.
+bool writeNewFile(const QString &path,
+                  const std::function<bool(const QString &temporaryPath, QString *error)> &write,
+                  QString *error)
+{
+    const QFileInfo info(path);
+    if (path.isEmpty()) {
+        *error = QStringLiteral("no file name given");
+        return false;
+    }
+    if (info.exists() || info.isSymLink()) {
+        *error = QStringLiteral("%1 already exists; EcoAtlas does not overwrite it").arg(path);
+        return false;
+    }
+    if (!info.absoluteDir().exists()) {
+        *error = QStringLiteral("%1: the folder %2 does not exist")
+                         .arg(path, info.absoluteDir().path());
+        return false;
+    }
+    QString temporaryPath;
+    {
+        QTemporaryFile temporary(info.absoluteDir().filePath(
+                QStringLiteral(".%1.XXXXXX.creating").arg(info.fileName())));
+        temporary.setAutoRemove(false);
+        if (!temporary.open()) {
+            *error = QStringLiteral("%1: cannot create a file in %2 (%3)")
+                             .arg(path, info.absoluteDir().path(), temporary.errorString());
+            return false;
+        }
+        temporaryPath = temporary.fileName();
+        temporary.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner
+                                 | QFileDevice::ReadUser | QFileDevice::WriteUser
+                                 | QFileDevice::ReadGroup | QFileDevice::ReadOther);
+    }
+    const auto discard = [&] {
+        QFile::remove(temporaryPath);
+        QFile::remove(temporaryPath + QStringLiteral("-journal"));
+        QFile::remove(temporaryPath + QStringLiteral("-wal"));
+        QFile::remove(temporaryPath + QStringLiteral("-shm"));
+    };
+    if (!write(temporaryPath, error)) {
+        discard();
+        return false;
+    }
+    {
+        QFile file(temporaryPath);
+        if (!file.open(QIODevice::ReadWrite) || !syncToDisk(file.handle())) {
+            *error = QStringLiteral("%1: cannot flush the new file to disk (%2)")
+                             .arg(path, file.errorString());
+            discard();
+            return false;
         }
     }
-    QStringList refs;
-    for (const QString &column : from) {
-        const qsizetype i = names.indexOf(column);
-        refs << QStringLiteral("%1 %2").arg(column, i >= 0 ? shown(values.at(i)) : QString());
+    if (!QFile::rename(temporaryPath, path)) {
+        *error = QFileInfo::exists(path)
+                         ? QStringLiteral("%1 already exists; EcoAtlas does not overwrite it")
+                                   .arg(path)
+                         : QStringLiteral("%1: cannot create the file").arg(path);
+        discard();
+        return false;
     }
-    QString message = QStringLiteral("row %1 of table %2 refers by %3 to a row of table %4 that "
-                                     "does not exist")
-                              .arg(names.isEmpty()
-                                           ? QStringLiteral("rowid %1").arg(rowid.toString())
-                                           : describeRow(names, values),
-                                   table,
-                                   refs.join(QLatin1String(", ")),
-                                   parent);
-    if (more > 0)
-        message += QStringLiteral(", and %1 more references are dangling").arg(more);
-    return message;
+    syncDirectory(info.absoluteDir().path());
+    return true;
 }
 
 } // namespace
@@ -638,6 +732,20 @@ bool Database::openConnection(const QString &path, bool readOnly, QString *error
 
 int Database::inspect(const QString &path, QString *error)
 {
+    return inspect(path, error, nullptr);
+}
+
+QStringList Database::check(const QString &path)
+{
+    QString error;
+    QStringList problems;
+    if (inspect(path, &error, &problems) < 0 && problems.isEmpty())
+        problems << error;
+    return problems;
+}
+
+int Database::inspect(const QString &path, QString *error, QStringList *problems)
+{
     QString ignored;
     if (!error)
         error = &ignored;
@@ -719,9 +827,24 @@ int Database::inspect(const QString &path, QString *error)
         return -1;
     }
     q.finish();
+    if (problems) {
+        // Every problem, for --check: each table's constraints and each dangling reference.
+        constraintViolation(db, version, problems);
+        *problems += danglingReferences(db, 100);
+        if (!problems->isEmpty()) {
+            *error = QStringLiteral("%1 is damaged: %2; it was left untouched")
+                             .arg(path, problems->first());
+            return -1;
+        }
+        return version;
+    }
     QString violation = constraintViolation(db, version);
-    if (violation.isEmpty())
-        violation = danglingReference(db);
+    if (violation.isEmpty()) {
+        const QStringList dangling = danglingReferences(db, 1);
+        if (!dangling.isEmpty())
+            violation = dangling.first()
+                        + (dangling.size() > 1 ? QStringLiteral(", ") + dangling.at(1) : QString());
+    }
     if (!violation.isEmpty()) {
         *error = QStringLiteral("%1 is damaged: %2; it was left untouched").arg(path, violation);
         return -1;
@@ -745,7 +868,15 @@ bool Database::open(const QString &path, Mode mode, QString *error)
                              .arg(version);
             return false;
         }
-        return openConnection(path, true, error);
+        // A WAL-mode file without a -wal file has no writer (a WAL writer always keeps one)
+        // and holds every committed change: a plain read-only connection would create -wal and
+        // -shm beside it and, unable to remove them, leave them behind. Such a file is read as
+        // immutable. A rollback-journal file (how EcoAtlas closes its files) needs no side files.
+        return openConnection(path,
+                              true,
+                              error,
+                              isWalModeFile(path)
+                                      && !QFileInfo::exists(path + QStringLiteral("-wal")));
     }
     if (!QFileInfo(path).isWritable()) {
         *error = QStringLiteral("%1: the file is not writable").arg(path);
@@ -793,75 +924,55 @@ bool Database::createAtomically(const QString &path,
         *error = QStringLiteral("schema version %1 does not exist").arg(version);
         return false;
     }
-    const QFileInfo info(path);
-    if (info.exists() || info.isSymLink()) {
-        *error = QStringLiteral("%1 already exists; EcoAtlas does not overwrite it").arg(path);
+    return writeNewFile(
+            path,
+            [&](const QString &temporaryPath, QString *err) {
+                Database db;
+                // No journal file beside the temporary one (it is discarded on any failure
+                // anyway) and no syncing while filling: the whole file is flushed once, after.
+                bool ok = db.openConnection(temporaryPath, false, err)
+                          && execSql(db.connection(),
+                                     QStringLiteral("PRAGMA journal_mode = MEMORY"),
+                                     err)
+                          && execSql(
+                                  db.connection(), QStringLiteral("PRAGMA synchronous = OFF"), err)
+                          && execSql(
+                                  db.connection(), QStringLiteral("PRAGMA foreign_keys = ON"), err)
+                          && db.migrate(0, version, err);
+                if (ok && fill)
+                    ok = fill(db, err);
+                db.close();
+                return ok;
+            },
+            error);
+}
+
+bool Database::copyTo(const QString &path, QString *error) const
+{
+    QString ignored;
+    if (!error)
+        error = &ignored;
+    if (!isOpen()) {
+        *error = QStringLiteral("no database is open to copy");
         return false;
     }
-    if (!info.absoluteDir().exists()) {
-        *error = QStringLiteral("%1: the folder %2 does not exist")
-                         .arg(path, info.absoluteDir().path());
-        return false;
-    }
-    // The temporary file: created exclusively (O_EXCL) in the target's folder, so that the
-    // final rename stays within one file system and is atomic.
-    QString temporaryPath;
-    {
-        QTemporaryFile temporary(info.absoluteDir().filePath(
-                QStringLiteral(".%1.XXXXXX.creating").arg(info.fileName())));
-        temporary.setAutoRemove(false);
-        if (!temporary.open()) {
-            *error = QStringLiteral("%1: cannot create a file in %2 (%3)")
-                             .arg(path, info.absoluteDir().path(), temporary.errorString());
-            return false;
-        }
-        temporaryPath = temporary.fileName();
-        temporary.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner
-                                 | QFileDevice::ReadUser | QFileDevice::WriteUser
-                                 | QFileDevice::ReadGroup | QFileDevice::ReadOther);
-    }
-    const auto discard = [&] {
-        QFile::remove(temporaryPath);
-        QFile::remove(temporaryPath + QStringLiteral("-journal"));
-    };
-    {
-        Database db;
-        // No journal file beside the temporary one (it is discarded on any failure anyway)
-        // and no syncing while filling: the whole file is flushed once, below.
-        bool ok = db.openConnection(temporaryPath, false, error)
-                  && execSql(db.connection(), QStringLiteral("PRAGMA journal_mode = MEMORY"), error)
-                  && execSql(db.connection(), QStringLiteral("PRAGMA synchronous = OFF"), error)
-                  && execSql(db.connection(), QStringLiteral("PRAGMA foreign_keys = ON"), error)
-                  && db.migrate(0, version, error);
-        if (ok && fill)
-            ok = fill(db, error);
-        db.close();
-        if (!ok) {
-            discard();
-            return false;
-        }
-    }
-    {
-        QFile file(temporaryPath);
-        if (!file.open(QIODevice::ReadWrite) || !syncToDisk(file.handle())) {
-            *error = QStringLiteral("%1: cannot flush the new database to disk (%2)")
-                             .arg(path, file.errorString());
-            discard();
-            return false;
-        }
-    }
-    // QFile::rename never replaces an existing file (renameat2 RENAME_NOREPLACE or link() on
-    // Linux), so a file that appeared at `path` meanwhile is kept.
-    if (!QFile::rename(temporaryPath, path)) {
-        *error = QFileInfo::exists(path)
-                         ? QStringLiteral("%1 already exists; EcoAtlas does not overwrite it")
-                                   .arg(path)
-                         : QStringLiteral("%1: cannot create the file").arg(path);
-        discard();
-        return false;
-    }
-    syncDirectory(info.absoluteDir().path());
-    return true;
+    return writeNewFile(
+            path,
+            [&](const QString &temporaryPath, QString *err) {
+                // VACUUM INTO accepts an existing file only when it is empty, as the fresh
+                // temporary file is.
+                QSqlQuery q(connection());
+                if (!q.exec(QStringLiteral("VACUUM INTO '%1'")
+                                    .arg(QString(temporaryPath)
+                                                 .replace(QLatin1Char('\''),
+                                                          QStringLiteral("''"))))) {
+                    *err = sqlError(QStringLiteral("copying to %1 failed").arg(path),
+                                    q.lastError());
+                    return false;
+                }
+                return true;
+            },
+            error);
 }
 
 bool Database::migrate(int fromVersion, int toVersion, QString *error)

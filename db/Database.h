@@ -54,6 +54,10 @@ public:
                                  const std::function<bool(Database &db, QString *error)> &fill,
                                  QString *error,
                                  int version = kSchemaVersion);
+    /// Writes a consistent, compact copy of the open database to `path` (SQLite VACUUM
+    /// INTO), atomically as createAtomically(): the copy appears complete or not at all, and an
+    /// existing file at `path` is never replaced. False and `*error` otherwise.
+    bool copyTo(const QString &path, QString *error) const;
     /// Closes the connection (also done by the destructor).
     void close();
 
@@ -74,7 +78,16 @@ public:
     /// or a row breaks its table's constraints.
     static int inspect(const QString &path, QString *error);
 
+    /// Every problem inspect() can find in `path`, one message each, without opening it for
+    /// writing: when the file is readable, every table whose rows break its constraints (its
+    /// first such row named) and every dangling reference (up to 100); otherwise the one
+    /// reason it cannot be read. Empty when the file passes. For `ecoatlas --check`.
+    static QStringList check(const QString &path);
+
 private:
+    /// inspect(); with `problems`, collects every row-level problem there instead of
+    /// stopping at the first.
+    static int inspect(const QString &path, QString *error, QStringList *problems);
     /// `immutable` opens read-only without locking and without creating the -wal and -shm
     /// side files (SQLite URI parameter immutable=1): for inspecting files that may be refused.
     bool openConnection(const QString &path, bool readOnly, QString *error, bool immutable = false);

@@ -5,6 +5,8 @@
 #include <QSqlQuery>
 #include <QVariant>
 
+#include <cmath>
+
 namespace EcoAtlas::LandscapeStore {
 
 namespace {
@@ -47,30 +49,79 @@ bool select(Database &db, const QString &sql, QString *error, F &&row)
 struct DateReader
 {
     QString *error;
+    QStringList *all = nullptr; ///< every problem, when given
     bool ok = true;
     FuzzyDate operator()(const QVariant &v)
     {
         QString e;
         const FuzzyDate d = FuzzyDate::fromString(v.toString(), &e);
-        if (!e.isEmpty() && ok) {
+        if (!e.isEmpty()) {
+            const QString message = QStringLiteral("the database holds a bad date: %1").arg(e);
+            if (ok)
+                *error = message;
+            if (all)
+                all->append(message);
             ok = false;
-            *error = QStringLiteral("the database holds a bad date: %1").arg(e);
         }
         return d;
     }
 };
 
-Amount readAmount(const QVariant &value, const QVariant &currency, const QVariant &qualifier)
+/// Reads stored amounts and keeps the first problem: a value that is not a stored number
+/// (a REAL column keeps text such as 'abc' or 'NaN'), not finite (9e999 is stored as
+/// infinity), negative where only counts and sums of money are, an unknown qualifier, or a
+/// qualifier that breaks "undisclosed if and only if there is no value".
+struct AmountReader
 {
-    Amount a;
-    if (!value.isNull())
-        a.value = value.toDouble();
-    a.currency = currency.toString();
-    a.qualifier = Amount::qualifierFromName(qualifier.toString())
-                          .value_or(a.value ? Amount::Qualifier::Exact
-                                            : Amount::Qualifier::Undisclosed);
-    return a;
-}
+    QString *error;
+    QStringList *all = nullptr; ///< every problem, when given
+    bool ok = true;
+    Amount operator()(const QVariant &value,
+                      const QVariant &currency,
+                      const QVariant &qualifier,
+                      const QString &where,
+                      bool mayBeNegative = false)
+    {
+        Amount a;
+        QString problem;
+        const bool number = value.typeId() == QMetaType::Double
+                            || value.typeId() == QMetaType::LongLong
+                            || value.typeId() == QMetaType::Int;
+        if (!value.isNull()) {
+            if (!number)
+                problem = QStringLiteral("'%1' is not a number").arg(value.toString().left(40));
+            else if (!std::isfinite(value.toDouble()))
+                problem = QStringLiteral("%1 is not a finite number").arg(value.toString());
+            else if (value.toDouble() < 0 && !mayBeNegative)
+                problem = QStringLiteral("%1 is negative").arg(value.toDouble());
+            else
+                a.value = value.toDouble();
+        }
+        a.currency = currency.toString();
+        const std::optional<Amount::Qualifier> q = Amount::qualifierFromName(qualifier.toString());
+        if (!qualifier.isNull() && !q && problem.isEmpty())
+            problem = QStringLiteral("'%1' is not a qualifier").arg(qualifier.toString().left(40));
+        a.qualifier = q.value_or(a.value ? Amount::Qualifier::Exact
+                                         : Amount::Qualifier::Undisclosed);
+        if (problem.isEmpty() && !value.isNull()
+            && (a.qualifier == Amount::Qualifier::Undisclosed) != !a.value)
+            problem = QStringLiteral("qualifier '%1' goes with no value, and only it with none")
+                              .arg(Amount::qualifierName(Amount::Qualifier::Undisclosed));
+        if (problem.isEmpty() && value.isNull() && a.qualifier != Amount::Qualifier::Undisclosed)
+            problem = QStringLiteral("qualifier '%1' without a value")
+                              .arg(Amount::qualifierName(a.qualifier));
+        if (!problem.isEmpty()) {
+            const QString message = QStringLiteral("the database holds a bad amount: %1: %2")
+                                            .arg(where, problem);
+            if (ok)
+                *error = message;
+            if (all)
+                all->append(message);
+            ok = false;
+        }
+        return a;
+    }
+};
 
 QString qualifierOf(const Amount &a)
 {
@@ -118,13 +169,17 @@ QString evidenceProblems(const Landscape &l)
 
 } // namespace
 
-std::optional<Landscape> load(Database &db, QString *error)
+namespace {
+
+/// load(), collecting every bad date and amount in `all` when given.
+std::optional<Landscape> loadLandscape(Database &db, QString *error, QStringList *all)
 {
     QString ignored;
     if (!error)
         error = &ignored;
     Landscape l;
-    DateReader date{error};
+    DateReader date{error, all};
+    AmountReader amount{error, all};
     QHash<RowId, int> tieIndex, figureIndex, productIndex, dealIndex, orgIndex;
     bool ok = select(db, QStringLiteral("SELECT key, value FROM meta"), error, [&](QSqlQuery &q) {
         if (q.value(0).toString() == QLatin1String("title"))
@@ -230,8 +285,10 @@ std::optional<Landscape> load(Database &db, QString *error)
                        d.id = q.value(0).toLongLong();
                        d.key = q.value(1).toString();
                        d.title = q.value(2).toString();
-                       d.amount = readAmount(q.value(3), q.value(4), q.value(5));
-                       d.units = readAmount(q.value(6), {}, q.value(7));
+                       const QString where = QStringLiteral("deal '%1'").arg(d.key);
+                       d.amount = amount(q.value(3), q.value(4), q.value(5), where);
+                       d.units = amount(
+                               q.value(6), {}, q.value(7), where + QStringLiteral(" units"));
                        d.chipModel = q.value(8).toString();
                        d.notes = q.value(9).toString();
                        d.evidence = readEvidence(q, 10);
@@ -271,20 +328,23 @@ std::optional<Landscape> load(Database &db, QString *error)
                        t.description = q.value(13).toString();
                        t.service = q.value(14).toString();
                        t.sectorId = q.value(29).toLongLong();
+                       const QString where = QStringLiteral("tie '%1'").arg(t.key);
                        if (t.kind == QLatin1String("investment")) {
-                           t.amount = readAmount(q.value(15), q.value(16), q.value(17));
+                           t.amount = amount(q.value(15), q.value(16), q.value(17), where);
                            t.round = q.value(18).toString();
                            if (!q.value(19).isNull())
                                t.lead = q.value(19).toBool();
                        } else if (t.kind == QLatin1String("chip_order")) {
                            t.chipModel = q.value(20).toString();
-                           t.units = readAmount(q.value(21), {}, q.value(22));
-                           t.amount = readAmount(q.value(23), q.value(24), q.value(25));
+                           t.units = amount(
+                                   q.value(21), {}, q.value(22), where + QStringLiteral(" units"));
+                           t.amount = amount(q.value(23), q.value(24), q.value(25), where);
                            t.status = q.value(26).toString();
                            t.statusDate = date(q.value(27));
                            t.delivery = date(q.value(28));
                        } else if (t.kind == QLatin1String("ownership")) {
-                           t.stake = readAmount(q.value(30), {}, q.value(31));
+                           t.stake = amount(
+                                   q.value(30), {}, q.value(31), where + QStringLiteral(" stake"));
                        } else if (t.kind == QLatin1String("compatibility")) {
                            t.chipModel = q.value(32).toString();
                        }
@@ -305,7 +365,12 @@ std::optional<Landscape> load(Database &db, QString *error)
                        f.subjectId = q.value(2).toLongLong();
                        f.productId = q.value(3).toLongLong();
                        f.metric = q.value(4).toString();
-                       f.value = readAmount(q.value(5), q.value(6), q.value(7));
+                       // A figure may be negative (a loss, a decline); a count or sum may not.
+                       f.value = amount(q.value(5),
+                                        q.value(6),
+                                        q.value(7),
+                                        QStringLiteral("figure '%1'").arg(f.key),
+                                        true);
                        f.unit = q.value(8).toString();
                        f.asOf = date(q.value(9));
                        f.evidence = readEvidence(q, 10);
@@ -339,10 +404,26 @@ std::optional<Landscape> load(Database &db, QString *error)
                   l.products,
                   productIndex)
          && links(QStringLiteral("deal_source"), QStringLiteral("deal_id"), l.deals, dealIndex);
-    if (!ok || !date.ok)
+    if (!ok || !date.ok || !amount.ok)
         return std::nullopt;
     l.index();
     return l;
+}
+
+} // namespace
+
+std::optional<Landscape> load(Database &db, QString *error)
+{
+    return loadLandscape(db, error, nullptr);
+}
+
+QStringList problems(Database &db)
+{
+    QString error;
+    QStringList all;
+    if (!loadLandscape(db, &error, &all) && all.isEmpty())
+        all << error;
+    return all;
 }
 
 bool insert(Database &db, const Landscape &l, QString *error)
@@ -631,10 +712,24 @@ QHash<RowId, NodePosition> loadPositions(Database &db, const QString &view, QStr
             *error = QStringLiteral("reading node positions failed: %1").arg(q.lastError().text());
         return out;
     }
-    while (q.next())
-        out.insert(q.value(0).toLongLong(),
-                   {QPointF(q.value(1).toDouble(), q.value(2).toDouble()), q.value(3).toBool()});
+    while (q.next()) {
+        // A REAL column keeps text it cannot convert ('abc', 'NaN'): only stored numbers count.
+        const QVariant x = q.value(1), y = q.value(2);
+        const auto isNumber = [](const QVariant &v) {
+            return v.typeId() == QMetaType::Double || v.typeId() == QMetaType::LongLong
+                   || v.typeId() == QMetaType::Int;
+        };
+        const QPointF pos(x.toDouble(), y.toDouble());
+        if (isNumber(x) && isNumber(y) && isUsablePosition(pos))
+            out.insert(q.value(0).toLongLong(), {pos, q.value(3).toBool()});
+    }
     return out;
+}
+
+bool isUsablePosition(const QPointF &p)
+{
+    return std::isfinite(p.x()) && std::isfinite(p.y()) && std::abs(p.x()) <= kMaxPositionCoordinate
+           && std::abs(p.y()) <= kMaxPositionCoordinate;
 }
 
 bool savePositions(Database &db,
@@ -650,6 +745,8 @@ bool savePositions(Database &db,
                              {view}))
                     return false;
                 for (auto it = positions.constBegin(); it != positions.constEnd(); ++it) {
+                    if (!isUsablePosition(it->pos))
+                        continue;
                     if (!execSql(db.connection(),
                                  QStringLiteral("INSERT INTO node_position (view, organization_id, "
                                                 "x, y, pinned) VALUES (?, ?, ?, ?, ?)"),

@@ -19,6 +19,10 @@ namespace LandscapeStore {
 /// a query fails or a stored date does not parse.
 std::optional<Landscape> load(Database &db, QString *error);
 
+/// Every problem load() would stop at (bad dates, bad amounts, each naming its record), or
+/// the one reason the landscape cannot be read; empty when it loads. For `ecoatlas --check`.
+QStringList problems(Database &db);
+
 /// Writes `landscape` into an empty landscape database, keeping its ids. Refuses a database
 /// that already holds organizations or sources.
 bool insert(Database &db, const Landscape &landscape, QString *error);
@@ -39,9 +43,21 @@ struct NodePosition
     bool pinned = false;
 };
 
-/// Stored node positions of one view ("network", …), by organization id.
+/// The largest coordinate a stored node position may have (pixels in scene coordinates; a
+/// layout spans a few thousand). Farther ones are treated as damage and ignored.
+constexpr double kMaxPositionCoordinate = 1e6;
+
+/// Whether `p` is a usable node position: both coordinates finite and within
+/// ±kMaxPositionCoordinate.
+bool isUsablePosition(const QPointF &p);
+
+/// Stored node positions of one view ("network", …), by organization id. Positions that are
+/// not numbers, not finite (NaN, infinity) or beyond ±kMaxPositionCoordinate are left out, so
+/// the view lays those nodes out afresh instead of drawing at "nan" or at a size no export
+/// can have.
 QHash<RowId, NodePosition> loadPositions(Database &db, const QString &view, QString *error);
-/// Replaces the stored positions of one view with `positions`, in one transaction.
+/// Replaces the stored positions of one view with `positions`, in one transaction. Positions
+/// that are not usable (isUsablePosition()) are not stored.
 bool savePositions(Database &db,
                    const QString &view,
                    const QHash<RowId, NodePosition> &positions,

@@ -8,8 +8,6 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QHash>
-#include <QSqlError>
-#include <QSqlQuery>
 #include <QStandardPaths>
 
 namespace EcoAtlas {
@@ -172,18 +170,7 @@ bool LandscapeDocument::saveCopy(const QString &path, QString *error) const
         *error = QStringLiteral("this landscape has no database to copy");
         return false;
     }
-    if (QFileInfo::exists(path)) {
-        *error = QStringLiteral("%1 already exists; choose another name").arg(path);
-        return false;
-    }
-    QSqlQuery q(m_db->connection());
-    if (!q.exec(QStringLiteral("VACUUM INTO '%1'")
-                        .arg(QString(path).replace(QLatin1Char('\''), QStringLiteral("''"))))) {
-        *error = QStringLiteral("saving a copy to %1 failed: %2").arg(path, q.lastError().text());
-        QFile::remove(path);
-        return false;
-    }
-    return true;
+    return m_db->copyTo(path, error);
 }
 
 Landscape LandscapeDocument::seedLandscape()

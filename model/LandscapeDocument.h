@@ -50,8 +50,8 @@ public:
                                 const QString &value,
                                 QString *error);
 
-    /// Copies the open database to `path` (SQLite VACUUM INTO: a consistent, compact copy).
-    /// Refuses to overwrite an existing file.
+    /// Copies the open database to `path` (SQLite VACUUM INTO: a consistent, compact copy),
+    /// atomically (Database::copyTo). Refuses to overwrite an existing file.
     bool saveCopy(const QString &path, QString *error) const;
 
     /// The bundled seed landscape (resources/seed/landscape.json, compiled from the Zhidongxi

@@ -8,6 +8,8 @@
 #include <QPainter>
 #include <QPicture>
 
+#include <algorithm>
+
 namespace EcoAtlas::FigureStyle {
 
 namespace {
@@ -53,15 +55,30 @@ QFont font(double pixelSize, bool bold)
     return f;
 }
 
-QString plainText(const QString &text)
+QString plainText(const QString &text, int maxLength)
 {
-    QString out = text;
-    for (QChar &c : out) {
+    maxLength = std::max(maxLength, 2);
+    QString out;
+    out.reserve(std::min<qsizetype>(text.size(), maxLength));
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        if (out.size() >= maxLength) {
+            // Cut: keep maxLength - 1 characters, not half a surrogate pair, and an ellipsis.
+            out.truncate(maxLength - 1);
+            if (out.back().isHighSurrogate())
+                out.chop(1);
+            out.append(QChar(0x2026));
+            break;
+        }
+        const QChar c = text.at(i);
         const char16_t u = c.unicode();
+        if ((u >= 0x202A && u <= 0x202E) || (u >= 0x2066 && u <= 0x2069))
+            continue; // embeddings, overrides and isolates
         if (u == '\n' || u == '\r' || u == '\t')
-            c = QLatin1Char(' ');
+            out.append(QLatin1Char(' '));
         else if (u < 0x20 || (u >= 0x7F && u < 0xA0))
-            c = QChar(0xFFFD);
+            out.append(QChar(0xFFFD));
+        else
+            out.append(c);
     }
     return out;
 }

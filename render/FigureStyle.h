@@ -29,9 +29,19 @@ QString fontFamily();
 /// A figure font of `pixelSize` CSS pixels.
 QFont font(double pixelSize, bool bold = false);
 
+/// The most characters of one data text a figure draws (tie descriptions, notes, titles);
+/// every text of the seed landscape is shorter. Longer ones end in an ellipsis.
+constexpr int kMaxTextLength = 1000;
+/// The most characters of a name drawn as a label (nodes, regions, chart series and lanes):
+/// a label never grows wider than a figure can hold. The full text stays in the details.
+constexpr int kMaxLabelLength = 120;
+
 /// Text from data made safe to draw: C0/C1 control characters (which SVG cannot hold and
-/// fonts draw as boxes) become U+FFFD, line breaks become spaces. Never interprets markup.
-QString plainText(const QString &text);
+/// fonts draw as boxes) become U+FFFD, line breaks become spaces, bidirectional embeddings,
+/// overrides and isolates (U+202A–U+202E, U+2066–U+2069), which would reorder the text around
+/// them, are removed, and text longer than `maxLength` characters is cut to that length,
+/// ending in "…" (never inside a surrogate pair). Never interprets markup.
+QString plainText(const QString &text, int maxLength = kMaxTextLength);
 
 /// The colour of an organization role: the Okabe–Ito colour-blind-safe palette
 /// (Okabe & Ito 2008, "Color Universal Design"). Unknown roles are grey.

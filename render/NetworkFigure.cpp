@@ -71,7 +71,7 @@ NetworkFigure::NetworkFigure(const Landscape &landscape,
     const QFontMetricsF fm(FigureStyle::font(kLabelSize));
     m_labelSizes.reserve(graph.nodes.size());
     for (int i = 0; i < graph.nodes.size(); ++i) {
-        const QString text = FigureStyle::plainText(labelOf(i));
+        const QString text = FigureStyle::plainText(labelOf(i), FigureStyle::kMaxLabelLength);
         m_labelSizes.append(QSizeF(fm.horizontalAdvance(text) + 2, fm.height()));
     }
 }
@@ -764,7 +764,9 @@ void NetworkFigure::paint(QPainter &p, const QRectF &target, const QTransform &v
         // A light halo keeps the text legible where edges pass under it.
         p.fillRect(box, withAlpha(Qt::white, isFaded(i) ? 0.4 : 0.8));
         p.setPen(ink);
-        p.drawText(box, Qt::AlignCenter, FigureStyle::plainText(labelOf(i)));
+        p.drawText(box,
+                   Qt::AlignCenter,
+                   FigureStyle::plainText(labelOf(i), FigureStyle::kMaxLabelLength));
     }
     p.restore();
     // The legend is recorded first, then drawn scaled down if the column is too short for it.

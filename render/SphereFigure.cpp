@@ -84,7 +84,10 @@ SphereMapModel::LabelMeasure SphereFigure::labelMeasure()
 {
     return [](const QString &text, bool owner) {
         const QFontMetricsF fm(FigureStyle::font(owner ? kOwnerFont : kClientFont, owner));
-        return QSizeF(fm.horizontalAdvance(FigureStyle::plainText(text)) + 4, fm.height());
+        return QSizeF(
+                fm.horizontalAdvance(FigureStyle::plainText(text, FigureStyle::kMaxLabelLength))
+                        + 4,
+                fm.height());
     };
 }
 
@@ -225,7 +228,8 @@ void SphereFigure::paint(QPainter &p, const QRectF &target, const QTransform &vi
         p.setPen(ownerColor(o).darker(130));
         p.drawText(t.mapRect(g.ownerLabels[o]),
                    Qt::AlignCenter,
-                   FigureStyle::plainText(m_model.labelOf(in.owners[o].id)));
+                   FigureStyle::plainText(m_model.labelOf(in.owners[o].id),
+                                          FigureStyle::kMaxLabelLength));
     }
     // Client marks and labels.
     const Landscape &l = m_model.landscape();
@@ -260,7 +264,8 @@ void SphereFigure::paint(QPainter &p, const QRectF &target, const QTransform &vi
             continue;
         p.drawText(t.mapRect(g.clientLabels[c]),
                    Qt::AlignCenter,
-                   FigureStyle::plainText(m_model.labelOf(in.clients[c].id)));
+                   FigureStyle::plainText(m_model.labelOf(in.clients[c].id),
+                                          FigureStyle::kMaxLabelLength));
     }
     p.restore();
 

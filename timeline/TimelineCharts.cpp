@@ -37,10 +37,10 @@ const QColor kText(0x20, 0x20, 0x20);
 const QColor kCursor(0xC0, 0x1E, 0x2E);
 
 /// Text from data made safe for Qt Charts, which renders labels as rich text: plain, escaped,
-/// long labels broken at spaces.
+/// cut at FigureStyle::kMaxLabelLength characters, long labels broken at spaces.
 QString chartText(const QString &text, int wrapAt = 46)
 {
-    const QString plain = FigureStyle::plainText(text);
+    const QString plain = FigureStyle::plainText(text, FigureStyle::kMaxLabelLength);
     if (plain.size() <= wrapAt)
         return plain.toHtmlEscaped();
     QStringList lines;

@@ -8,6 +8,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRandomGenerator>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -503,6 +504,287 @@ private slots:
         QCOMPARE(bytes(victim), before);
         QCOMPARE(bytes(dir + QStringLiteral("/network.png")), before);
         QCOMPARE(QDir(dir).entryList(QDir::Files), QStringList{QStringLiteral("network.png")});
+    }
+
+    // Issue 11, items 4 and 9: 100,000-character names (English and Chinese) and a bidi
+    // override export in every view and format within the size limits, with well-formed SVG
+    // in which the long name is cut and the override is gone.
+    void hostileNamesExportEveryView()
+    {
+        const QString db = path(QStringLiteral("long-names.ecoatlas"));
+        QFile::remove(db);
+        QVERIFY(QFile::copy(m_db, db));
+        QString error;
+        QVERIFY2(runSql(db,
+                        {QStringLiteral("UPDATE organization SET name_en = 'Baidu ' || "
+                                        "replace(hex(zeroblob(50000)), '00', 'xy'), name_zh = "
+                                        "replace(hex(zeroblob(50000)), '00', '百度') WHERE key "
+                                        "= 'baidu'"),
+                         QStringLiteral("UPDATE organization SET name_en = 'Evil' || char(0x202E) "
+                                        "|| 'corp' WHERE key = 'tencent'")},
+                        &error),
+                 qPrintable(error));
+        QCOMPARE(rows(db, QStringLiteral("organization WHERE length(name_en) > 100000")), 1);
+        const QString dir = path(QStringLiteral("long-names"));
+        QElapsedTimer timer;
+        timer.start();
+        const Run r = run({QStringLiteral("--db"),
+                           db,
+                           QStringLiteral("--export-all"),
+                           dir,
+                           QStringLiteral("--labels"),
+                           QStringLiteral("both")});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QVERIFY2(timer.elapsed() < 90000, qPrintable(QString::number(timer.elapsed())));
+        const QStringList files = QDir(dir).entryList(QDir::Files);
+        QCOMPARE(files.size(), 21); // 7 views × PNG, SVG, PDF
+        for (const QString &file : files) {
+            const QByteArray content = bytes(QDir(dir).filePath(file));
+            QVERIFY2(content.size() > 1000, qPrintable(file));
+            QVERIFY2(content.size() < 30'000'000, qPrintable(file));
+            if (!file.endsWith(QLatin1String(".svg")))
+                continue;
+            QXmlStreamReader xml(content);
+            while (!xml.atEnd()) {
+                xml.readNext();
+                if (xml.isStartElement() && xml.name() == QLatin1String("svg")) {
+                    QVERIFY(xml.attributes().value(QStringLiteral("width")).toDouble() <= 20000);
+                    QVERIFY(xml.attributes().value(QStringLiteral("height")).toDouble() <= 20000);
+                }
+                if (xml.isCharacters()) {
+                    QVERIFY2(!xml.text().contains(QChar(0x202E)), qPrintable(file));
+                    QVERIFY2(!xml.text().contains(QString(200, QLatin1Char('x'))),
+                             qPrintable(file));
+                }
+            }
+            QVERIFY2(!xml.hasError(), qPrintable(file + QLatin1Char(' ') + xml.errorString()));
+        }
+        const QString network = QString::fromUtf8(bytes(QDir(dir).filePath(QStringLiteral(
+                "network.svg"))));
+        QVERIFY(network.contains(QStringLiteral("Evilcorp")));
+        QVERIFY(network.contains(QStringLiteral("Baidu xyxy")));
+        QVERIFY(network.contains(QChar(0x2026)));
+    }
+
+    // Issue 11, item 5: stored positions far away, infinite or not numbers: the network
+    // export still succeeds within the size limits and never writes "nan" or "inf".
+    void extremePositionsExport_data()
+    {
+        QTest::addColumn<QString>("x");
+        QTest::newRow("30000") << QStringLiteral("30000");
+        QTest::newRow("1e308") << QStringLiteral("1e308");
+        QTest::newRow("infinity") << QStringLiteral("9e999");
+        QTest::newRow("NaN text") << QStringLiteral("'NaN'");
+    }
+    void extremePositionsExport()
+    {
+        QFETCH(QString, x);
+        const QString db = path(QStringLiteral("positions.ecoatlas"));
+        QFile::remove(db);
+        QVERIFY(QFile::copy(m_db, db));
+        QString error;
+        // Every organization placed on a small grid, one of them at `x`; all pinned.
+        QVERIFY2(runSql(db,
+                        {QStringLiteral("DELETE FROM node_position"),
+                         QStringLiteral("INSERT INTO node_position (view, organization_id, x, y, "
+                                        "pinned) SELECT 'network', id, (id % 6) * 150, (id / 6) "
+                                        "* 120, 1 FROM organization"),
+                         QStringLiteral("UPDATE node_position SET x = %1 WHERE organization_id = "
+                                        "(SELECT id FROM organization WHERE key = 'baidu')")
+                                 .arg(x)},
+                        &error),
+                 qPrintable(error));
+        for (const QString &format : {QStringLiteral("svg"), QStringLiteral("png")}) {
+            const QString out = path(QStringLiteral("positions.") + format);
+            const Run r = run({QStringLiteral("--db"),
+                               db,
+                               QStringLiteral("--export"),
+                               QStringLiteral("network"),
+                               QStringLiteral("--out"),
+                               out});
+            QVERIFY2(r.code == 0, qPrintable(r.err));
+            if (format == QLatin1String("png")) {
+                const QImage image(out);
+                QVERIFY(!image.isNull());
+                QVERIFY(image.width() <= 20000 && image.height() <= 20000);
+                continue;
+            }
+            const QByteArray svg = bytes(out);
+            QVERIFY(!svg.contains("nan\""));
+            QVERIFY(!svg.contains("inf\""));
+            QXmlStreamReader xml(svg);
+            while (!xml.atEnd()) {
+                xml.readNext();
+                if (xml.isStartElement() && xml.name() == QLatin1String("svg")) {
+                    QVERIFY(xml.attributes().value(QStringLiteral("width")).toDouble() <= 20000);
+                    QVERIFY(xml.attributes().value(QStringLiteral("height")).toDouble() <= 20000);
+                }
+            }
+            QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
+        }
+    }
+
+    // Issue 11, Also: --check lists every problem of items 3, 7 and 8 with its record, one a
+    // line, exits 1 when there is one, and writes nothing.
+    void checkListsEveryProblem()
+    {
+        const Run clean = run({QStringLiteral("--db"), m_db, QStringLiteral("--check")});
+        QCOMPARE(clean.code, 0);
+        QCOMPARE(clean.out.trimmed(), m_db + QStringLiteral(": no problems found"));
+
+        const QString rows = path(QStringLiteral("check-rows.ecoatlas"));
+        QFile::remove(rows);
+        QVERIFY(QFile::copy(m_db, rows));
+        QString error;
+        QVERIFY2(runSql(rows,
+                        {QStringLiteral("PRAGMA ignore_check_constraints = ON"),
+                         QStringLiteral("UPDATE organization SET name_en = '' WHERE key = "
+                                        "'minimax'"),
+                         QStringLiteral("UPDATE tie SET to_id = from_id WHERE key = "
+                                        "'microsoft-invests-openai'"),
+                         QStringLiteral("INSERT INTO organization_alias (organization_id, alias, "
+                                        "position) VALUES (4242, 'ghost', 0)")},
+                        &error),
+                 qPrintable(error));
+        const QByteArray before = bytes(rows);
+        const Run r = run({QStringLiteral("--db"), rows, QStringLiteral("--check")});
+        QCOMPARE(r.code, 1);
+        checkOneLineError(r);
+        QVERIFY2(r.err.contains(QStringLiteral("3 problems found")), qPrintable(r.err));
+        const QStringList lines = r.out.trimmed().split(QLatin1Char('\n'));
+        QCOMPARE(lines.size(), 3);
+        for (const QString &line : lines)
+            QVERIFY2(line.startsWith(rows + QStringLiteral(": ")), qPrintable(line));
+        QVERIFY2(r.out.contains(QStringLiteral("key 'minimax'")), qPrintable(r.out));
+        QVERIFY2(r.out.contains(QStringLiteral("table organization breaks")), qPrintable(r.out));
+        QVERIFY2(r.out.contains(QStringLiteral("key 'microsoft-invests-openai'")),
+                 qPrintable(r.out));
+        QVERIFY2(r.out.contains(QStringLiteral("from_id <> to_id")), qPrintable(r.out));
+        QVERIFY2(r.out.contains(QStringLiteral("alias 'ghost' of table organization_alias refers")),
+                 qPrintable(r.out));
+        QCOMPARE(bytes(rows), before);
+
+        const QString amounts = path(QStringLiteral("check-amounts.ecoatlas"));
+        QFile::remove(amounts);
+        QVERIFY(QFile::copy(m_db, amounts));
+        QVERIFY2(runSql(amounts,
+                        {QStringLiteral("UPDATE investment SET amount = 'abc' WHERE tie_id = "
+                                        "(SELECT id FROM tie WHERE key = "
+                                        "'amazon-invests-anthropic')"),
+                         QStringLiteral("UPDATE investment SET amount = -4e9 WHERE tie_id = "
+                                        "(SELECT id FROM tie WHERE key = "
+                                        "'google-invests-anthropic')")},
+                        &error),
+                 qPrintable(error));
+        const Run a = run({QStringLiteral("--db"), amounts, QStringLiteral("--check")});
+        QCOMPARE(a.code, 1);
+        QCOMPARE(a.out.trimmed().split(QLatin1Char('\n')).size(), 2);
+        QVERIFY2(a.out.contains(QStringLiteral("tie 'amazon-invests-anthropic': 'abc' is not a "
+                                               "number")),
+                 qPrintable(a.out));
+        QVERIFY2(a.out.contains(QStringLiteral("tie 'google-invests-anthropic': -4e+09 is "
+                                               "negative")),
+                 qPrintable(a.out));
+    }
+
+    // Issue 11, "Done means" (a CI-sized part): mutated copies of the seed (header, page 1,
+    // random pages, truncation, appended bytes; fixed seeds) through --dump-json and an SVG
+    // export: no crash, no hang, the file unchanged and without side files, and either a
+    // one-line refusal (exit 1) or a well-formed result (exit 0).
+    void mutatedCopiesAreRefusedOrRead()
+    {
+        const QByteArray seed = bytes(m_db);
+        QVERIFY(seed.size() > 8192);
+        const qsizetype pageSize = 4096;
+        int refused = 0, read = 0;
+        for (int i = 0; i < 60; ++i) {
+            QRandomGenerator random(1100 + i);
+            QByteArray mutated = seed;
+            const qsizetype pages = seed.size() / pageSize;
+            auto flip = [&](qsizetype from, qsizetype to, int count) {
+                for (int k = 0; k < count; ++k) {
+                    const qsizetype at = from + qsizetype(random.bounded(quint32(to - from)));
+                    mutated[at] = char(mutated.at(at) ^ char(1 + random.bounded(255)));
+                }
+            };
+            switch (i % 5) {
+            case 0: // the 100-byte header
+                flip(0, 100, 1 + i % 3);
+                break;
+            case 1: // page 1: header and the schema b-tree
+                flip(100, pageSize, 4);
+                break;
+            case 2: // one random page
+            {
+                const qsizetype page = 1 + random.bounded(quint32(pages - 1));
+                flip(page * pageSize, (page + 1) * pageSize, 8);
+                break;
+            }
+            case 3: // truncated, at a page boundary or anywhere
+                mutated.truncate(i % 2 ? pageSize * (1 + random.bounded(quint32(pages - 1)))
+                                       : 1 + random.bounded(quint32(seed.size() - 1)));
+                break;
+            case 4: // bytes appended
+                for (int k = 0; k < 1 + int(random.bounded(5000u)); ++k)
+                    mutated.append(char(random.bounded(256)));
+                break;
+            }
+            const QString file = path(QStringLiteral("mutated-%1.ecoatlas").arg(i));
+            QFile f(file);
+            QVERIFY(f.open(QIODevice::WriteOnly) && f.write(mutated) == mutated.size());
+            f.close();
+            const bool dump = i % 2 == 0;
+            const QString out = path(dump ? QStringLiteral("mutated.json")
+                                          : QStringLiteral("mutated.svg"));
+            QFile::remove(out);
+            QProcess p;
+            p.setProcessEnvironment(environment());
+            p.setWorkingDirectory(m_dir.path());
+            p.start(QStringLiteral(ECOATLAS_BINARY),
+                    dump ? QStringList{QStringLiteral("--db"),
+                                       file,
+                                       QStringLiteral("--dump-json"),
+                                       out}
+                         : QStringList{QStringLiteral("--db"),
+                                       file,
+                                       QStringLiteral("--export"),
+                                       QStringLiteral("network"),
+                                       QStringLiteral("--out"),
+                                       out});
+            const bool finished = p.waitForFinished(30000);
+            if (!finished)
+                p.kill();
+            const QString what = QStringLiteral("mutation %1: ").arg(i);
+            QVERIFY2(finished, qPrintable(what + QStringLiteral("hang")));
+            QVERIFY2(p.exitStatus() == QProcess::NormalExit,
+                     qPrintable(what + QStringLiteral("crash")));
+            QVERIFY2(p.exitCode() == 0 || p.exitCode() == 1,
+                     qPrintable(what + QString::number(p.exitCode())));
+            QCOMPARE(bytes(file), mutated);
+            for (const char *suffix : {"-wal", "-shm", "-journal"})
+                QVERIFY2(!QFile::exists(file + QLatin1String(suffix)), qPrintable(what + suffix));
+            if (p.exitCode() == 1) {
+                ++refused;
+                const QString err = QString::fromUtf8(p.readAllStandardError()).trimmed();
+                QVERIFY2(!err.contains(QLatin1Char('\n'))
+                                 && err.startsWith(QStringLiteral("ecoatlas: ")),
+                         qPrintable(what + err));
+                QVERIFY2(!QFile::exists(out), qPrintable(what + QStringLiteral("output left")));
+                continue;
+            }
+            ++read;
+            if (dump) {
+                QJsonParseError e;
+                QJsonDocument::fromJson(bytes(out), &e);
+                QVERIFY2(e.error == QJsonParseError::NoError, qPrintable(what + e.errorString()));
+            } else {
+                QXmlStreamReader xml(bytes(out));
+                while (!xml.atEnd())
+                    xml.readNext();
+                QVERIFY2(!xml.hasError(), qPrintable(what + xml.errorString()));
+            }
+        }
+        qInfo("60 mutated copies: %d refused, %d read; no crash, hang or change", refused, read);
     }
 
     void exportAll()

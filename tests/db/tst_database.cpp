@@ -160,6 +160,8 @@ private slots:
     void negativeHeaderValuesAreNamed_data();
     void danglingAndForcedRowsAreRefused_data();
     void danglingAndForcedRowsAreRefused();
+    void copyToIsAtomic();
+    void readOnlyOpenOfWalFileLeavesNoSideFiles();
     void negativeHeaderValuesAreNamed();
 
 private:
@@ -1085,6 +1087,63 @@ void TestDatabase::danglingAndForcedRowsAreRefused()
         QVERIFY2(error.endsWith(QLatin1String("it was left untouched")), qPrintable(error));
         QCOMPARE(readBytes(file), before);
         QCOMPARE(sideFiles(file), QStringList());
+    }
+}
+
+void TestDatabase::copyToIsAtomic()
+{
+    // "Save a Copy" wrote with VACUUM INTO straight onto the chosen path: a kill or a failure
+    // left a partial file there. The copy is now written beside it and renamed when complete.
+    const QString file = path(QStringLiteral("original.ecoatlas"));
+    QString error;
+    QVERIFY2(createFilledFile(file, &error), qPrintable(error));
+    Database db;
+    QVERIFY2(db.open(file, Database::Mode::ReadWrite, &error), qPrintable(error));
+    const QString copy = path(QStringLiteral("copy.ecoatlas"));
+    QVERIFY2(db.copyTo(copy, &error), qPrintable(error));
+    db.close();
+    QCOMPARE(folderEntries(m_dir->path()),
+             (QStringList{QStringLiteral("copy.ecoatlas"), QStringLiteral("original.ecoatlas")}));
+    QCOMPARE(Database::inspect(copy, &error), Database::kSchemaVersion);
+    Database reopened;
+    QVERIFY2(reopened.open(copy, Database::Mode::ReadOnly, &error), qPrintable(error));
+    QCOMPARE(countRows(reopened, QStringLiteral("organization")), 300);
+    reopened.close();
+    QCOMPARE(sideFiles(copy), QStringList());
+
+    // An existing file is not replaced, and a failed copy leaves nothing behind.
+    QVERIFY2(db.open(file, Database::Mode::ReadOnly, &error), qPrintable(error));
+    const QByteArray before = readBytes(copy);
+    QVERIFY(!db.copyTo(copy, &error));
+    QVERIFY2(error.contains(QLatin1String("already exists")), qPrintable(error));
+    QCOMPARE(readBytes(copy), before);
+    QVERIFY(!db.copyTo(path(QStringLiteral("no/such/folder/copy.ecoatlas")), &error));
+    QVERIFY2(error.contains(QLatin1String("does not exist")), qPrintable(error));
+    QCOMPARE(folderEntries(m_dir->path()),
+             (QStringList{QStringLiteral("copy.ecoatlas"), QStringLiteral("original.ecoatlas")}));
+    Database closed;
+    QVERIFY(!closed.copyTo(path(QStringLiteral("none.ecoatlas")), &error));
+}
+
+void TestDatabase::readOnlyOpenOfWalFileLeavesNoSideFiles()
+{
+    // Issue 11, item 11 (command-line part): a file left in WAL mode by another program got
+    // -wal and -shm side files from every read-only open, and kept them.
+    const QString file = path(QStringLiteral("wal.ecoatlas"));
+    QString error;
+    QVERIFY2(createFilledFile(file, &error), qPrintable(error));
+    QVERIFY2(runPlain(file, {QStringLiteral("PRAGMA journal_mode = WAL")}, &error),
+             qPrintable(error));
+    QCOMPARE(sideFiles(file), QStringList());
+    const QByteArray before = readBytes(file);
+    QCOMPARE(before.at(18), char(2)); // WAL mode in the header
+    for (int i = 0; i < 2; ++i) {
+        Database db;
+        QVERIFY2(db.open(file, Database::Mode::ReadOnly, &error), qPrintable(error));
+        QCOMPARE(countRows(db, QStringLiteral("organization")), 300);
+        db.close();
+        QCOMPARE(sideFiles(file), QStringList());
+        QCOMPARE(readBytes(file), before);
     }
 }
 

@@ -92,6 +92,9 @@ private slots:
     void badStoredDateIsReported();
     void positionsRoundTrip();
     void savePositionsIsAtomic();
+    void unusablePositionsAreIgnored();
+    void badAmountsAreRefused_data();
+    void badAmountsAreRefused();
 
 private:
     QString path(const QString &name) const { return m_dir->filePath(name); }
@@ -467,6 +470,128 @@ void TestLandscapeStore::savePositionsIsAtomic()
     QCOMPARE(got.size(), 1);
     QCOMPARE(got.value(1).pos, QPointF(1, 1));
     QVERIFY(got.value(1).pinned);
+}
+
+void TestLandscapeStore::unusablePositionsAreIgnored()
+{
+    // Issue 11, item 5: NaN, infinity, text and far-away coordinates in node_position made
+    // the network export draw cx="nan" or ask for a size beyond the limits. They are left
+    // out on load (the node is laid out afresh) and never saved.
+    Database db;
+    QString error;
+    QVERIFY2(db.create(path(QStringLiteral("far.ecoatlas")), &error), qPrintable(error));
+    Landscape l = tinyLandscape();
+    for (int i = 3; i <= 9; ++i) {
+        Organization o = l.organizations.first();
+        o.id = i;
+        o.key = QStringLiteral("o%1").arg(i);
+        l.organizations.append(o);
+    }
+    QVERIFY2(LandscapeStore::insert(db, l, &error), qPrintable(error));
+    const QStringList rows{
+            QStringLiteral("(1, 10.5, -20.25, 1)"),      // kept
+            QStringLiteral("(2, 30000, 40, 0)"),         // kept: far, but within ±1e6
+            QStringLiteral("(3, 'NaN', 5, 0)"),          // text
+            QStringLiteral("(4, 9e999, 5, 0)"),          // stored as +infinity
+            QStringLiteral("(5, 5, -9e999, 0)"),         // -infinity
+            QStringLiteral("(6, 1e308, 5, 0)"),          // finite, absurd
+            QStringLiteral("(7, 'abc', 5, 0)"),          // text
+            QStringLiteral("(8, 5, 1000001, 0)"),        // just beyond the bound
+            QStringLiteral("(9, -1000000, 1000000, 1)"), // on the bound: kept
+    };
+    for (const QString &row : rows) {
+        QVERIFY2(execSql(db.connection(),
+                         QStringLiteral("INSERT INTO node_position (organization_id, x, y, pinned, "
+                                        "view) VALUES %1")
+                                 .arg(row.left(row.size() - 1) + QStringLiteral(", 'network')")),
+                         &error),
+                 qPrintable(error));
+    }
+    const auto got = LandscapeStore::loadPositions(db, QStringLiteral("network"), &error);
+    QList<RowId> ids = got.keys();
+    std::sort(ids.begin(), ids.end());
+    QCOMPARE(ids, (QList<RowId>{1, 2, 9}));
+    QCOMPARE(got.value(1).pos, QPointF(10.5, -20.25));
+    QVERIFY(got.value(1).pinned);
+    QCOMPARE(got.value(2).pos, QPointF(30000, 40));
+    QCOMPARE(got.value(9).pos, QPointF(-1e6, 1e6));
+
+    QVERIFY(!LandscapeStore::isUsablePosition(QPointF(qQNaN(), 0)));
+    QVERIFY(!LandscapeStore::isUsablePosition(QPointF(0, qInf())));
+    QVERIFY(LandscapeStore::isUsablePosition(QPointF(-5, 5)));
+    // Saving skips what loading would ignore.
+    QVERIFY2(LandscapeStore::savePositions(db,
+                                           QStringLiteral("network"),
+                                           {{1, {QPointF(qQNaN(), 1), false}},
+                                            {2, {QPointF(1, qInf()), false}},
+                                            {3, {QPointF(3, 4), true}}},
+                                           &error),
+             qPrintable(error));
+    QCOMPARE(countRows(db, QStringLiteral("node_position")), 1);
+    QCOMPARE(LandscapeStore::loadPositions(db, QStringLiteral("network"), &error).value(3).pos,
+             QPointF(3, 4));
+}
+
+void TestLandscapeStore::badAmountsAreRefused_data()
+{
+    // Issue 11, item 7: such amounts loaded silently and exported as "inf trillion USD",
+    // "nan USD", "-4 billion USD", 0 for 'abc', and a dump with a null value qualified exact.
+    QTest::addColumn<QString>("update");
+    QTest::addColumn<QString>("expected");
+    const QString investment = QStringLiteral(
+            "UPDATE investment SET %1 WHERE tie_id = (SELECT id FROM tie WHERE key = "
+            "'amazon-invests-anthropic')");
+    const QString where = QStringLiteral("tie 'amazon-invests-anthropic': ");
+    QTest::newRow("infinity") << investment.arg(QStringLiteral("amount = 9e999"))
+                              << where + QStringLiteral("inf is not a finite number");
+    QTest::newRow("text") << investment.arg(QStringLiteral("amount = 'abc'"))
+                          << where + QStringLiteral("'abc' is not a number");
+    QTest::newRow("NaN text") << investment.arg(QStringLiteral("amount = 'NaN'"))
+                              << where + QStringLiteral("'NaN' is not a number");
+    QTest::newRow("negative") << investment.arg(QStringLiteral("amount = -4e9"))
+                              << where + QStringLiteral("-4e+09 is negative");
+    QTest::newRow("null but up_to") << investment.arg(QStringLiteral("amount = NULL"))
+                                    << where + QStringLiteral("qualifier 'up_to' without a value");
+    QTest::newRow("value but undisclosed")
+            << investment.arg(QStringLiteral("amount_qualifier = 'undisclosed'"))
+            << where
+                       + QStringLiteral("qualifier 'undisclosed' goes with no value, and only it "
+                                        "with none");
+    QTest::newRow("unknown qualifier")
+            << investment.arg(QStringLiteral("amount_qualifier = 'roughly'"))
+            << where + QStringLiteral("'roughly' is not a qualifier");
+    QTest::newRow("chip units text")
+            << QStringLiteral("UPDATE chip_order SET units = 'many' WHERE units IS NOT NULL")
+            << QStringLiteral(" units: 'many' is not a number");
+    QTest::newRow("figure infinity")
+            << QStringLiteral("UPDATE figure SET value = -9e999 WHERE key = 'qianfan-models'")
+            << QStringLiteral("figure 'qianfan-models': -inf is not a finite number");
+}
+
+void TestLandscapeStore::badAmountsAreRefused()
+{
+    QFETCH(QString, update);
+    QFETCH(QString, expected);
+    Database db;
+    QString error;
+    QVERIFY2(db.create(path(QStringLiteral("amounts.ecoatlas")), &error), qPrintable(error));
+    QVERIFY2(LandscapeStore::insert(db, seed(), &error), qPrintable(error));
+    QVERIFY2(LandscapeStore::load(db, &error), qPrintable(error));
+    QVERIFY2(execSql(db.connection(), update, &error), qPrintable(error));
+    error.clear();
+    QVERIFY(!LandscapeStore::load(db, &error));
+    QVERIFY2(error.startsWith(QLatin1String("the database holds a bad amount: ")),
+             qPrintable(error));
+    QVERIFY2(error.contains(expected), qPrintable(error));
+    // A negative figure is a figure (a loss, a decline), not damage.
+    if (QByteArray(QTest::currentDataTag()) == "figure infinity") {
+        QVERIFY2(execSql(db.connection(),
+                         QStringLiteral("UPDATE figure SET value = -3 WHERE key = "
+                                        "'qianfan-models'"),
+                         &error),
+                 qPrintable(error));
+        QVERIFY2(LandscapeStore::load(db, &error), qPrintable(error));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestLandscapeStore)

@@ -2,6 +2,7 @@
 // Hostile strings through the SVG export path (issue 11, item 1): a title or a drawn label that
 // is markup must come out as text, in a well-formed SVG without a <script> element.
 #include "Exporter.h"
+#include "FigureStyle.h"
 
 #include <QPainter>
 #include <QTest>
@@ -108,6 +109,36 @@ private slots:
         QCOMPARE(p.title, QStringLiteral("abcd\te"));
         QVERIFY2(p.texts.join(QString()).contains(QStringLiteral("abcd")),
                  qPrintable(p.texts.join(u'|')));
+    }
+
+    // Issue 11, items 4 and 9: drawn text is cut (with an ellipsis) and loses the bidi
+    // controls that would reorder the text around it.
+    void plainTextCapsLength()
+    {
+        const QString huge = QStringLiteral("Baidu ") + QString(100000, QLatin1Char('x'));
+        const QString text = FigureStyle::plainText(huge);
+        QCOMPARE(text.size(), FigureStyle::kMaxTextLength);
+        QVERIFY(text.startsWith(QStringLiteral("Baidu xxx")));
+        QCOMPARE(text.back(), QChar(0x2026));
+        const QString label = FigureStyle::plainText(huge, FigureStyle::kMaxLabelLength);
+        QCOMPARE(label.size(), FigureStyle::kMaxLabelLength);
+        QCOMPARE(label.back(), QChar(0x2026));
+        // Short texts are untouched; the cut never splits a surrogate pair.
+        QCOMPARE(FigureStyle::plainText(QStringLiteral("阿里云 Alibaba Cloud"), 20),
+                 QStringLiteral("阿里云 Alibaba Cloud"));
+        const QString emoji = QStringLiteral("ab") + QStringLiteral("😀").repeated(10);
+        QCOMPARE(FigureStyle::plainText(emoji, 4), QStringLiteral("ab…")); // not half of 😀
+        QCOMPARE(FigureStyle::plainText(emoji, 5), QStringLiteral("ab😀…"));
+        QCOMPARE(FigureStyle::plainText(emoji, 6), QStringLiteral("ab😀…"));
+        QVERIFY(FigureStyle::kMaxTextLength >= 700); // the longest text of the seed is 686
+    }
+    void plainTextDropsBidiControls()
+    {
+        const QString hostile = QStringLiteral("Evil\u202Ecorp\u202A\u202B\u202C\u202D"
+                                               "\u2066\u2067\u2068\u2069 阿里云");
+        QCOMPARE(FigureStyle::plainText(hostile), QStringLiteral("Evilcorp 阿里云"));
+        QCOMPARE(FigureStyle::plainText(QStringLiteral("a\nb\tc\x01")),
+                 QStringLiteral("a b c\uFFFD"));
     }
 
     void xmlEscaped()

@@ -26,21 +26,37 @@ struct FigureOptions
     std::array<bool, 3> grades{true, true, true};
     bool showsGrade(EvidenceGrade grade) const { return grades[size_t(grade)]; }
 
+    /// The most characters of one name (English or Chinese) in a figure: every label,
+    /// legend entry and sentence that names an organization stays short however long the
+    /// stored name is. The details panel and the JSON dump keep the full name.
+    static constexpr int kMaxNameLength = 60;
+
+    /// `name` cut to kMaxNameLength characters, ending in "…" (never inside a surrogate pair).
+    static QString capped(const QString &name)
+    {
+        if (name.size() <= kMaxNameLength)
+            return name;
+        QString out = name.left(kMaxNameLength - 1);
+        if (out.back().isHighSurrogate())
+            out.chop(1);
+        return out + QChar(0x2026);
+    }
+
     /// The label of an organization in the chosen language(s): "Alibaba Cloud 阿里云" for Both;
-    /// falls back to the English name when there is no Chinese one.
+    /// falls back to the English name when there is no Chinese one. Each name is capped().
     QString name(const Organization &o) const
     {
+        const QString en = capped(o.nameEn);
+        const QString zh = capped(o.nameZh);
         switch (labels) {
         case LabelLanguage::English:
-            return o.nameEn;
+            return en;
         case LabelLanguage::Chinese:
-            return o.nameZh.isEmpty() ? o.nameEn : o.nameZh;
+            return zh.isEmpty() ? en : zh;
         case LabelLanguage::Both:
             break;
         }
-        return (o.nameZh.isEmpty() || o.nameZh == o.nameEn)
-                       ? o.nameEn
-                       : o.nameEn + QLatin1Char(' ') + o.nameZh;
+        return (zh.isEmpty() || o.nameZh == o.nameEn) ? en : en + QLatin1Char(' ') + zh;
     }
 
     /// "en", "zh", "both" → LabelLanguage; false for anything else.

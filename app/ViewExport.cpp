@@ -52,13 +52,15 @@ std::shared_ptr<const SphereMapModel> sphereModel(const LandscapeDocument &docum
                                                   const FigureOptions &figure,
                                                   const LiveViews &live)
 {
+    const QDate rangeFrom = figure.isRange() ? figure.rangeFrom : QDate();
     if (live.spheres && live.spheres->asOf() == figure.asOf
-        && live.spheres->labels() == figure.labels)
+        && live.spheres->rangeFrom() == rangeFrom && live.spheres->labels() == figure.labels)
         return std::shared_ptr<const SphereMapModel>(live.spheres, [](const SphereMapModel *) {});
     auto model = std::make_shared<SphereMapModel>(const_cast<LandscapeDocument *>(&document));
     model->setLabelMeasure(SphereFigure::labelMeasure());
     model->setLabels(figure.labels);
     model->setAsOf(figure.asOf);
+    model->setRangeFrom(rangeFrom);
     return model;
 }
 
@@ -97,12 +99,16 @@ std::optional<Prepared> prepare(const QString &view,
         // GUI stored them) or the same seeded layout the GUI would compute.
         std::shared_ptr<NetworkDiagramModel> owned;
         const NetworkDiagramModel *model = live.network;
-        if (model && model->tieFilter()->asOf() != figure.asOf)
+        const QDate rangeFrom = figure.isRange() ? figure.rangeFrom : QDate();
+        if (model
+            && (model->tieFilter()->asOf() != figure.asOf
+                || model->tieFilter()->rangeFrom() != rangeFrom))
             model = nullptr; // another date than the window shows: same positions, other ties
         if (!model) {
             owned = std::make_shared<NetworkDiagramModel>(
                     const_cast<LandscapeDocument *>(&document));
             owned->tieFilter()->setAsOf(figure.asOf);
+            owned->tieFilter()->setRangeFrom(rangeFrom);
             model = owned.get();
         }
         auto network = std::make_shared<NetworkFigure>(document.landscape(),

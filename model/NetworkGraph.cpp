@@ -45,6 +45,14 @@ void TieFilterModel::setAsOf(QDate date, ViewState::TimeBasis basis)
     invalidateFilter();
 }
 
+void TieFilterModel::setRangeFrom(QDate from)
+{
+    if (from == m_rangeFrom)
+        return;
+    m_rangeFrom = from;
+    invalidateFilter();
+}
+
 void TieFilterModel::setLandscape(const Landscape *landscape)
 {
     m_landscape = landscape;
@@ -70,12 +78,15 @@ bool TieFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourcePa
     const Tie &t = m_landscape->ties.at(sourceRow);
     if (!m_kinds.contains(t.kind) || !m_grades[int(t.evidence.grade)])
         return false;
+    const bool range = m_rangeFrom.isValid() && m_asOf.isValid();
     if (m_basis == ViewState::TimeBasis::Began)
-        return TimeFilter::isVisible(t, m_asOf);
+        return range ? TimeFilter::startedWithin(t, m_rangeFrom, m_asOf)
+                     : TimeFilter::isVisible(t, m_asOf);
     // As it was known: a tie counts once its earliest source was out.
     Tie known = t;
     known.start = publicationDate(*m_landscape, t);
-    return TimeFilter::isVisible(known, m_asOf);
+    return range ? TimeFilter::startedWithin(known, m_rangeFrom, m_asOf)
+                 : TimeFilter::isVisible(known, m_asOf);
 }
 
 // ---------------------------------------------------------------------------------------------

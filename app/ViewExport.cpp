@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "ViewExport.h"
 
+#include "FigureStyle.h"
 #include "LandscapeDocument.h"
 #include "NetworkDiagramModel.h"
 #include "NetworkFigure.h"
@@ -28,14 +29,16 @@ struct Prepared
     QString title;
 };
 
-/// Paints a frame-and-legend figure into a small target (under 1100 × 700 px) at that design
-/// size scaled down as a whole, so that title, legend and footer keep their proportions
-/// instead of the legend alone shrinking to illegible text.
+/// Paints a frame-and-legend figure into a small target (under 1100 × 700 px) at a larger
+/// design size scaled down as a whole, so that title, legend and footer keep their
+/// proportions — but by at most 4/3, so that 12-px labels stay at 9 px or more. Smaller
+/// targets than that get the figure's own answer (fewer labels, a clipped legend).
 void paintAtDesignSize(QPainter &p,
                        const QRectF &r,
                        const std::function<void(QPainter &, const QRectF &)> &paint)
 {
-    const double f = std::max({1.0, 1100.0 / r.width(), 700.0 / r.height()});
+    constexpr double kMaxShrink = 12.0 / FigureStyle::kMinLegendFontPx;
+    const double f = std::min(kMaxShrink, std::max({1.0, 1100.0 / r.width(), 700.0 / r.height()}));
     if (f == 1.0) {
         paint(p, r);
         return;

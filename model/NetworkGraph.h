@@ -73,11 +73,14 @@ public:
     /// Roles to show; all by default.
     void setRoles(const QSet<QString> &roles);
     QSet<QString> roles() const { return m_roles; }
-    /// Only organizations whose group root is `groupId` (0 = every group).
+    /// Only organizations whose group root is `groupId` (0 = every group). NetworkGraph::build
+    /// then also shows the group's ties to organizations outside it, with those organizations.
     void setGroup(RowId groupId);
     RowId group() const { return m_group; }
     void setLandscape(const Landscape *landscape);
 
+    /// True when `o` passes the role filter (whatever its group).
+    bool acceptsRoles(const Organization &o) const;
     /// The top of `id`'s parent chain (itself when it has no parent). Cycles stop at the start.
     static RowId groupRoot(const Landscape &landscape, RowId id);
 

@@ -18,17 +18,25 @@ class FlowLayout : public QLayout
 public:
     /// A flow layout on `parent` with `spacing` px between items and rows.
     explicit FlowLayout(QWidget *parent = nullptr, int spacing = 4);
+    /// Deletes the layout items (not their widgets, which belong to the parent).
     ~FlowLayout() override;
 
+    /// QLayout's item list: items are kept in the order added.
     void addItem(QLayoutItem *item) override;
     int count() const override;
     QLayoutItem *itemAt(int index) const override;
     QLayoutItem *takeAt(int index) override;
+    /// Never expands: the items keep their size hints.
     Qt::Orientations expandingDirections() const override;
+    /// True: the height depends on how many rows the width needs.
     bool hasHeightForWidth() const override;
+    /// The height the items take, wrapped at `width`.
     int heightForWidth(int width) const override;
+    /// As wide as the widest item (everything else wraps), one row high.
     QSize minimumSize() const override;
+    /// Everything on one row.
     QSize sizeHint() const override;
+    /// Lays the items out in rows inside `rect`.
     void setGeometry(const QRect &rect) override;
 
     /// How many rows the items take at `width` px.
@@ -48,6 +56,7 @@ class FlowToolBar : public QWidget
 {
     Q_OBJECT
 public:
+    /// An empty bar; controls are added with addWidget(), addAction() and addSeparator().
     explicit FlowToolBar(QWidget *parent = nullptr);
 
     /// Adds `widget` (re-parented to the bar) and returns it.

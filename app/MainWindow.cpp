@@ -80,6 +80,8 @@ MainWindow::MainWindow(QWidget *parent)
             this,
             [this](CursorMode mode, QDate dateA) {
                 m_state->setCompareFrom(mode == CursorMode::Compare ? dateA : QDate());
+                // Range mode reaches the network and the sphere map too, not only the charts.
+                m_state->setRangeFrom(mode == CursorMode::Range ? dateA : QDate());
             });
     connect(m_state, &ViewState::compareFromChanged, this, &MainWindow::updateChanges);
     connect(m_state, &ViewState::asOfChanged, this, &MainWindow::updateChanges);

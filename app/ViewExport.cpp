@@ -4,6 +4,7 @@
 #include <QImage>
 #include <QPaintDevice>
 
+#include "FigureStyle.h"
 #include "LandscapeDocument.h"
 #include "NetworkDiagramModel.h"
 #include "NetworkFigure.h"
@@ -36,14 +37,16 @@ struct Prepared
     QString title;
 };
 
-/// Paints a frame-and-legend figure into a small target (under 1100 × 700 px) at that design
-/// size scaled down as a whole, so that title, legend and footer keep their proportions
-/// instead of the legend alone shrinking to illegible text.
+/// Paints a frame-and-legend figure into a small target (under 1100 × 700 px) at a larger
+/// design size scaled down as a whole, so that title, legend and footer keep their
+/// proportions — but by at most 4/3, so that 12-px labels stay at 9 px or more. Smaller
+/// targets than that get the figure's own answer (fewer labels, a clipped legend).
 void paintAtDesignSize(QPainter &p,
                        const QRectF &r,
                        const std::function<void(QPainter &, const QRectF &)> &paint)
 {
-    const double f = std::max({1.0, 1100.0 / r.width(), 700.0 / r.height()});
+    constexpr double kMaxShrink = 12.0 / FigureStyle::kMinLegendFontPx;
+    const double f = std::min(kMaxShrink, std::max({1.0, 1100.0 / r.width(), 700.0 / r.height()}));
     if (f == 1.0) {
         paint(p, r);
         return;
@@ -65,8 +68,10 @@ std::shared_ptr<const SphereMapModel> sphereModel(const LandscapeDocument &docum
          {EvidenceGrade::Reported, EvidenceGrade::Claimed, EvidenceGrade::Inferred})
         sameGrades = sameGrades
                      && (!live.spheres || live.spheres->isGradeVisible(g) == figure.showsGrade(g));
+    const QDate rangeFrom = figure.isRange() ? figure.rangeFrom : QDate();
     if (live.spheres && live.spheres->asOf() == figure.asOf
-        && live.spheres->labels() == figure.labels && sameGrades)
+        && live.spheres->rangeFrom() == rangeFrom && live.spheres->labels() == figure.labels
+        && sameGrades)
         return std::shared_ptr<const SphereMapModel>(live.spheres, [](const SphereMapModel *) {});
     auto model = std::make_shared<SphereMapModel>(const_cast<LandscapeDocument *>(&document));
     model->setLabelMeasure(SphereFigure::labelMeasure());
@@ -75,6 +80,7 @@ std::shared_ptr<const SphereMapModel> sphereModel(const LandscapeDocument &docum
     for (EvidenceGrade g :
          {EvidenceGrade::Reported, EvidenceGrade::Claimed, EvidenceGrade::Inferred})
         model->setGradeVisible(g, figure.showsGrade(g));
+    model->setRangeFrom(rangeFrom);
     return model;
 }
 
@@ -113,7 +119,10 @@ std::optional<Prepared> prepare(const QString &view,
         // GUI stored them) or the same seeded layout the GUI would compute.
         std::shared_ptr<NetworkDiagramModel> owned;
         const NetworkDiagramModel *model = live.network;
-        if (model && model->tieFilter()->asOf() != figure.asOf)
+        const QDate rangeFrom = figure.isRange() ? figure.rangeFrom : QDate();
+        if (model
+            && (model->tieFilter()->asOf() != figure.asOf
+                || model->tieFilter()->rangeFrom() != rangeFrom))
             model = nullptr; // another date than the window shows: same positions, other ties
         for (EvidenceGrade g :
              {EvidenceGrade::Reported, EvidenceGrade::Claimed, EvidenceGrade::Inferred})
@@ -126,6 +135,7 @@ std::optional<Prepared> prepare(const QString &view,
             for (EvidenceGrade g :
                  {EvidenceGrade::Reported, EvidenceGrade::Claimed, EvidenceGrade::Inferred})
                 owned->tieFilter()->setGradeVisible(g, figure.showsGrade(g));
+            owned->tieFilter()->setRangeFrom(rangeFrom);
             model = owned.get();
         }
         auto network = std::make_shared<NetworkFigure>(document.landscape(),

@@ -25,6 +25,14 @@ bool boxHitsCircle(const Box &b, double cx, double cy, double r)
     return dx * dx + dy * dy < r * r;
 }
 
+/// Distance from rectangle `b` to the circle (cx, cy, r); 0 when they touch or overlap.
+double boxCircleDistance(const Box &b, double cx, double cy, double r)
+{
+    const double dx = std::max({b.x0 - cx, 0.0, cx - b.x1});
+    const double dy = std::max({b.y0 - cy, 0.0, cy - b.y1});
+    return std::max(0.0, std::sqrt(dx * dx + dy * dy) - r);
+}
+
 /// True when two rectangles share interior area (touching edges do not count).
 bool boxesOverlap(const Box &a, const Box &b)
 {
@@ -206,6 +214,29 @@ QList<LabelPlacer::Placement> LabelPlacer::place(const QList<QPointF> &positions
                 for (int e = labelHead[c]; e >= 0; e = entryNext[e]) {
                     if (boxesOverlap(padded, placedBox[entryLabel[e]]))
                         return false;
+                }
+            }
+        }
+        if (o.ownNodeNearest) {
+            // No other node may be nearer to the label than its own: look as far out as the
+            // own node is (plus the largest radius, since circles are filed by their boxes).
+            const double ownDistance = boxCircleDistance(
+                    b, positions[own].x(), positions[own].y(), std::max(radii[own], 0.0));
+            const double look = ownDistance + maxRadius + o.padding;
+            grid.range(Box{b.x0 - look, b.y0 - look, b.x1 + look, b.y1 + look}, cx0, cy0, cx1, cy1);
+            for (int cy = cy0; cy <= cy1; ++cy) {
+                for (int cx = cx0; cx <= cx1; ++cx) {
+                    const int c = grid.index(cx, cy);
+                    for (int e = circleStart[c]; e < circleStart[c + 1]; ++e) {
+                        const int i = circleNodes[e];
+                        if (i != own
+                            && boxCircleDistance(b,
+                                                 positions[i].x(),
+                                                 positions[i].y(),
+                                                 std::max(radii[i], 0.0))
+                                       < ownDistance)
+                            return false;
+                    }
                 }
             }
         }

@@ -47,6 +47,9 @@ public:
         double ringStep = 8.0; ///< extra distance for each further ring of candidates (> 0)
         int rings = 3;         ///< number of candidate rings (>= 1)
         double padding = 2.0;  ///< clearance kept from other labels and other nodes (>= 0)
+        /// When true, a spot is taken only if no other node circle is nearer to the label
+        /// rectangle than the label's own node: a label never reads as another node's.
+        bool ownNodeNearest = false;
     };
 
     LabelPlacer() = default;

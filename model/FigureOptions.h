@@ -17,6 +17,9 @@ enum class LabelLanguage { English, Chinese, Both };
 struct FigureOptions
 {
     QDate asOf; ///< the landscape as of this date; invalid = no date filter
+    /// Range mode: with a valid `asOf`, only the ties that started between `rangeFrom` and
+    /// `asOf` are shown. Invalid = as of `asOf`.
+    QDate rangeFrom;
     LabelLanguage labels = LabelLanguage::Both;
     QString title;      ///< empty = the landscape's title
     QString subtitle;   ///< empty = generated (what is shown, as-of date)
@@ -57,6 +60,20 @@ struct FigureOptions
             break;
         }
         return (zh.isEmpty() || o.nameZh == o.nameEn) ? en : en + QLatin1Char(' ') + zh;
+    }
+
+    /// True when the figure shows a range of start dates (rangeFrom and asOf both set).
+    bool isRange() const { return rangeFrom.isValid() && asOf.isValid(); }
+    /// What the figure's date filter shows, for subtitles: "as of 2023-10-29", "ties that
+    /// started 2023-08-01 – 2023-10-29" or "all dates".
+    QString dateText() const
+    {
+        if (isRange())
+            return QStringLiteral("ties that started %1 \u2013 %2")
+                    .arg(rangeFrom.toString(Qt::ISODate), asOf.toString(Qt::ISODate));
+        if (asOf.isValid())
+            return QStringLiteral("as of %1").arg(asOf.toString(Qt::ISODate));
+        return QStringLiteral("all dates");
     }
 
     /// "en", "zh", "both" → LabelLanguage; false for anything else.

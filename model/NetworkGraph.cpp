@@ -45,6 +45,14 @@ void TieFilterModel::setAsOf(QDate date, ViewState::TimeBasis basis)
     invalidateFilter();
 }
 
+void TieFilterModel::setRangeFrom(QDate from)
+{
+    if (from == m_rangeFrom)
+        return;
+    m_rangeFrom = from;
+    invalidateFilter();
+}
+
 void TieFilterModel::setLandscape(const Landscape *landscape)
 {
     m_landscape = landscape;
@@ -70,12 +78,15 @@ bool TieFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourcePa
     const Tie &t = m_landscape->ties.at(sourceRow);
     if (!m_kinds.contains(t.kind) || !m_grades[int(t.evidence.grade)])
         return false;
+    const bool range = m_rangeFrom.isValid() && m_asOf.isValid();
     if (m_basis == ViewState::TimeBasis::Began)
-        return TimeFilter::isVisible(t, m_asOf);
+        return range ? TimeFilter::startedWithin(t, m_rangeFrom, m_asOf)
+                     : TimeFilter::isVisible(t, m_asOf);
     // As it was known: a tie counts once its earliest source was out.
     Tie known = t;
     known.start = publicationDate(*m_landscape, t);
-    return TimeFilter::isVisible(known, m_asOf);
+    return range ? TimeFilter::startedWithin(known, m_rangeFrom, m_asOf)
+                 : TimeFilter::isVisible(known, m_asOf);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -128,6 +139,11 @@ bool OrganizationFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex 
     const Organization &o = m_landscape->organizations.at(sourceRow);
     if (m_group && groupRoot(*m_landscape, o.id) != m_group)
         return false;
+    return acceptsRoles(o);
+}
+
+bool OrganizationFilterModel::acceptsRoles(const Organization &o) const
+{
     if (o.roles.isEmpty())
         return true;
     for (const QString &r : o.roles)
@@ -191,14 +207,30 @@ NetworkGraph NetworkGraph::build(const Landscape &l,
     for (int r = 0; r < organizations.rowCount(); ++r)
         visibleOrgs.insert(organizations.index(r, 0).data(ModelRole::Id).toLongLong());
 
-    // Ties whose two ends are visible.
+    // Ties whose two ends are visible. With a group chosen, also the group's ties to
+    // organizations outside it (that pass the role filter), which join as its partners: a
+    // group shown alone would have no ties but its ownership ones.
+    const auto *orgFilter = qobject_cast<const OrganizationFilterModel *>(&organizations);
+    const bool group = orgFilter && orgFilter->group();
+    QSet<RowId> partners;
     QList<const Tie *> shown;
     for (int r = 0; r < ties.rowCount(); ++r) {
         const int row = ties.mapToSource(ties.index(r, 0)).row();
         const Tie &t = l.ties.at(row);
-        if (visibleOrgs.contains(t.fromId) && (t.sectorId || visibleOrgs.contains(t.toId)))
+        const bool fromIn = visibleOrgs.contains(t.fromId);
+        // A sector is no organization: a "serves" tie shows with its vendor.
+        const bool toIn = t.sectorId ? fromIn : visibleOrgs.contains(t.toId);
+        if (fromIn && toIn) {
             shown.append(&t);
+        } else if (group && !t.sectorId && fromIn != toIn) {
+            const Organization *other = l.organization(fromIn ? t.toId : t.fromId);
+            if (other && orgFilter->acceptsRoles(*other)) {
+                shown.append(&t);
+                partners.insert(other->id);
+            }
+        }
     }
+    visibleOrgs.unite(partners);
     const bool platforms = ties.kinds().contains(QStringLiteral("platform"));
     QSet<RowId> used;
     QList<RowId> sectorsUsed;

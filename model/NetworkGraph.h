@@ -41,6 +41,10 @@ public:
     void setAsOf(QDate date, ViewState::TimeBasis basis = ViewState::TimeBasis::Began);
     QDate asOf() const { return m_asOf; }
     ViewState::TimeBasis basis() const { return m_basis; }
+    /// Range mode: with a valid as-of date, keep only the ties that started (on the basis)
+    /// between `from` and the as-of date; undated ties drop out. Invalid = as of the date.
+    void setRangeFrom(QDate from);
+    QDate rangeFrom() const { return m_rangeFrom; }
     /// Points the filter at another landscape (after a document reset).
     void setLandscape(const Landscape *landscape);
 
@@ -55,6 +59,7 @@ private:
     QSet<QString> m_kinds;
     bool m_grades[3] = {true, true, true}; ///< indexed by EvidenceGrade
     QDate m_asOf;
+    QDate m_rangeFrom;
     ViewState::TimeBasis m_basis = ViewState::TimeBasis::Began;
 };
 
@@ -68,11 +73,14 @@ public:
     /// Roles to show; all by default.
     void setRoles(const QSet<QString> &roles);
     QSet<QString> roles() const { return m_roles; }
-    /// Only organizations whose group root is `groupId` (0 = every group).
+    /// Only organizations whose group root is `groupId` (0 = every group). NetworkGraph::build
+    /// then also shows the group's ties to organizations outside it, with those organizations.
     void setGroup(RowId groupId);
     RowId group() const { return m_group; }
     void setLandscape(const Landscape *landscape);
 
+    /// True when `o` passes the role filter (whatever its group).
+    bool acceptsRoles(const Organization &o) const;
     /// The top of `id`'s parent chain (itself when it has no parent). Cycles stop at the start.
     static RowId groupRoot(const Landscape &landscape, RowId id);
 

@@ -136,6 +136,14 @@ void SphereMapModel::setAsOf(QDate date, ViewState::TimeBasis basis)
     rebuild();
 }
 
+void SphereMapModel::setRangeFrom(QDate from)
+{
+    if (from == m_ties->rangeFrom())
+        return;
+    m_ties->setRangeFrom(from);
+    rebuild();
+}
+
 void SphereMapModel::moveOwner(int ownerIndex, const QPointF &center)
 {
     if (ownerIndex < 0 || ownerIndex >= m_input.owners.size())

@@ -69,6 +69,10 @@ public:
     /// The time cursor: the map as of `date` (invalid = all dates) on the given basis.
     void setAsOf(QDate date, ViewState::TimeBasis basis = ViewState::TimeBasis::Began);
     QDate asOf() const { return m_ties->asOf(); }
+    /// Range mode: only memberships that started between `from` and the as-of date (see
+    /// TieFilterModel::setRangeFrom); invalid = as of the date.
+    void setRangeFrom(QDate from);
+    QDate rangeFrom() const { return m_ties->rangeFrom(); }
 
     /// Measures a label in px: `owner` is true for owner labels. The renderer sets one that
     /// uses the figure fonts; the default estimates from the character count.

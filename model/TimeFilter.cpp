@@ -16,4 +16,12 @@ State tieState(const Tie &tie, QDate asOf)
     return State::Active;
 }
 
+bool startedWithin(const Tie &tie, QDate from, QDate to)
+{
+    if (!tie.start.isValid() || !from.isValid() || !to.isValid())
+        return false;
+    const QDate first = tie.start.earliest();
+    return first >= from && first <= to;
+}
+
 } // namespace EcoAtlas::TimeFilter

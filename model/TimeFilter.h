@@ -31,5 +31,9 @@ inline bool isVisible(const Tie &tie, QDate asOf)
     return s == State::Active || s == State::Undated;
 }
 
+/// Range mode: true when the tie's start is known and its first possible day lies between
+/// `from` and `to` (inclusive) — "ties that started between A and B", as the timelines count.
+bool startedWithin(const Tie &tie, QDate from, QDate to);
+
 } // namespace TimeFilter
 } // namespace EcoAtlas

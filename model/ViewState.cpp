@@ -39,4 +39,12 @@ void ViewState::setCompareFrom(QDate date)
     emit compareFromChanged(date);
 }
 
+void ViewState::setRangeFrom(QDate date)
+{
+    if (date == m_rangeFrom)
+        return;
+    m_rangeFrom = date;
+    emit rangeFromChanged(date);
+}
+
 } // namespace EcoAtlas

@@ -32,24 +32,31 @@ public:
     TimeBasis timeBasis() const { return m_basis; }
     /// Compare mode: date A, compared with the cursor (date B); invalid = not comparing.
     QDate compareFrom() const { return m_compareFrom; }
+    /// Range mode: date A; with a valid cursor (date B) every view shows only the ties that
+    /// started between A and B (TimeFilter::startedWithin). Invalid = not in range mode.
+    QDate rangeFrom() const { return m_rangeFrom; }
 
 public slots:
     void setSelectedOrganization(qint64 id);
     void setAsOf(QDate date);
     void setTimeBasis(EcoAtlas::ViewState::TimeBasis basis);
     void setCompareFrom(QDate date);
+    /// Sets date A of range mode (invalid: leave range mode).
+    void setRangeFrom(QDate date);
 
 signals:
     void selectedOrganizationChanged(qint64 id);
     void asOfChanged(QDate date);
     void timeBasisChanged(EcoAtlas::ViewState::TimeBasis basis);
     void compareFromChanged(QDate date);
+    void rangeFromChanged(QDate date);
 
 private:
     RowId m_selected = 0;
     QDate m_asOf;
     TimeBasis m_basis = TimeBasis::Began;
     QDate m_compareFrom;
+    QDate m_rangeFrom;
 };
 
 } // namespace EcoAtlas

@@ -5,10 +5,12 @@
 #include <QFontMetricsF>
 #include <QGuiApplication>
 #include <QHash>
+#include <QLinearGradient>
 #include <QPainter>
 #include <QPicture>
 
 #include <algorithm>
+#include <cmath>
 
 namespace EcoAtlas::FigureStyle {
 
@@ -25,6 +27,38 @@ double wrappedHeight(const QFont &f, double width, const QString &text)
         return 0;
     const QFontMetricsF fm(f);
     return fm.boundingRect(QRectF(0, 0, width, 1e6), Qt::TextWordWrap, text).height();
+}
+
+/// The footer as drawn at `width` in a target `targetHeight` px tall: every line while they
+/// fit in `maxShare` of the height (at least three lines' worth); past that the lines that fit
+/// and a last one saying how many more there are, so that in a small view the footer never
+/// takes the whole figure. Returns the text and its height.
+std::pair<QString, double> footerText(double width,
+                                      double targetHeight,
+                                      const QStringList &footer,
+                                      double maxShare)
+{
+    if (footer.isEmpty())
+        return {QString(), 0.0};
+    const QFont f = font(kFooterSize);
+    QStringList lines;
+    for (const QString &l : footer)
+        lines << plainText(l);
+    const QString all = lines.join(QLatin1Char('\n'));
+    const double full = wrappedHeight(f, width, all);
+    const double cap = std::max(3 * QFontMetricsF(f).lineSpacing(), maxShare * targetHeight);
+    if (full <= cap)
+        return {all, full};
+    for (qsizetype keep = lines.size() - 1; keep >= 0; --keep) {
+        const QString note = QStringLiteral("\u2026 %1 more footer lines (sources, notes): "
+                                            "enlarge the figure to see them.")
+                                     .arg(lines.size() - keep);
+        const QString text = (lines.mid(0, keep) + QStringList{note}).join(QLatin1Char('\n'));
+        const double h = wrappedHeight(f, width, text);
+        if (h <= cap || keep == 0)
+            return {text, h};
+    }
+    return {all, full};
 }
 
 } // namespace
@@ -176,10 +210,16 @@ double frameHeight(double width,
     return h;
 }
 
+double footerHeight(double width, const QStringList &footer)
+{
+    return footerText(width - 2 * kMargin, 1e9, footer, 1.0).second;
+}
+
 QRectF contentRect(const QRectF &target,
                    const QString &title,
                    const QString &subtitle,
-                   const QStringList &footer)
+                   const QStringList &footer,
+                   double maxFooterShare)
 {
     const QRectF inner = target.adjusted(kMargin, kMargin, -kMargin, -kMargin);
     const double w = inner.width();
@@ -189,7 +229,7 @@ QRectF contentRect(const QRectF &target,
     top += 2 * kGap;
     double bottom = inner.bottom();
     if (!footer.isEmpty())
-        bottom -= wrappedHeight(font(kFooterSize), w, footer.join(QLatin1Char('\n'))) + 2 * kGap;
+        bottom -= footerText(w, target.height(), footer, maxFooterShare).second + 2 * kGap;
     return QRectF(inner.left(), top, w, qMax(0.0, bottom - top));
 }
 
@@ -197,7 +237,8 @@ QRectF paintFrame(QPainter &painter,
                   const QRectF &target,
                   const QString &title,
                   const QString &subtitle,
-                  const QStringList &footer)
+                  const QStringList &footer,
+                  double maxFooterShare)
 {
     const QRectF inner = target.adjusted(kMargin, kMargin, -kMargin, -kMargin);
     const double w = inner.width();
@@ -222,11 +263,7 @@ QRectF paintFrame(QPainter &painter,
     double bottom = inner.bottom();
     if (!footer.isEmpty()) {
         const QFont footFont = font(kFooterSize);
-        QStringList lines;
-        for (const QString &l : footer)
-            lines << plainText(l);
-        const QString text = lines.join(QLatin1Char('\n'));
-        const double fh = wrappedHeight(footFont, w, text);
+        const auto [text, fh] = footerText(w, target.height(), footer, maxFooterShare);
         const double top = bottom - fh;
         painter.setPen(QPen(QColor(0xC0, 0xC0, 0xC0), 1));
         painter.drawLine(QPointF(inner.left(), top - kGap), QPointF(inner.right(), top - kGap));
@@ -259,22 +296,76 @@ QTransform fitTransform(const QRectF &bounds, const QRectF &plot, double maxScal
     return t;
 }
 
-void paintFitted(QPainter &painter,
+double cssScale(const QPainter &painter)
+{
+    const double world = std::sqrt(std::abs(painter.worldTransform().determinant()));
+    const QPaintDevice *device = painter.device();
+    const double dpi = device && device->logicalDpiX() > 0 ? device->logicalDpiX() : 96.0;
+    return world * 96.0 / dpi;
+}
+
+bool paintFitted(QPainter &painter,
                  const QRectF &area,
                  double naturalWidth,
-                 const std::function<double(QPainter &)> &paint)
+                 double smallestFontPx,
+                 const std::function<double(QPainter &, double width)> &paint)
 {
-    QPicture picture;
-    QPainter recorder(&picture);
-    const double used = paint(recorder);
-    recorder.end();
-    const double k = std::min(
-            {1.0, area.height() / std::max(1.0, used), area.width() / std::max(1.0, naturalWidth)});
+    if (area.width() <= 0 || area.height() <= 0)
+        return false;
+    // Measures the column at `width` without drawing anything (recorded, then thrown away;
+    // the column itself is painted straight onto the painter below — a QPicture played back
+    // onto a device of another DPI would scale its text by that DPI).
+    auto measure = [&](double width) {
+        QPicture scratch;
+        QPainter recorder(&scratch);
+        const double used = paint(recorder, width);
+        recorder.end();
+        return std::max(1.0, used);
+    };
+    const double css = std::max(1e-6, cssScale(painter));
+    const double kMin = kMinLegendFontPx / (std::max(1.0, smallestFontPx) * css);
+    double k = std::min(1.0, area.width() / std::max(1.0, naturalWidth));
+    double width = naturalWidth;
+    if (k < kMin) {
+        k = kMin;
+        width = area.width() / k; // readable text in a narrower column: it wraps
+    }
+    const double used = measure(width);
+    bool clipped = false;
+    if (used * k > area.height()) {
+        const double fit = area.height() / used;
+        if (fit >= kMin) {
+            k = fit;
+        } else {
+            k = kMin;
+            width = area.width() / k;
+            clipped = measure(width) * k > area.height();
+        }
+    }
     painter.save();
+    painter.setClipRect(area, Qt::IntersectClip);
     painter.translate(area.topLeft());
     painter.scale(k, k);
-    painter.drawPicture(0, 0, picture);
+    paint(painter, width);
     painter.restore();
+    if (clipped) {
+        // A fade over the last lines and a note, so a cut legend does not pass for a whole one.
+        painter.save();
+        const double noteH = kMinLegendFontPx * 1.6 / css;
+        const QRectF fade(area.left(), area.bottom() - 3 * noteH, area.width(), 3 * noteH);
+        QLinearGradient g(fade.topLeft(), fade.bottomLeft());
+        g.setColorAt(0, QColor(255, 255, 255, 0));
+        g.setColorAt(0.6, QColor(255, 255, 255, 235));
+        g.setColorAt(1, QColor(255, 255, 255, 255));
+        painter.fillRect(fade, g);
+        painter.setPen(QColor(0x50, 0x50, 0x50));
+        painter.setFont(font(kMinLegendFontPx / css, false));
+        painter.drawText(QRectF(area.left(), area.bottom() - noteH, area.width(), noteH),
+                         Qt::AlignLeft | Qt::AlignVCenter,
+                         QStringLiteral("\u2026 legend continues (enlarge the figure)"));
+        painter.restore();
+    }
+    return clipped;
 }
 
 } // namespace EcoAtlas::FigureStyle

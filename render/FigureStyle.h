@@ -74,16 +74,25 @@ struct EvidenceCounts
 /// Draws the frame of a figure into `target` and returns the rectangle left for the content:
 /// `title` (bold, 28 px) and `subtitle` (16 px) on top, `footer` lines (12 px, wrapped; e.g.
 /// "Sources: …") at the bottom. All text is plain. Heights depend on wrapping at the width.
+/// A footer taller than `maxFooterShare` of the target's height (1 = never) keeps the lines
+/// that fit and ends with one saying how many more there are: a small on-screen view keeps
+/// room for its plot.
 QRectF paintFrame(QPainter &painter,
                   const QRectF &target,
                   const QString &title,
                   const QString &subtitle,
-                  const QStringList &footer);
+                  const QStringList &footer,
+                  double maxFooterShare = 1.0);
 /// The content rectangle paintFrame() would leave inside `target`, without painting.
 QRectF contentRect(const QRectF &target,
                    const QString &title,
                    const QString &subtitle,
-                   const QStringList &footer);
+                   const QStringList &footer,
+                   double maxFooterShare = 1.0);
+/// Height of the whole footer (wrapped, 12 px) in a figure `width` px wide.
+double footerHeight(double width, const QStringList &footer);
+/// The share of a figure's height the network and sphere figures give their footer at most.
+constexpr double kMaxFooterShare = 0.3;
 /// Height the frame takes at `width` (title + subtitle + footer), in pixels.
 double frameHeight(double width,
                    const QString &title,
@@ -97,13 +106,25 @@ std::pair<QRectF, QRectF> splitLegend(const QRectF &content, double legendWidth)
 /// Maps `bounds` (layout pixels) into `plot`: uniform scale at most `maxScale`, centred.
 QTransform fitTransform(const QRectF &bounds, const QRectF &plot, double maxScale);
 
-/// Paints a column such as a legend into `area`: `paint` draws it from (0, 0) in a column
-/// `naturalWidth` px wide and returns the height it used; the result is recorded first and then
-/// drawn scaled down if it does not fit `area` (never scaled up). Text stays text in SVG/PDF.
-void paintFitted(QPainter &painter,
+/// Paints a column such as a legend into `area`: `paint` draws it from (0, 0) in a column of
+/// the width it is given (`naturalWidth` unless the area is too narrow) and returns the height
+/// it used. The column is measured first, then painted straight onto `painter` (so it scales
+/// with the painter like the rest of the figure: at any DPI, on screen, in SVG and PDF) and
+/// scaled down if it does not fit `area` — but never so far that text of `smallestFontPx`
+/// (the legend's smallest font) falls under kMinLegendFontPx CSS pixels on the device. Past
+/// that it wraps narrower and is clipped at the bottom of `area`, where a fade and "legend
+/// continues" say so. Returns true when the column was clipped.
+bool paintFitted(QPainter &painter,
                  const QRectF &area,
                  double naturalWidth,
-                 const std::function<double(QPainter &)> &paint);
+                 double smallestFontPx,
+                 const std::function<double(QPainter &, double width)> &paint);
+
+/// The smallest size legend text is drawn at, in CSS pixels (1/96 inch) on the output.
+constexpr double kMinLegendFontPx = 9.0;
+/// How many CSS pixels one logical unit of `painter` covers on its device (the painter's
+/// world scale, with the device's DPI taken out): 1 for an export at its own size at any DPI.
+double cssScale(const QPainter &painter);
 
 /// Margin around every figure, in pixels.
 constexpr double kMargin = 24.0;

@@ -216,10 +216,7 @@ QString NetworkFigure::subtitle() const
         orgs += n.organizationId ? 1 : 0;
         sectors += n.sectorId ? 1 : 0;
     }
-    const QString when = m_options.asOf.isValid()
-                                 ? QStringLiteral("as of %1")
-                                           .arg(m_options.asOf.toString(Qt::ISODate))
-                                 : QStringLiteral("all dates");
+    const QString when = m_options.dateText();
     const QString sectorText = sectors ? QStringLiteral(", %1 industry sectors").arg(sectors)
                                        : QString();
     const QString generated = QStringLiteral("%1 organizations with ties%2, %3 ties \u00B7 %4")
@@ -273,7 +270,9 @@ QStringList NetworkFigure::footer() const
 NetworkFigure::Frame NetworkFigure::frame(const QRectF &target) const
 {
     const auto [plot, legend] = FigureStyle::splitLegend(
-            FigureStyle::contentRect(target, title(), subtitle(), footer()), kLegendWidth);
+            FigureStyle::contentRect(
+                    target, title(), subtitle(), footer(), FigureStyle::kMaxFooterShare),
+            kLegendWidth);
     return {plot, legend};
 }
 
@@ -300,7 +299,9 @@ QSizeF NetworkFigure::naturalSize() const
     const double w = std::max(900.0, b.width() + kLegendWidth + 12 + 2 * FigureStyle::kMargin);
     // The frame's height depends on the width (wrapped footer); measure at that width.
     const double frameH = FigureStyle::frameHeight(w, title(), subtitle(), footer());
-    const double h = std::max(640.0, std::max(b.height(), 560.0) + frameH);
+    // Tall enough that the whole footer fits its share (kMaxFooterShare) of the height.
+    const double footerRoom = FigureStyle::footerHeight(w, footer()) / FigureStyle::kMaxFooterShare;
+    const double h = std::max({640.0, std::max(b.height(), 560.0) + frameH, footerRoom + 1});
     return QSizeF(std::ceil(w), std::ceil(h));
 }
 
@@ -331,12 +332,19 @@ QList<LabelPlacer::Placement> NetworkFigure::placeLabels(const QTransform &t,
     for (int i = 0; i < m_graph.nodes.size(); ++i) {
         pos << t.map(m_positions[i]);
         radii << m_graph.nodes[i].radius * scale;
+        // A node whose centre is outside the plot (panned or zoomed away) is clipped, so it
+        // gets no label either: a label never stands for a node that is not there.
+        if (!plot.contains(pos.last()))
+            continue;
         if (m_graph.nodes[i].radius * scale >= 1.5 || priorities[i] >= top)
             labels.append({i, m_labelSizes[i], priorities[i]});
     }
     LabelPlacer::Options options;
     options.distance = 3;
-    options.rings = 4;
+    options.rings = 3;
+    // A label sits nearer its own node than any other, so in a crowded or small diagram it
+    // never reads as a neighbour's; where that is impossible it is hidden.
+    options.ownNodeNearest = true;
     const QList<LabelPlacer::Placement> placed = LabelPlacer(options).place(
             pos, radii, labels, plot);
     QList<LabelPlacer::Placement> result(m_graph.nodes.size());
@@ -693,7 +701,7 @@ double NetworkFigure::paintLegend(QPainter &p,
                QStringLiteral("%1: %2 (%3)")
                        .arg(evidenceGradeStyleLabel(g), FigureStyle::evidenceGradeDescription(g))
                        .arg(counts.of(g)));
-    if (m_options.asOf.isValid()) {
+    if (m_options.asOf.isValid() && !m_options.isRange()) {
         p.setPen(QPen(QColor(0x55, 0x55, 0x55), 1));
         p.setBrush(Qt::white);
         p.drawEllipse(QPointF(x + 8, y + line / 2), 6, 6);
@@ -733,11 +741,13 @@ double NetworkFigure::paintLegend(QPainter &p,
 void NetworkFigure::paint(QPainter &p, const QRectF &target, const QTransform &view) const
 {
     const Frame f = frame(target);
-    FigureStyle::paintFrame(p, target, title(), subtitle(), footer());
+    FigureStyle::paintFrame(p, target, title(), subtitle(), footer(), FigureStyle::kMaxFooterShare);
     const QTransform t = fitTransform(f.plot) * view;
     const double scale = std::sqrt(std::abs(t.determinant()));
     p.save();
-    p.setClipRect(f.plot.adjusted(-2, -2, 2, 2));
+    // Edges, nodes and labels are clipped alike to the plot, which never reaches under the
+    // legend column; labels are placed only for nodes whose centre is inside it.
+    p.setClipRect(f.plot, Qt::IntersectClip);
     paintChanges(p, t, scale);
     paintEdges(p, t, scale);
     paintNodes(p, t, scale);
@@ -746,7 +756,8 @@ void NetworkFigure::paint(QPainter &p, const QRectF &target, const QTransform &v
     p.setFont(FigureStyle::font(kLabelSize));
     for (int i = 0; i < placed.size(); ++i) {
         if (!placed[i].placed) {
-            ++hidden;
+            if (f.plot.contains(t.map(m_positions[i])))
+                ++hidden; // nodes panned out of the plot are not "hidden labels"
             continue;
         }
         const QColor ink = withAlpha(QColor(0x20, 0x20, 0x20), isFaded(i) ? 0.25 : 1.0);
@@ -757,7 +768,7 @@ void NetworkFigure::paint(QPainter &p, const QRectF &target, const QTransform &v
         const QPointF nearest(std::clamp(c.x(), box.left(), box.right()),
                               std::clamp(c.y(), box.top(), box.bottom()));
         const QLineF leader(c, nearest);
-        if (leader.length() > r + 10) {
+        if (leader.length() > r + 6) { // beyond the first ring: show whose label it is
             p.setPen(QPen(withAlpha(QColor(0x80, 0x80, 0x80), isFaded(i) ? 0.2 : 0.8), 0.8));
             p.drawLine(c + (nearest - c) * (r / leader.length()), nearest);
         }
@@ -770,8 +781,8 @@ void NetworkFigure::paint(QPainter &p, const QRectF &target, const QTransform &v
     }
     p.restore();
     // The legend is recorded first, then drawn scaled down if the column is too short for it.
-    FigureStyle::paintFitted(p, f.legend, kLegendWidth, [&](QPainter &lp) {
-        return paintLegend(lp, QPointF(0, 0), kLegendWidth, hidden);
+    FigureStyle::paintFitted(p, f.legend, kLegendWidth, 12, [&](QPainter &lp, double width) {
+        return paintLegend(lp, QPointF(0, 0), width, hidden);
     });
 }
 

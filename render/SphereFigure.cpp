@@ -63,6 +63,21 @@ double SphereFigure::markRadius(int i) const
     return std::min(reserved, 4 + 8 * share);
 }
 
+bool SphereFigure::isFigureAbout(const Figure &figure, const QString &ownerRole)
+{
+    const QString &m = figure.metric;
+    auto has = [&m](const char *word) {
+        return m.contains(QLatin1String(word));
+    };
+    if (ownerRole == QLatin1String("cloud_vendor"))
+        return has("client") || has("market") || has("companies");
+    if (ownerRole == QLatin1String("investor"))
+        return has("invest") || has("portfolio");
+    if (ownerRole == QLatin1String("chip_vendor"))
+        return has("order") || has("chips_sold") || has("shipments");
+    return false;
+}
+
 QColor SphereFigure::ownerColor(int i)
 {
     static const QColor palette[] = {QColor(0x00, 0x72, 0xB2),
@@ -101,10 +116,7 @@ QString SphereFigure::title() const
 
 QString SphereFigure::subtitle() const
 {
-    const QString when = m_options.asOf.isValid()
-                                 ? QStringLiteral("as of %1")
-                                           .arg(m_options.asOf.toString(Qt::ISODate))
-                                 : QStringLiteral("all dates");
+    const QString when = m_options.dateText();
     int shared = 0;
     for (const SphereInput::Client &c : m_model.input().clients)
         shared += c.owners.size() > 1 ? 1 : 0;
@@ -161,7 +173,9 @@ QStringList SphereFigure::footer() const
 SphereFigure::Frame SphereFigure::frame(const QRectF &target) const
 {
     const auto [plot, legend] = FigureStyle::splitLegend(
-            FigureStyle::contentRect(target, title(), subtitle(), footer()), kLegendWidth);
+            FigureStyle::contentRect(
+                    target, title(), subtitle(), footer(), FigureStyle::kMaxFooterShare),
+            kLegendWidth);
     return {plot, legend};
 }
 
@@ -178,13 +192,17 @@ QSizeF SphereFigure::naturalSize() const
     const QRectF b = m_model.geometry().bounds.adjusted(-kMargin, -kMargin, kMargin, kMargin);
     const double w = std::max(900.0, b.width() + kLegendWidth + 12 + 2 * FigureStyle::kMargin);
     const double frameH = FigureStyle::frameHeight(w, title(), subtitle(), footer());
-    return QSizeF(std::ceil(w), std::ceil(std::max(620.0, std::max(b.height(), 520.0) + frameH)));
+    // Tall enough that the whole footer fits its share (kMaxFooterShare) of the height.
+    const double footerRoom = FigureStyle::footerHeight(w, footer()) / FigureStyle::kMaxFooterShare;
+    return QSizeF(
+            std::ceil(w),
+            std::ceil(std::max({620.0, std::max(b.height(), 520.0) + frameH, footerRoom + 1})));
 }
 
 void SphereFigure::paint(QPainter &p, const QRectF &target, const QTransform &view) const
 {
     const Frame f = frame(target);
-    FigureStyle::paintFrame(p, target, title(), subtitle(), footer());
+    FigureStyle::paintFrame(p, target, title(), subtitle(), footer(), FigureStyle::kMaxFooterShare);
     const SphereGeometry &g = m_model.geometry();
     const SphereInput &in = m_model.input();
     const QTransform t = fitTransform(f.plot) * view;
@@ -192,7 +210,7 @@ void SphereFigure::paint(QPainter &p, const QRectF &target, const QTransform &vi
     const RowId selected = m_options.selected;
 
     p.save();
-    p.setClipRect(f.plot.adjusted(-2, -2, 2, 2));
+    p.setClipRect(f.plot, Qt::IntersectClip);
     // Regions: translucent fills first (so overlaps mix), then outlines on top.
     for (int o = 0; o < g.regions.size(); ++o) {
         const QPainterPath path = t.map(g.regionPath(o));
@@ -269,8 +287,8 @@ void SphereFigure::paint(QPainter &p, const QRectF &target, const QTransform &vi
     }
     p.restore();
 
-    FigureStyle::paintFitted(p, f.legend, kLegendWidth, [&](QPainter &lp) {
-        return paintLegend(lp, QPointF(0, 0), kLegendWidth);
+    FigureStyle::paintFitted(p, f.legend, kLegendWidth, 11, [&](QPainter &lp, double width) {
+        return paintLegend(lp, QPointF(0, 0), width);
     });
 }
 
@@ -310,14 +328,11 @@ double SphereFigure::paintLegend(QPainter &p, const QPointF &topLeft, double wid
                       .arg(clients == 1 ? QStringLiteral("1 client")
                                         : QStringLiteral("%1 clients").arg(clients)),
               QColor(0x20, 0x20, 0x20));
-        // What the owner claims about its clients, marked as a claim.
+        // What is said about the owner's sphere (a claim marked as such) — only on a map of the
+        // kind the figure is about: a cloud-market share is no fact about an investor.
         for (const Figure &fig : l.figures) {
-            if (fig.subjectId != in.owners[o].id || !fig.value.value)
-                continue;
-            const bool aboutClients = fig.metric.contains(QStringLiteral("client"))
-                                      || fig.metric.contains(QStringLiteral("market"))
-                                      || fig.metric.contains(QStringLiteral("companies"));
-            if (!aboutClients)
+            if (fig.subjectId != in.owners[o].id || !fig.value.value
+                || !isFigureAbout(fig, m_model.ownerRole()))
                 continue;
             block(small,
                   20,

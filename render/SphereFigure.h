@@ -65,6 +65,11 @@ public:
     QString clientToolTip(int i) const;
     QString ownerToolTip(int i) const;
 
+    /// Whether `figure` is about the spheres of owners with `ownerRole`, judged by its metric:
+    /// cloud vendors — clients, market share, companies served; investors — investments,
+    /// portfolio; chip vendors — orders, chips sold, shipments. The legend shows an owner's
+    /// figures only on a map of the kind they are about.
+    static bool isFigureAbout(const Figure &figure, const QString &ownerRole);
     /// The colour of the i-th owner: Okabe–Ito, then Tol's muted palette (colour-blind safe
     /// for the first seven).
     static QColor ownerColor(int i);

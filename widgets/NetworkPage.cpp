@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "NetworkPage.h"
 
+#include "FlowToolBar.h"
 #include "LandscapeDocument.h"
 #include "NetworkDiagramModel.h"
 #include "NetworkView.h"
@@ -11,11 +12,11 @@
 #include <QComboBox>
 #include <QCompleter>
 #include <QDateEdit>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
 #include <QStringListModel>
-#include <QToolBar>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -68,7 +69,10 @@ NetworkPage::NetworkPage(LandscapeDocument *document,
     , m_title(new QLineEdit(this))
     , m_subtitle(new QLineEdit(this))
 {
-    auto *bar = new QToolBar(this);
+    // The controls wrap onto a second row in a narrow window instead of hiding behind an
+    // overflow button: every control stays reachable at any window size.
+    auto *bar = new FlowToolBar(this);
+    bar->setObjectName(QStringLiteral("networkToolBar"));
     bar->setIconSize(QSize(16, 16));
 
     m_search->setPlaceholderText(tr("Find organization (English, 中文, alias)…"));
@@ -130,6 +134,8 @@ NetworkPage::NetworkPage(LandscapeDocument *document,
             checkMenu(this, tr("Roles"), Vocabulary::roles(), {}, [this](const QSet<QString> &on) {
                 m_model->organizationFilter()->setRoles(on);
             }));
+    m_groups->setObjectName(QStringLiteral("groupFilter"));
+    m_groups->setToolTip(tr("Show one group: a parent and its subsidiaries (ownership ties)"));
     connect(m_groups, &QComboBox::currentIndexChanged, this, [this](int i) {
         m_model->organizationFilter()->setGroup(m_groups->itemData(i).toLongLong());
     });
@@ -146,6 +152,7 @@ NetworkPage::NetworkPage(LandscapeDocument *document,
     asOf->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
     asOf->setEnabled(false);
     auto *basis = new QComboBox(this);
+    basis->setObjectName(QStringLiteral("timeBasis"));
     basis->addItem(tr("as it stood"), int(ViewState::TimeBasis::Began));
     basis->addItem(tr("as it was known"), int(ViewState::TimeBasis::Published));
     basis->setToolTip(tr("As it stood: when ties began. As it was known: when they were "
@@ -160,9 +167,11 @@ NetworkPage::NetworkPage(LandscapeDocument *document,
     connect(asOf, &QDateEdit::dateChanged, this, applyTime);
     connect(basis, &QComboBox::currentIndexChanged, this, applyTime);
     auto syncFilter = [this] {
+        m_model->tieFilter()->setRangeFrom(m_state->rangeFrom());
         m_model->tieFilter()->setAsOf(m_state->asOf(), m_state->timeBasis());
     };
     connect(m_state, &ViewState::asOfChanged, this, syncFilter);
+    connect(m_state, &ViewState::rangeFromChanged, this, syncFilter);
     connect(m_state, &ViewState::timeBasisChanged, this, syncFilter);
     connect(m_state, &ViewState::asOfChanged, this, [useAsOf, asOf](QDate d) {
         const QSignalBlocker b1(useAsOf), b2(asOf);
@@ -185,13 +194,18 @@ NetworkPage::NetworkPage(LandscapeDocument *document,
     relayout->setToolTip(tr("Lay the network out afresh; pinned (dragged) nodes stay (Ctrl+L)"));
     connect(relayout, &QAction::triggered, m_model, &NetworkDiagramModel::relayout);
 
-    auto *titles = new QToolBar(this);
-    titles->addWidget(new QLabel(tr("Title:"), this));
+    // Title and subtitle share a row; the fields stretch and shrink with the window.
+    auto *titles = new QWidget(this);
+    auto *titlesRow = new QHBoxLayout(titles);
+    titlesRow->setContentsMargins(4, 2, 4, 2);
+    titlesRow->addWidget(new QLabel(tr("Title:"), titles));
     m_title->setPlaceholderText(tr("(the landscape's title)"));
-    titles->addWidget(m_title);
-    titles->addWidget(new QLabel(tr(" Subtitle:"), this));
+    m_title->setMinimumWidth(80);
+    titlesRow->addWidget(m_title, 1);
+    titlesRow->addWidget(new QLabel(tr(" Subtitle:"), titles));
     m_subtitle->setPlaceholderText(tr("(what is shown, and the date)"));
-    titles->addWidget(m_subtitle);
+    m_subtitle->setMinimumWidth(80);
+    titlesRow->addWidget(m_subtitle, 1);
     connect(m_title, &QLineEdit::editingFinished, this, &NetworkPage::applyFigureOptions);
     connect(m_subtitle, &QLineEdit::editingFinished, this, &NetworkPage::applyFigureOptions);
 

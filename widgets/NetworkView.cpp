@@ -37,6 +37,7 @@ NetworkView::NetworkView(NetworkDiagramModel *model,
     });
     connect(state, &ViewState::selectedOrganizationChanged, this, &NetworkView::rebuildFigure);
     connect(state, &ViewState::asOfChanged, this, &NetworkView::rebuildFigure);
+    connect(state, &ViewState::rangeFromChanged, this, &NetworkView::rebuildFigure);
     rebuildFigure();
 }
 
@@ -52,6 +53,7 @@ FigureOptions NetworkView::figureOptions() const
 {
     FigureOptions o = m_options;
     o.asOf = m_state->asOf();
+    o.rangeFrom = m_state->rangeFrom();
     return o;
 }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "SpherePage.h"
 
+#include "FlowToolBar.h"
 #include "SphereFigure.h"
 #include "SphereMapModel.h"
 #include "SphereView.h"
@@ -12,7 +13,6 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
-#include <QToolBar>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -25,13 +25,16 @@ SpherePage::SpherePage(SphereMapModel *model, ViewState *state, QWidget *parent)
 {
     model->setLabelMeasure(SphereFigure::labelMeasure());
     m_view = new SphereView(model, state, this);
-    auto *bar = new QToolBar(this);
+    // Wraps onto further rows in a narrow window: no control hides behind an overflow button.
+    auto *bar = new FlowToolBar(this);
+    bar->setObjectName(QStringLiteral("sphereToolBar"));
 
     auto *owners = new QComboBox(this);
     for (const QString &role : {QStringLiteral("cloud_vendor"),
                                 QStringLiteral("investor"),
                                 QStringLiteral("chip_vendor")})
         owners->addItem(tr("Spheres: %1s").arg(Vocabulary::label(role).toLower()), role);
+    owners->setObjectName(QStringLiteral("sphereOwners"));
     owners->setToolTip(tr("Who owns a sphere"));
     bar->addWidget(owners);
 
@@ -127,9 +130,11 @@ SpherePage::SpherePage(SphereMapModel *model, ViewState *state, QWidget *parent)
     connect(fit, &QAction::triggered, m_view, &SphereView::fitToView);
 
     auto sync = [this, state] {
+        m_model->setRangeFrom(state->rangeFrom());
         m_model->setAsOf(state->asOf(), state->timeBasis());
     };
     connect(state, &ViewState::asOfChanged, this, sync);
+    connect(state, &ViewState::rangeFromChanged, this, sync);
     connect(state, &ViewState::timeBasisChanged, this, sync);
     sync();
 

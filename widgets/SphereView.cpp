@@ -21,6 +21,7 @@ SphereView::SphereView(SphereMapModel *model, ViewState *state, QWidget *parent)
     connect(model, &SphereMapModel::geometryChanged, this, &SphereView::rebuildFigure);
     connect(state, &ViewState::selectedOrganizationChanged, this, &SphereView::rebuildFigure);
     connect(state, &ViewState::asOfChanged, this, &SphereView::rebuildFigure);
+    connect(state, &ViewState::rangeFromChanged, this, &SphereView::rebuildFigure);
     rebuildFigure();
 }
 
@@ -37,6 +38,7 @@ FigureOptions SphereView::figureOptions() const
 {
     FigureOptions o = m_options;
     o.asOf = m_state->asOf();
+    o.rangeFrom = m_state->rangeFrom();
     return o;
 }
 

@@ -56,6 +56,7 @@ private slots:
     void randomSceneHasNoOverlaps_data();
     void randomSceneHasNoOverlaps();
     void canvasTooSmallHides();
+    void ownNodeNearest();
     void unusableLabelsAreHidden();
     void invalidInputThrows();
     void tenThousandLabels();
@@ -269,6 +270,32 @@ void TestLabelPlacer::tenThousandLabels()
     QVERIFY(placed > 2000);
     QVERIFY(placed < 10000);
     QVERIFY2(ms < 2000, "far too slow even for a debug build"); // bench_layout measures it
+}
+
+void TestLabelPlacer::ownNodeNearest()
+{
+    // Node 0 at the origin; node 1 (r 5) 2.5 px beyond the right end of where node 0's label
+    // would go on the right. Without the option the label goes right and ends nearer node 1
+    // than node 0; with it, the label goes to a side where node 0 is the nearest.
+    const QList<QPointF> positions{QPointF(0, 0), QPointF(71.5, 0)};
+    const QList<double> radii{5, 5};
+    const QList<LabelPlacer::Label> labels{{0, QSizeF(56, 12), 1.0}};
+    auto distance = [&](const QRectF &r, int node) {
+        const QPointF c = positions[node];
+        const double dx = std::max({r.left() - c.x(), 0.0, c.x() - r.right()});
+        const double dy = std::max({r.top() - c.y(), 0.0, c.y() - r.bottom()});
+        return std::max(0.0, std::hypot(dx, dy) - radii[node]);
+    };
+    LabelPlacer::Options o;
+    o.distance = 3;
+    const auto loose = LabelPlacer(o).place(positions, radii, labels);
+    QVERIFY(loose[0].placed);
+    QVERIFY(distance(loose[0].rect, 1) < distance(loose[0].rect, 0)); // reads as node 1's
+    o.ownNodeNearest = true;
+    const auto strict = LabelPlacer(o).place(positions, radii, labels);
+    QVERIFY(strict[0].placed);
+    QVERIFY(distance(strict[0].rect, 0) <= distance(strict[0].rect, 1));
+    QVERIFY(strict[0].rect.right() < 0); // the free side: left
 }
 
 QTEST_GUILESS_MAIN(TestLabelPlacer)

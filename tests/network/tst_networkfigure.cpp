@@ -120,12 +120,14 @@ private slots:
                          qPrintable(figure.labelOf(i) + QStringLiteral(" over a node")));
             }
         }
-        // At the natural size every label but at most one fits (the six sector diamonds served
-        // by the same two vendors sit close together); at 700×500 (a plot of about 430×250 px
-        // beside the legend, for 34 nodes) a quarter at least.
+        // At the natural size every label but at most two fits: the six sector diamonds served
+        // by the same two vendors sit close together, and a label goes only where its own node
+        // is the nearest (LabelPlacer::Options::ownNodeNearest, issue 12 item 6), which two of
+        // them do not get. At 700×500 (a plot of about 430×250 px beside the legend, for 34
+        // nodes) a quarter at least.
         qInfo("%d of %d labels shown", shown, int(placed.size()));
         if (size.isEmpty())
-            QVERIFY(shown >= int(placed.size()) - 1);
+            QVERIFY(shown >= int(placed.size()) - 2);
         else
             QVERIFY(shown >= placed.size() / 4);
     }

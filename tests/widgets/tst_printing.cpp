@@ -112,6 +112,7 @@ private slots:
         QVERIFY(!text.contains(QChar(0x2F00))); // 零一万物's 一, not the Kangxi radical ⼀
         QVERIFY(text.contains(QStringLiteral("零一万物")));
         QVERIFY(text.contains(QStringLiteral("Sources: Zhidongxi")));
+        QVERIFY2(text.contains(QStringLiteral("Evidence (line style)")), qPrintable(text));
         const QImage page = pdfPage(pdf, m_dir.filePath(QStringLiteral("colour")));
         QVERIFY(!page.isNull());
         QVERIFY2(colouredPixels(page) > 500, qPrintable(QString::number(colouredPixels(page))));

@@ -39,4 +39,12 @@ void ViewState::setCompareFrom(QDate date)
     emit compareFromChanged(date);
 }
 
+void ViewState::setLabelLanguage(LabelLanguage labels)
+{
+    if (labels == m_labels)
+        return;
+    m_labels = labels;
+    emit labelLanguageChanged(labels);
+}
+
 } // namespace EcoAtlas

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "FigureOptions.h"
 #include "Landscape.h"
 
 #include <QDate>
@@ -32,24 +33,30 @@ public:
     TimeBasis timeBasis() const { return m_basis; }
     /// Compare mode: date A, compared with the cursor (date B); invalid = not comparing.
     QDate compareFrom() const { return m_compareFrom; }
+    /// The label language the user chose (network tool bar): figures and tables name
+    /// organizations in it.
+    LabelLanguage labelLanguage() const { return m_labels; }
 
 public slots:
     void setSelectedOrganization(qint64 id);
     void setAsOf(QDate date);
     void setTimeBasis(EcoAtlas::ViewState::TimeBasis basis);
     void setCompareFrom(QDate date);
+    void setLabelLanguage(EcoAtlas::LabelLanguage labels);
 
 signals:
     void selectedOrganizationChanged(qint64 id);
     void asOfChanged(QDate date);
     void timeBasisChanged(EcoAtlas::ViewState::TimeBasis basis);
     void compareFromChanged(QDate date);
+    void labelLanguageChanged(EcoAtlas::LabelLanguage labels);
 
 private:
     RowId m_selected = 0;
     QDate m_asOf;
     TimeBasis m_basis = TimeBasis::Began;
     QDate m_compareFrom;
+    LabelLanguage m_labels = LabelLanguage::Both;
 };
 
 } // namespace EcoAtlas

@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <QHash>
 #include <QWidget>
 
 class QComboBox;
 class QLineEdit;
+class QToolButton;
 class QUndoStack;
 
 namespace EcoAtlas {
@@ -28,12 +30,34 @@ public:
                 QWidget *parent = nullptr);
     NetworkView *view() const { return m_view; }
     QLineEdit *searchField() const { return m_search; }
+    /// The title and subtitle fields (typed text is kept per database file, QSettings).
+    QLineEdit *titleField() const { return m_title; }
+    QLineEdit *subtitleField() const { return m_subtitle; }
+    /// The filter buttons: "Ties", "Evidence", "Roles" (their menus stay open while toggling).
+    QToolButton *filterButton(const QString &name) const;
+    /// The "Group subsidiaries" toggle.
+    QToolButton *groupButton() const { return m_groupButton; }
+    /// The sentence shown instead of an empty diagram: why nothing passes the filters.
+    QString emptyReason() const;
+
+public slots:
+    /// Centres on the organization whose name, Chinese name or alias matches `text` and
+    /// selects it; with no match clears the selection and says so (statusMessage).
+    void search(const QString &text);
+    /// Lays the diagram out afresh as one undoable step and fits it to the view; says so when
+    /// nothing changes.
+    void relayout();
+
+signals:
+    /// A message for the status bar (`timeout` in ms).
+    void statusMessage(const QString &message, int timeout);
 
 private:
     void updateCompletion();
     void updateGroups();
     void applyFigureOptions();
-    void search(const QString &text);
+    void loadTitles();
+    void storeTitles();
 
     LandscapeDocument *m_document;
     NetworkDiagramModel *m_model;
@@ -44,6 +68,9 @@ private:
     QComboBox *m_groups;
     QLineEdit *m_title;
     QLineEdit *m_subtitle;
+    QUndoStack *m_undo;
+    QToolButton *m_groupButton = nullptr;
+    QHash<QString, QToolButton *> m_filterButtons;
 };
 
 } // namespace EcoAtlas

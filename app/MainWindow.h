@@ -8,6 +8,7 @@
 #include <QSet>
 
 class QAction;
+class QFrame;
 class QMenu;
 class QTabWidget;
 class QUndoStack;
@@ -15,6 +16,8 @@ class QUndoStack;
 namespace EcoAtlas {
 
 class DetailsPanel;
+class ExportDialog;
+class LandscapeTableModel;
 class LandscapeDocument;
 class NetworkDiagramModel;
 class NetworkPage;
@@ -51,6 +54,15 @@ public:
     /// Selects organization `id` everywhere (tables and details panel).
     void selectOrganization(RowId id);
 
+    /// Every keyboard shortcut of the window, as (keys, what it does) rows: the menu and tool
+    /// bar actions, then the keys the diagrams and tables take (Help › Keyboard Shortcuts).
+    QList<std::pair<QString, QString>> shortcutList() const;
+    /// The export dialog for the current view, preset to its state (date, labels, title);
+    /// its confirmations go to the status bar. The caller owns it.
+    ExportDialog *createExportDialog();
+    /// The first-run hint above the tabs (hidden once dismissed; remembered in QSettings).
+    QFrame *firstRunHint() const { return m_hint; }
+
 protected:
     void closeEvent(QCloseEvent *event) override;
 
@@ -64,6 +76,7 @@ private:
     void saveCopy();
     void exportView();
     void about();
+    void showShortcuts();
     void showError(const QString &what, const QString &message);
 
     LandscapeDocument *m_document;
@@ -83,6 +96,8 @@ private:
     DetailsPanel *m_details;
     QList<TablePage *> m_pages;
     QMenu *m_recentMenu = nullptr;
+    QList<LandscapeTableModel *> m_tableModels;
+    QFrame *m_hint = nullptr;
 };
 
 } // namespace EcoAtlas

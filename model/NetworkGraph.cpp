@@ -140,6 +140,8 @@ bool OrganizationFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex 
 
 int NetworkGraph::indexOfOrganization(RowId id) const
 {
+    if (id == 0)
+        return -1; // sector and product nodes have organizationId 0: "no selection" is none
     for (int i = 0; i < nodes.size(); ++i)
         if (nodes[i].organizationId == id)
             return i;

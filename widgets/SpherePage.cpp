@@ -120,6 +120,12 @@ SpherePage::SpherePage(SphereMapModel *model, ViewState *state, QWidget *parent)
     QAction *fit = bar->addAction(tr("Fit"));
     fit->setToolTip(tr("Fit the map into the view (0)"));
     connect(fit, &QAction::triggered, m_view, &SphereView::fitToView);
+    QAction *reset = bar->addAction(tr("Reset layout"));
+    reset->setToolTip(tr("Forget dragged regions and lay the map out afresh"));
+    connect(reset, &QAction::triggered, this, [this] {
+        m_model->resetLayout();
+        m_view->fitToView();
+    });
 
     auto sync = [this, state] {
         m_model->setAsOf(state->asOf(), state->timeBasis());

@@ -206,6 +206,19 @@ MainWindow::MainWindow(QWidget *parent)
                 m_tabs->tabText(i), this, [this, i] { m_tabs->setCurrentIndex(i); });
         tab->setShortcut(QKeySequence(Qt::ALT | Qt::Key(Qt::Key_1 + i)));
     }
+    // Everything on the network tool bar, reachable from the keyboard (Alt+N).
+    QMenu *network = menuBar()->addMenu(tr("&Network"));
+    const QList<QAction *> commands = m_networkPage->commands();
+    for (QAction *a : commands)
+        network->addAction(a);
+    network->addSeparator();
+    for (const QString &name :
+         {QStringLiteral("Ties"), QStringLiteral("Evidence"), QStringLiteral("Roles")})
+        if (QToolButton *b = m_networkPage->filterButton(name)) {
+            QMenu *filter = b->menu();
+            filter->setTitle(tr("%1 Filter").arg(name));
+            network->addMenu(filter);
+        }
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     QAction *keys = help->addAction(tr("&Keyboard Shortcuts"), this, &MainWindow::showShortcuts);
     keys->setShortcut(QKeySequence::HelpContents);

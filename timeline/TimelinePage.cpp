@@ -109,25 +109,37 @@ public:
     }
 
 private:
+    /// Places the items in rows within `rect` (each row centred vertically) when `apply`;
+    /// returns the height used.
     int place(const QRect &rect, bool apply) const
     {
         int x = rect.x();
         int y = rect.y();
         int rowHeight = 0;
+        QList<std::pair<QLayoutItem *, QPoint>> row;
+        auto flush = [&] {
+            if (apply)
+                for (const auto &[item, at] : row)
+                    item->setGeometry(QRect(
+                            QPoint(at.x(), at.y() + (rowHeight - item->sizeHint().height()) / 2),
+                            item->sizeHint()));
+            row.clear();
+        };
         for (QLayoutItem *item : m_items) {
             if (item->isEmpty())
                 continue;
             const QSize hint = item->sizeHint();
             if (x > rect.x() && x + hint.width() > rect.right() + 1) {
+                flush();
                 x = rect.x();
                 y += rowHeight + spacing();
                 rowHeight = 0;
             }
-            if (apply)
-                item->setGeometry(QRect(QPoint(x, y), hint));
+            row.append({item, QPoint(x, y)});
             x += hint.width() + spacing();
             rowHeight = std::max(rowHeight, hint.height());
         }
+        flush();
         return y + rowHeight - rect.y();
     }
 

@@ -63,6 +63,7 @@ QToolButton *checkMenu(QWidget *parent,
             else if (!initiallyOff.contains(x->data().toString()))
                 hidden << x->text();
         }
+        button->setProperty("filterSummary", QObject::tr("%1 of %2").arg(on).arg(actions.size()));
         QFont f = button->font();
         f.setBold(!hidden.isEmpty());
         button->setFont(f);
@@ -139,7 +140,7 @@ NetworkPage::NetworkPage(LandscapeDocument *document,
     m_labels->setAccessibleName(tr("Label language"));
     connect(m_labels, &QComboBox::currentIndexChanged, this, &NetworkPage::applyFigureOptions);
     bar->addWidget(m_labels);
-    auto *cycle = new QAction(tr("Cycle Label Language"), this);
+    auto *cycle = m_cycleAction = new QAction(tr("Cycle Label Language"), this);
     cycle->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
     connect(cycle, &QAction::triggered, this, [this] {
         m_labels->setCurrentIndex((m_labels->currentIndex() + 1) % m_labels->count());
@@ -196,19 +197,21 @@ NetworkPage::NetworkPage(LandscapeDocument *document,
     });
     bar->addWidget(m_groups);
     // A toggle that looks like one: framed, and filled with the highlight colour while on.
+    // The action is also in the window's Network menu (keyboard access).
+    m_groupAction = new QAction(tr("Group subsidiaries"), this);
+    m_groupAction->setCheckable(true);
+    m_groupAction->setToolTip(tr("On: subsidiaries sit with their parent group (ByteDance with "
+                                 "Volcano Engine …). Off: a free layout."));
     m_groupButton = new QToolButton(this);
     m_groupButton->setObjectName(QStringLiteral("GroupSubsidiaries"));
-    m_groupButton->setText(tr("Group subsidiaries"));
-    m_groupButton->setCheckable(true);
+    m_groupButton->setDefaultAction(m_groupAction);
     m_groupButton->setAutoRaise(false);
     m_groupButton->setAccessibleName(tr("Group subsidiaries"));
-    m_groupButton->setToolTip(tr("On: subsidiaries sit with their parent group (ByteDance with "
-                                 "Volcano Engine …). Off: a free layout."));
     m_groupButton->setStyleSheet(QStringLiteral(
             "QToolButton { border: 1px solid palette(mid); border-radius: 3px; padding: 2px 6px; }"
             "QToolButton:checked { background: palette(highlight); color: "
             "palette(highlighted-text); border-color: palette(highlight); }"));
-    connect(m_groupButton, &QToolButton::toggled, this, [this](bool on) {
+    connect(m_groupAction, &QAction::toggled, this, [this](bool on) {
         m_model->setGroupSubsidiaries(on);
         emit statusMessage(on ? tr("Subsidiaries grouped with their parents")
                               : tr("Subsidiaries no longer grouped"),
@@ -258,11 +261,11 @@ NetworkPage::NetworkPage(LandscapeDocument *document,
     bar->addWidget(basis);
     bar->addSeparator();
 
-    QAction *fit = bar->addAction(tr("Fit"));
+    QAction *fit = m_fitAction = bar->addAction(tr("Fit"));
     fit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
     fit->setToolTip(tr("Fit the whole network into the view (Ctrl+0)"));
     connect(fit, &QAction::triggered, m_view, &NetworkView::fitToView);
-    QAction *relayoutAct = bar->addAction(tr("Re-layout"));
+    QAction *relayoutAct = m_relayoutAction = bar->addAction(tr("Re-layout"));
     relayoutAct->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
     relayoutAct->setToolTip(
             tr("Lay the network out afresh; pinned (dragged) nodes stay (Ctrl+L, undoable)"));
@@ -390,7 +393,8 @@ QString NetworkPage::emptyReason() const
     }
     for (auto it = m_filterButtons.constBegin(); it != m_filterButtons.constEnd(); ++it)
         if (it.value()->font().bold())
-            why << tr("the %1 filter hides some").arg(it.key());
+            why << tr("the %1 filter shows %2")
+                            .arg(it.key(), it.value()->property("filterSummary").toString());
     if (m_model->organizationFilter()->group())
         why << tr("only %1 is shown").arg(m_groups->currentText());
     if (why.isEmpty())

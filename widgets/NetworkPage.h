@@ -4,6 +4,7 @@
 #include <QHash>
 #include <QWidget>
 
+class QAction;
 class QComboBox;
 class QLineEdit;
 class QToolButton;
@@ -37,6 +38,12 @@ public:
     QToolButton *filterButton(const QString &name) const;
     /// The "Group subsidiaries" toggle.
     QToolButton *groupButton() const { return m_groupButton; }
+    /// The page's commands, for the window's Network menu: fit (Ctrl+0), re-layout (Ctrl+L),
+    /// group subsidiaries (checkable), cycle the label language (Ctrl+Shift+L).
+    QList<QAction *> commands() const
+    {
+        return {m_fitAction, m_relayoutAction, m_groupAction, m_cycleAction};
+    }
     /// The sentence shown instead of an empty diagram: why nothing passes the filters.
     QString emptyReason() const;
 
@@ -70,6 +77,10 @@ private:
     QLineEdit *m_subtitle;
     QUndoStack *m_undo;
     QToolButton *m_groupButton = nullptr;
+    QAction *m_groupAction = nullptr;
+    QAction *m_fitAction = nullptr;
+    QAction *m_relayoutAction = nullptr;
+    QAction *m_cycleAction = nullptr;
     QHash<QString, QToolButton *> m_filterButtons;
 };
 

@@ -10,6 +10,7 @@
 #include "NetworkFigure.h"
 #include "NetworkPage.h"
 #include "NetworkView.h"
+#include "SphereMapModel.h"
 #include "TablePage.h"
 #include "TimelinePage.h"
 #include "ViewState.h"
@@ -24,6 +25,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
+#include <QMenuBar>
 #include <QScrollBar>
 #include <QSettings>
 #include <QSlider>
@@ -199,7 +201,7 @@ private slots:
         const QString why = w.networkPage()->view()->emptyText();
         QVERIFY2(why.contains(QStringLiteral("no tie had been reported by 2020-06-01")),
                  qPrintable(why));
-        QVERIFY2(why.contains(QStringLiteral("Ties filter")), qPrintable(why));
+        QVERIFY2(why.contains(QStringLiteral("the Ties filter shows 6 of 9")), qPrintable(why));
         w.viewState()->setAsOf(QDate());
         QVERIFY(w.networkPage()->view()->emptyText().isEmpty());
     }
@@ -386,6 +388,20 @@ private slots:
         QVERIFY(distance(w, "alibaba-group", "alibaba-cloud") < 160);
     }
 
+    // Item 11 (part): "Reset layout" on the sphere map forgets dragged regions.
+    void sphereResetLayoutForgetsDrags()
+    {
+        MainWindow w;
+        QVERIFY(w.openFile(freshDb()));
+        SphereMapModel *spheres = w.sphereModel();
+        const auto fresh = spheres->geometry().ownerCenters;
+        QVERIFY(fresh.size() >= 2);
+        spheres->moveOwner(0, fresh.at(0) + QPointF(400, 300));
+        QVERIFY(spheres->geometry().ownerCenters != fresh);
+        spheres->resetLayout();
+        QCOMPARE(spheres->geometry().ownerCenters, fresh);
+    }
+
     // Item 18: the network's title and subtitle come back when the file is reopened.
     void titlesAreKeptPerFile()
     {
@@ -429,6 +445,20 @@ private slots:
         for (const char *k : {"Ctrl+L", "Ctrl+0", "Ctrl+E", "Ctrl+F", "Ctrl+Z", "Alt+1", "F1"})
             QVERIFY2(keys.join(QLatin1Char(' ')).contains(QLatin1String(k)), k);
         QVERIFY(rows.size() >= 30);
+
+        // The network tool bar's commands and filters are in a menu too (keyboard access).
+        QMenu *network = nullptr;
+        for (QAction *a : w.menuBar()->actions())
+            if (a->text() == QStringLiteral("&Network"))
+                network = a->menu();
+        QVERIFY(network);
+        QStringList items;
+        for (QAction *a : network->actions())
+            items << a->text();
+        QVERIFY2(items.contains(QStringLiteral("Re-layout"))
+                         && items.contains(QStringLiteral("Group subsidiaries"))
+                         && items.contains(QStringLiteral("Ties Filter")),
+                 qPrintable(items.join(QLatin1Char('|'))));
     }
 
     void firstRunHintShowsOnce()

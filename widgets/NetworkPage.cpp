@@ -363,7 +363,13 @@ void NetworkPage::relayout()
         return;
     }
     m_undo->push(new RelayoutCommand(m_model, before, m_model->knownPositions()));
-    emit statusMessage(tr("Laid out afresh around the pinned nodes (Ctrl+Z undoes)"), 6000);
+    int pinned = 0;
+    for (int i = 0; i < m_model->graph().nodes.size(); ++i)
+        pinned += m_model->isPinned(i) ? 1 : 0;
+    emit statusMessage(
+            pinned ? tr("Laid out afresh around %n pinned node(s) (Ctrl+Z undoes)", nullptr, pinned)
+                   : tr("Laid out afresh (Ctrl+Z undoes)"),
+            6000);
 }
 
 QString NetworkPage::emptyReason() const

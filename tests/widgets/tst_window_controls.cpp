@@ -366,6 +366,9 @@ private slots:
                                         .arg(tabs->tabText(i))
                                         .arg(w.minimumSizeHint().width())));
             QCOMPARE(w.size(), size);
+            qInfo("%s: minimum width %d px",
+                  qPrintable(tabs->tabText(i)),
+                  w.minimumSizeHint().width());
         }
     }
 
@@ -383,6 +386,7 @@ private slots:
         QVERIFY(group->isChecked());
         QVERIFY(w.networkModel()->groupSubsidiaries());
         const double after = distance(w, "bytedance", "volcano-engine");
+        qInfo("ByteDance-Volcano Engine: %.0f px apart, grouped %.0f px", before, after);
         QVERIFY2(after < before && after < 160,
                  qPrintable(QStringLiteral("%1 → %2").arg(before).arg(after)));
         QVERIFY(distance(w, "alibaba-group", "alibaba-cloud") < 160);

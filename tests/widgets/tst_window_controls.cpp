@@ -390,6 +390,19 @@ private slots:
         QVERIFY2(after < before && after < 160,
                  qPrintable(QStringLiteral("%1 → %2").arg(before).arg(after)));
         QVERIFY(distance(w, "alibaba-group", "alibaba-cloud") < 160);
+
+        // Without the ownership ties drawn, grouping is what keeps them together.
+        group->click();
+        QSet<QString> kinds(Vocabulary::tieKinds().begin(), Vocabulary::tieKinds().end());
+        kinds.remove(QStringLiteral("ownership"));
+        w.networkModel()->tieFilter()->setKinds(kinds);
+        w.networkPage()->relayout();
+        const double loose = distance(w, "bytedance", "volcano-engine");
+        group->click();
+        const double tight = distance(w, "bytedance", "volcano-engine");
+        qInfo("without ownership ties: %.0f px apart, grouped %.0f px", loose, tight);
+        QVERIFY2(tight > 0 && tight < loose && tight < 160,
+                 qPrintable(QStringLiteral("%1 → %2").arg(loose).arg(tight)));
     }
 
     // Item 11 (part): "Reset layout" on the sphere map forgets dragged regions.

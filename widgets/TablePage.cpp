@@ -70,16 +70,19 @@ TablePage::TablePage(QAbstractItemModel *model,
         if (isVisible())
             fitColumns();
     });
-    connect(m_view->selectionModel(),
-            &QItemSelectionModel::currentRowChanged,
-            this,
-            [this](const QModelIndex &current) {
-                if (m_selecting || !current.isValid())
-                    return;
-                const auto ids = current.data(ModelRole::OrganizationIds).value<QList<qint64>>();
-                if (!ids.isEmpty())
-                    emit organizationActivated(ids.first());
-            });
+    // A row the user selects (click, keyboard) selects its organization everywhere. Only a
+    // selection counts: entering the tab gives the view the focus, and Qt then makes the first
+    // row current without selecting it, which must not replace the shared selection.
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
+        if (m_selecting)
+            return;
+        const QModelIndexList rows = m_view->selectionModel()->selectedRows();
+        if (rows.isEmpty())
+            return;
+        const auto ids = rows.first().data(ModelRole::OrganizationIds).value<QList<qint64>>();
+        if (!ids.isEmpty())
+            emit organizationActivated(ids.first());
+    });
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);

@@ -293,8 +293,24 @@ private slots:
         QCOMPARE(figures->view()->rowAt(0), 0);
         QCOMPARE(figures->view()->rowViewportPosition(0), 0);
 
-        // Tie tables follow the label language.
+        // Entering a tab keeps the shared selection (the focus makes a first row current).
+        const RowId zhipu = idOf(w, "zhipu-ai");
+        w.viewState()->setSelectedOrganization(zhipu);
         tabs->setCurrentWidget(hosting);
+        hosting->view()->setFocus(Qt::TabFocusReason);
+        QApplication::processEvents();
+        QCOMPARE(w.viewState()->selectedOrganization(), zhipu);
+        // A click on a row selects its organization.
+        const QRect first = hosting->view()->visualRect(hosting->proxy()->index(0, 0));
+        QTest::mouseClick(hosting->view()->viewport(), Qt::LeftButton, {}, first.center());
+        QCOMPARE(w.viewState()->selectedOrganization(),
+                 RowId(hosting->proxy()
+                               ->index(0, 0)
+                               .data(ModelRole::OrganizationIds)
+                               .value<QList<qint64>>()
+                               .first()));
+
+        // Tie tables follow the label language.
         auto fromColumnHas = [hosting](const QString &name) {
             for (int r = 0; r < hosting->proxy()->rowCount(); ++r)
                 for (int c = 0; c < 2; ++c)

@@ -44,6 +44,7 @@ ExportDialog::ExportDialog(LandscapeDocument *document,
     , m_asOf(new QDateEdit(this))
     , m_labels(new QComboBox(this))
     , m_pixels(new QLabel(this))
+    , m_confirmation(new QLabel(this))
 {
     setWindowTitle(tr("Export View"));
     for (const QString &v : ViewExport::viewNames())
@@ -63,7 +64,17 @@ ExportDialog::ExportDialog(LandscapeDocument *document,
     m_dpi->setSuffix(tr(" dpi"));
     m_asOf->setCalendarPopup(true);
     m_asOf->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
-    m_asOf->setDate(figure.asOf.isValid() ? figure.asOf : QDate(2023, 11, 30));
+    // The view's own date; with none (all dates), the last date of the landscape's sources,
+    // ready for ticking "As of".
+    QDate lastSource;
+    for (const Source &src : document->landscape().sources)
+        if (src.date.isValid() && (!lastSource.isValid() || src.date.latest() > lastSource))
+            lastSource = src.date.latest();
+    m_asOf->setDate(figure.asOf.isValid()  ? figure.asOf
+                    : lastSource.isValid() ? lastSource
+                                           : QDate::currentDate());
+    m_asOf->setAccessibleName(tr("As-of date"));
+    m_useAsOf->setToolTip(tr("Export the landscape as of the date (the view's date by default)"));
     m_labels->addItem(tr("English and Chinese"), QStringLiteral("both"));
     m_labels->addItem(tr("English"), QStringLiteral("en"));
     m_labels->addItem(tr("Chinese"), QStringLiteral("zh"));
@@ -101,6 +112,10 @@ ExportDialog::ExportDialog(LandscapeDocument *document,
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
+    m_confirmation->setWordWrap(true);
+    m_confirmation->setTextFormat(Qt::PlainText);
+    m_confirmation->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    layout->addWidget(m_confirmation);
     layout->addWidget(buttons);
 
     auto updatePixels = [this] {
@@ -210,12 +225,8 @@ void ExportDialog::exportToFile()
     if (QFileInfo(o.path).suffix().isEmpty())
         o.path += QLatin1Char('.') + suffix;
     s.setValue(QStringLiteral("export/dir"), QFileInfo(o.path).path());
-    saveSettings();
-    QApplication::setOverrideCursor(Qt::WaitCursor);
     QString error;
-    const bool ok = ViewExport::exportView(view(), *m_document, figureOptions(), o, &error, m_live);
-    QApplication::restoreOverrideCursor();
-    if (!ok) {
+    if (!exportTo(o.path, &error)) {
         QMessageBox box(QMessageBox::Warning,
                         tr("Export failed"),
                         tr("Export failed"),
@@ -229,19 +240,48 @@ void ExportDialog::exportToFile()
     accept();
 }
 
+bool ExportDialog::exportTo(const QString &path, QString *error)
+{
+    Exporter::Options o = exportOptions();
+    o.path = path;
+    saveSettings();
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    const bool ok = ViewExport::exportView(view(), *m_document, figureOptions(), o, error, m_live);
+    QApplication::restoreOverrideCursor();
+    if (!ok)
+        return false;
+    const QString message = tr("Exported %1 to %2")
+                                    .arg(m_view->currentText(), QDir::toNativeSeparators(path));
+    m_confirmation->setText(message);
+    emit exported(message);
+    return true;
+}
+
 void ExportDialog::copyToClipboard()
+{
+    QString error;
+    if (!copyTo(&error))
+        QMessageBox::warning(this, tr("Copy failed"), error.toHtmlEscaped());
+}
+
+bool ExportDialog::copyTo(QString *error)
 {
     Exporter::Options o = exportOptions();
     o.format = Exporter::Format::Png;
-    QString error;
     const std::optional<QByteArray> png = ViewExport::renderView(
-            view(), *m_document, figureOptions(), o, &error, m_live);
-    if (!png) {
-        QMessageBox::warning(this, tr("Copy failed"), error.toHtmlEscaped());
-        return;
-    }
-    QApplication::clipboard()->setImage(QImage::fromData(*png, "PNG"));
+            view(), *m_document, figureOptions(), o, error, m_live);
+    if (!png)
+        return false;
+    const QImage image = QImage::fromData(*png, "PNG");
+    QApplication::clipboard()->setImage(image);
     saveSettings();
+    const QString message = tr("Copied %1 to the clipboard (%2 × %3 pixels)")
+                                    .arg(m_view->currentText())
+                                    .arg(image.width())
+                                    .arg(image.height());
+    m_confirmation->setText(message);
+    emit exported(message);
+    return true;
 }
 
 } // namespace EcoAtlas

@@ -38,6 +38,23 @@ public:
     Exporter::Options exportOptions() const;
     FigureOptions figureOptions() const;
     QString view() const;
+    /// The date field and its "As of" check box (for tests).
+    QDateEdit *asOfField() const { return m_asOf; }
+    QCheckBox *asOfCheck() const { return m_useAsOf; }
+    /// The confirmation line under the form ("Copied … to the clipboard").
+    QLabel *confirmation() const { return m_confirmation; }
+
+    /// Writes the view to `path` with the current choices (no file dialog); on success emits
+    /// exported() and returns true, on failure sets `error`.
+    bool exportTo(const QString &path, QString *error);
+    /// Puts the view on the clipboard as a PNG image; says so in confirmation() and emits
+    /// exported(). Returns false (and sets `error`) on failure.
+    bool copyTo(QString *error);
+
+signals:
+    /// A file was written or the clipboard filled: `message` says what and where (for the
+    /// status bar).
+    void exported(const QString &message);
 
 private:
     void resetSize();
@@ -60,6 +77,7 @@ private:
     QDateEdit *m_asOf;
     QComboBox *m_labels;
     QLabel *m_pixels;
+    QLabel *m_confirmation;
 };
 
 } // namespace EcoAtlas

@@ -25,6 +25,16 @@
 #include "ViewState.h"
 
 #include <QAction>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QFrame>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QTableWidget>
+#include <QToolButton>
+#include <QVBoxLayout>
+
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDir>
@@ -39,6 +49,8 @@
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QUndoStack>
+#include <algorithm>
+#include <memory>
 
 namespace EcoAtlas {
 
@@ -70,6 +82,14 @@ MainWindow::MainWindow(QWidget *parent)
     auto *products = new ProductModel(m_document, this);
     auto *figures = new FigureModel(m_document, this);
     auto *sources = new SourceModel(m_document, this);
+    // Tables name organizations in the language chosen for labels (network tool bar).
+    m_tableModels = {organizations, ties, products, figures, sources};
+    connect(m_state, &ViewState::labelLanguageChanged, this, [this](LabelLanguage labels) {
+        for (LandscapeTableModel *m : std::as_const(m_tableModels))
+            m->setLabelLanguage(labels);
+    });
+    for (LandscapeTableModel *m : std::as_const(m_tableModels))
+        m->setLabelLanguage(m_state->labelLanguage());
 
     m_tabs->addTab(m_networkPage, tr("Network"));
     m_tabs->addTab(m_spherePage, tr("Spheres"));
@@ -92,6 +112,9 @@ MainWindow::MainWindow(QWidget *parent)
                           const QString &title) {
         auto *page = new TablePage(model, kind, roles, m_tabs);
         page->setObjectName(title);
+        page->view()->setAccessibleName(tr("%1 table").arg(title));
+        page->view()->setToolTip(tr("Click a row to select its organization everywhere; click "
+                                    "a column header to sort"));
         m_tabs->addTab(page, title);
         m_pages.append(page);
         connect(page,
@@ -117,7 +140,45 @@ MainWindow::MainWindow(QWidget *parent)
             this,
             &MainWindow::selectOrganization);
 
-    setCentralWidget(m_tabs);
+    // A short first-run hint above the tabs: what to do first; dismissed for good.
+    m_hint = new QFrame(this);
+    m_hint->setObjectName(QStringLiteral("FirstRunHint"));
+    m_hint->setFrameShape(QFrame::StyledPanel);
+    m_hint->setAutoFillBackground(true);
+    QPalette hintPalette = m_hint->palette();
+    hintPalette.setColor(QPalette::Window, QColor(0xff, 0xf8, 0xdc));
+    hintPalette.setColor(QPalette::WindowText, QColor(0x33, 0x33, 0x33));
+    m_hint->setPalette(hintPalette);
+    auto *hintText = new QLabel(
+            tr("<b>Start here:</b> type a company in the search box (Ctrl+F) to see its ties; "
+               "click a node for its sources in Details (Ctrl+D); move the time cursor on the "
+               "Timelines tab (Alt+3) to see the landscape on a date; File › Export View "
+               "(Ctrl+E) makes a figure. Help › Keyboard Shortcuts (F1) lists every key."),
+            m_hint);
+    hintText->setWordWrap(true);
+    hintText->setTextFormat(Qt::RichText);
+    auto *hintClose = new QToolButton(m_hint);
+    hintClose->setText(tr("Got it"));
+    hintClose->setAccessibleName(tr("Dismiss the hint"));
+    hintClose->setToolTip(tr("Hide this hint; it will not show again"));
+    auto *hintLayout = new QHBoxLayout(m_hint);
+    hintLayout->setContentsMargins(8, 4, 8, 4);
+    hintLayout->addWidget(hintText, 1);
+    hintLayout->addWidget(hintClose);
+    connect(hintClose, &QToolButton::clicked, this, [this] {
+        m_hint->hide();
+        QSettings().setValue(QStringLiteral("window/hintDismissed"), true);
+    });
+    m_hint->setVisible(!QSettings().value(QStringLiteral("window/hintDismissed"), false).toBool());
+    auto *central = new QWidget(this);
+    auto *centralLayout = new QVBoxLayout(central);
+    centralLayout->setContentsMargins(0, 0, 0, 0);
+    centralLayout->setSpacing(2);
+    centralLayout->addWidget(m_hint);
+    centralLayout->addWidget(m_tabs, 1);
+    setCentralWidget(central);
+    m_tabs->setAccessibleName(tr("Views"));
+    connect(m_networkPage, &NetworkPage::statusMessage, statusBar(), &QStatusBar::showMessage);
 
     auto *dock = new QDockWidget(tr("Details"), this);
     dock->setObjectName(QStringLiteral("DetailsDock"));
@@ -154,7 +215,28 @@ MainWindow::MainWindow(QWidget *parent)
                 m_tabs->tabText(i), this, [this, i] { m_tabs->setCurrentIndex(i); });
         tab->setShortcut(QKeySequence(Qt::ALT | Qt::Key(Qt::Key_1 + i)));
     }
+    // Everything on the network tool bar, reachable from the keyboard (Alt+N).
+    QMenu *network = menuBar()->addMenu(tr("&Network"));
+    const QList<QAction *> commands = m_networkPage->commands();
+    for (QAction *a : commands)
+        network->addAction(a);
+    network->addSeparator();
+    for (const QString &name :
+         {QStringLiteral("Ties"), QStringLiteral("Evidence"), QStringLiteral("Roles")})
+        if (QToolButton *b = m_networkPage->filterButton(name)) {
+            QMenu *filter = b->menu();
+            filter->setTitle(tr("%1 Filter").arg(name));
+            network->addMenu(filter);
+        }
     QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *keys = help->addAction(tr("&Keyboard Shortcuts"), this, &MainWindow::showShortcuts);
+    keys->setShortcut(QKeySequence::HelpContents);
+    keys->setStatusTip(tr("List every keyboard shortcut"));
+    help->addAction(tr("Show the &First-Run Hint"), this, [this] {
+        QSettings().remove(QStringLiteral("window/hintDismissed"));
+        m_hint->show();
+    });
+    help->addSeparator();
     help->addAction(tr("&About EcoAtlas"), this, &MainWindow::about);
     help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
 
@@ -316,9 +398,22 @@ MainWindow::CurrentView MainWindow::currentView() const
 
 void MainWindow::exportView()
 {
-    const CurrentView c = currentView();
-    ExportDialog dialog(m_document, c.live, c.view, c.figure, this);
-    dialog.exec();
+    std::unique_ptr<ExportDialog> dialog(createExportDialog());
+    dialog->exec();
+}
+
+ExportDialog *MainWindow::createExportDialog()
+{
+    CurrentView c = currentView();
+    // The view's own state: its date and the chosen label language (the sphere map has its own).
+    c.figure.asOf = m_state->asOf();
+    if (m_tabs->currentWidget() != m_spherePage)
+        c.figure.labels = m_state->labelLanguage();
+    auto *dialog = new ExportDialog(m_document, c.live, c.view, c.figure, this);
+    connect(dialog, &ExportDialog::exported, this, [this](const QString &message) {
+        statusBar()->showMessage(message, 15000);
+    });
+    return dialog;
 }
 
 bool MainWindow::printCurrentView(QPrinter *printer, QString *error) const
@@ -387,6 +482,77 @@ void MainWindow::printPreview()
         if (!printCurrentView(p, &error))
             statusBar()->showMessage(error, 5000);
     });
+    dialog.exec();
+}
+
+QList<std::pair<QString, QString>> MainWindow::shortcutList() const
+{
+    QList<std::pair<QString, QString>> rows;
+    QSet<QString> seen;
+    const QList<QAction *> actions = findChildren<QAction *>();
+    for (QAction *a : actions) {
+        QStringList keys;
+        for (const QKeySequence &k : a->shortcuts())
+            keys << k.toString(QKeySequence::NativeText);
+        if (keys.isEmpty())
+            continue;
+        QString what = a->text();
+        what.remove(QLatin1Char('&'));
+        what.remove(QStringLiteral("…"));
+        if (what.isEmpty())
+            what = a->toolTip();
+        const QString key = keys.join(QStringLiteral(", "));
+        if (seen.contains(key + what))
+            continue;
+        seen.insert(key + what);
+        rows.append({key, what.trimmed()});
+    }
+    std::sort(rows.begin(), rows.end(), [](const auto &a, const auto &b) {
+        return a.second.localeAwareCompare(b.second) < 0;
+    });
+    const std::pair<QString, QString> fixed[] = {
+            {tr("Mouse wheel"), tr("Diagrams: zoom around the pointer")},
+            {QStringLiteral("+ / −"), tr("Diagrams: zoom in / out")},
+            {QStringLiteral("0"), tr("Diagrams: fit to the view")},
+            {tr("Arrow keys"), tr("Diagrams: pan")},
+            {tr("Drag the background"), tr("Diagrams: pan")},
+            {tr("Drag a node"), tr("Network: move and pin it (Ctrl+Z undoes)")},
+            {tr("Double-click the background"), tr("Diagrams: fit to the view")},
+            {tr("Esc"), tr("Diagrams: clear the selection")},
+            {tr("Enter"), tr("Network search field: centre on the organization")},
+            {tr("F2 / double-click"), tr("Organizations table: edit a name, country or notes")},
+            {tr("Space / Enter"), tr("Filter menus: toggle an item, the menu stays open")},
+            {tr("Tab / Shift+Tab"), tr("Move between controls")},
+    };
+    for (const auto &row : fixed)
+        rows.append(row);
+    return rows;
+}
+
+void MainWindow::showShortcuts()
+{
+    QDialog dialog(this);
+    dialog.setWindowTitle(tr("Keyboard Shortcuts"));
+    auto *table = new QTableWidget(&dialog);
+    table->setAccessibleName(tr("Keyboard shortcuts"));
+    const auto rows = shortcutList();
+    table->setColumnCount(2);
+    table->setRowCount(int(rows.size()));
+    table->setHorizontalHeaderLabels({tr("Keys"), tr("Action")});
+    for (int r = 0; r < rows.size(); ++r) {
+        table->setItem(r, 0, new QTableWidgetItem(rows[r].first));
+        table->setItem(r, 1, new QTableWidgetItem(rows[r].second));
+    }
+    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    table->verticalHeader()->hide();
+    table->resizeColumnsToContents();
+    table->horizontalHeader()->setStretchLastSection(true);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, &dialog);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    auto *layout = new QVBoxLayout(&dialog);
+    layout->addWidget(table);
+    layout->addWidget(buttons);
+    dialog.resize(640, 560);
     dialog.exec();
 }
 

@@ -10,6 +10,7 @@
 #include <QSet>
 
 class QAction;
+class QFrame;
 class QMenu;
 class QPrinter;
 class QTabWidget;
@@ -18,6 +19,8 @@ class QUndoStack;
 namespace EcoAtlas {
 
 class DetailsPanel;
+class ExportDialog;
+class LandscapeTableModel;
 class LandscapeDocument;
 class NetworkDiagramModel;
 class NetworkPage;
@@ -66,6 +69,14 @@ public:
     /// Paints the current view onto `printer`'s first page, fitted to the page (colour or grey
     /// as the printer's colour mode says). Errors: the printer cannot start.
     bool printCurrentView(QPrinter *printer, QString *error) const;
+    /// Every keyboard shortcut of the window, as (keys, what it does) rows: the menu and tool
+    /// bar actions, then the keys the diagrams and tables take (Help › Keyboard Shortcuts).
+    QList<std::pair<QString, QString>> shortcutList() const;
+    /// The export dialog for the current view, preset to its state (date, labels, title);
+    /// its confirmations go to the status bar. The caller owns it.
+    ExportDialog *createExportDialog();
+    /// The first-run hint above the tabs (hidden once dismissed; remembered in QSettings).
+    QFrame *firstRunHint() const { return m_hint; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -82,6 +93,7 @@ private:
     void print();
     void printPreview();
     void about();
+    void showShortcuts();
     void showError(const QString &what, const QString &message);
 
     LandscapeDocument *m_document;
@@ -101,6 +113,8 @@ private:
     DetailsPanel *m_details;
     QList<TablePage *> m_pages;
     QMenu *m_recentMenu = nullptr;
+    QList<LandscapeTableModel *> m_tableModels;
+    QFrame *m_hint = nullptr;
 };
 
 } // namespace EcoAtlas

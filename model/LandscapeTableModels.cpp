@@ -119,7 +119,20 @@ int LandscapeTableModel::rowOfId(RowId id) const
 QString LandscapeTableModel::orgName(RowId id) const
 {
     const Organization *o = landscape().organization(id);
-    return o ? o->nameEn : QString();
+    if (!o)
+        return {};
+    FigureOptions names;
+    names.labels = m_labels;
+    return names.name(*o);
+}
+
+void LandscapeTableModel::setLabelLanguage(LabelLanguage labels)
+{
+    if (labels == m_labels)
+        return;
+    m_labels = labels;
+    if (rowCount() > 0)
+        emit dataChanged(index(0, 0), index(rowCount() - 1, columnCount() - 1));
 }
 
 QString LandscapeTableModel::sourceList(const QList<RowId> &ids) const
@@ -601,6 +614,22 @@ bool LandscapeFilterProxyModel::filterAcceptsRow(int sourceRow,
         && !index.data(ModelRole::FilterText).toString().contains(m_text, Qt::CaseInsensitive))
         return false;
     return true;
+}
+
+bool LandscapeFilterProxyModel::lessThan(const QModelIndex &left, const QModelIndex &right) const
+{
+    const QVariant l = left.data(sortRole());
+    const QVariant r = right.data(sortRole());
+    if (l.typeId() == QMetaType::QString && r.typeId() == QMetaType::QString) {
+        const QString a = l.toString();
+        const QString b = r.toString();
+        const int folded = a.toCaseFolded().localeAwareCompare(b.toCaseFolded());
+        if (folded != 0)
+            return folded < 0;
+        return a.compare(b, Qt::CaseInsensitive) < 0
+               || (a.compare(b, Qt::CaseInsensitive) == 0 && a < b);
+    }
+    return QSortFilterProxyModel::lessThan(left, right);
 }
 
 bool LandscapeFilterProxyModel::filterAcceptsColumn(int sourceColumn,

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "FigureOptions.h"
 #include "Landscape.h"
 
 #include <QAbstractTableModel>
@@ -37,6 +38,10 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
     /// Row of the object with `id`, or -1.
     int rowOfId(RowId id) const;
+    /// Names organizations (in from/to, parent, subject columns) in `labels`: "Alibaba Cloud",
+    /// "阿里云" or "Alibaba Cloud 阿里云". English by default.
+    void setLabelLanguage(LabelLanguage labels);
+    LabelLanguage labelLanguage() const { return m_labels; }
 
 protected:
     LandscapeTableModel(LandscapeDocument *document, QStringList headers, QObject *parent);
@@ -54,6 +59,7 @@ protected:
 private:
     QPointer<LandscapeDocument> m_document;
     QStringList m_headers;
+    LabelLanguage m_labels = LabelLanguage::English;
 
 protected:
     /// The document, or nullptr once it is gone.
@@ -180,6 +186,10 @@ public:
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
     bool filterAcceptsColumn(int sourceColumn, const QModelIndex &sourceParent) const override;
+    /// Text sorts case-insensitively and by the locale even under the C locale ("iFLYTEK"
+    /// before "Zhipu AI"): QSortFilterProxyModel's locale-aware compare ignores the case
+    /// setting. Numbers and dates compare as values.
+    bool lessThan(const QModelIndex &left, const QModelIndex &right) const override;
 
 private:
     QString m_kind;

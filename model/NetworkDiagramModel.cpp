@@ -7,6 +7,7 @@
 #include "LandscapeTableModels.h"
 
 #include <QElapsedTimer>
+#include <QLineF>
 
 #include <cmath>
 #include <limits>
@@ -126,6 +127,8 @@ void NetworkDiagramModel::layoutMissing(bool fresh)
         ForceLayout::Options options;
         options.idealEdgeLength = 110; // room for bilingual labels between neighbours
         options.gap = 14;
+        // Grouping subsidiaries has to show: pull members to their group's centre firmly.
+        options.groupAttraction = m_group ? 3.0 : 0.5;
         ForceLayout layout(options);
         m_positions = layout.run(lg, initial, pinned);
         m_lastLayoutMs = timer.nsecsElapsed() / 1e6;
@@ -137,10 +140,29 @@ void NetworkDiagramModel::layoutMissing(bool fresh)
     }
 }
 
-void NetworkDiagramModel::relayout()
+double NetworkDiagramModel::relayout()
 {
+    const QList<QPointF> before = m_positions;
     layoutMissing(true);
+    double moved = 0;
+    for (int i = 0; i < m_positions.size() && i < before.size(); ++i)
+        moved = std::max(moved, QLineF(before[i], m_positions[i]).length());
     emit positionsChanged();
+    emit layoutReplaced();
+    return moved;
+}
+
+void NetworkDiagramModel::restorePositions(const QHash<QString, QPointF> &positions)
+{
+    m_known = positions;
+    for (int i = 0; i < m_graph.nodes.size() && i < m_positions.size(); ++i) {
+        const QString key = nodeKey(m_graph.nodes[i]);
+        if (m_known.contains(key))
+            m_positions[i] = m_known.value(key);
+    }
+    store();
+    emit positionsChanged();
+    emit layoutReplaced();
 }
 
 void NetworkDiagramModel::setNodePosition(int index, const QPointF &pos, bool pinned)
@@ -223,6 +245,26 @@ void MoveNodeCommand::undo()
 void MoveNodeCommand::redo()
 {
     m_model->setOrganizationPosition(m_id, m_to, m_pinned);
+}
+
+RelayoutCommand::RelayoutCommand(NetworkDiagramModel *model,
+                                 QHash<QString, QPointF> before,
+                                 QHash<QString, QPointF> after,
+                                 QUndoCommand *parent)
+    : QUndoCommand(QObject::tr("Re-layout"), parent)
+    , m_model(model)
+    , m_before(std::move(before))
+    , m_after(std::move(after))
+{}
+
+void RelayoutCommand::undo()
+{
+    m_model->restorePositions(m_before);
+}
+
+void RelayoutCommand::redo()
+{
+    m_model->restorePositions(m_after);
 }
 
 bool MoveNodeCommand::mergeWith(const QUndoCommand *other)

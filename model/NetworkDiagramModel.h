@@ -53,8 +53,15 @@ public:
     /// Moves organization `id` (used by undo, which keys by id, not by index).
     void setOrganizationPosition(RowId id, const QPointF &pos, bool pinned);
 
-    /// Lays out every node afresh, keeping pinned nodes where they are.
-    void relayout();
+    /// Lays out every node afresh, keeping pinned nodes where they are. Returns how far the
+    /// node that moved most moved (graph-space pixels; 0 when the layout was already fresh).
+    double relayout();
+    /// Every known position by node key ("o<id>", "p<id>", "s<id>"), including nodes the
+    /// filters hide now: what RelayoutCommand saves and restores.
+    QHash<QString, QPointF> knownPositions() const { return m_known; }
+    /// Puts back positions saved with knownPositions() (pins unchanged), stores them and emits
+    /// positionsChanged() and layoutReplaced().
+    void restorePositions(const QHash<QString, QPointF> &positions);
     /// Last layout time in milliseconds (for the status bar and benchmarks).
     double lastLayoutMs() const { return m_lastLayoutMs; }
 
@@ -63,6 +70,8 @@ signals:
     void graphChanged();
     /// Only positions changed.
     void positionsChanged();
+    /// The whole layout was replaced (re-layout, or its undo/redo): views fit it anew.
+    void layoutReplaced();
 
 private:
     void rebuild();
@@ -107,6 +116,24 @@ private:
     bool m_wasPinned;
     QPointF m_to;
     bool m_pinned;
+};
+
+/// Undoable re-layout: swaps the positions before and after NetworkDiagramModel::relayout().
+class RelayoutCommand : public QUndoCommand
+{
+public:
+    /// `before` and `after`: NetworkDiagramModel::knownPositions() around the re-layout.
+    RelayoutCommand(NetworkDiagramModel *model,
+                    QHash<QString, QPointF> before,
+                    QHash<QString, QPointF> after,
+                    QUndoCommand *parent = nullptr);
+    void undo() override;
+    void redo() override;
+
+private:
+    NetworkDiagramModel *m_model;
+    QHash<QString, QPointF> m_before;
+    QHash<QString, QPointF> m_after;
 };
 
 } // namespace EcoAtlas

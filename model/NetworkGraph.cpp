@@ -156,6 +156,8 @@ bool OrganizationFilterModel::acceptsRoles(const Organization &o) const
 
 int NetworkGraph::indexOfOrganization(RowId id) const
 {
+    if (id == 0)
+        return -1; // sector and product nodes have organizationId 0: "no selection" is none
     for (int i = 0; i < nodes.size(); ++i)
         if (nodes[i].organizationId == id)
             return i;

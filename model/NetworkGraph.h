@@ -134,7 +134,7 @@ struct NetworkGraph
     QList<NetworkNode> nodes;
     QList<NetworkEdge> edges;
 
-    /// Index of the node of organization `id`, or -1.
+    /// Index of the node of organization `id`, or -1 (also for 0: sector and product nodes).
     int indexOfOrganization(RowId id) const;
     /// Indices of the nodes tied to node `index` (either direction), sorted.
     QList<int> neighbours(int index) const;

@@ -152,6 +152,14 @@ void SphereMapModel::moveOwner(int ownerIndex, const QPointF &center)
     rebuild();
 }
 
+void SphereMapModel::resetLayout()
+{
+    m_fixedCenters.clear();
+    m_geometry = SphereGeometry();
+    m_input = SphereInput();
+    rebuild();
+}
+
 QString SphereMapModel::labelOf(RowId organizationId) const
 {
     if (const Sector *x = sectorOf(organizationId)) {

@@ -81,6 +81,8 @@ public:
 
     /// Pins owner `ownerIndex`'s sphere at `center` (layout px) and lays the map out again.
     void moveOwner(int ownerIndex, const QPointF &center);
+    /// Forgets dragged owners and the previous arrangement and lays the map out afresh.
+    void resetLayout();
 
     const SphereInput &input() const { return m_input; }
     const SphereGeometry &geometry() const { return m_geometry; }

@@ -47,4 +47,12 @@ void ViewState::setRangeFrom(QDate date)
     emit rangeFromChanged(date);
 }
 
+void ViewState::setLabelLanguage(LabelLanguage labels)
+{
+    if (labels == m_labels)
+        return;
+    m_labels = labels;
+    emit labelLanguageChanged(labels);
+}
+
 } // namespace EcoAtlas

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "FigureOptions.h"
 #include "Landscape.h"
 
 #include <QDate>
@@ -35,6 +36,9 @@ public:
     /// Range mode: date A; with a valid cursor (date B) every view shows only the ties that
     /// started between A and B (TimeFilter::startedWithin). Invalid = not in range mode.
     QDate rangeFrom() const { return m_rangeFrom; }
+    /// The label language the user chose (network tool bar): figures and tables name
+    /// organizations in it.
+    LabelLanguage labelLanguage() const { return m_labels; }
 
 public slots:
     void setSelectedOrganization(qint64 id);
@@ -43,6 +47,7 @@ public slots:
     void setCompareFrom(QDate date);
     /// Sets date A of range mode (invalid: leave range mode).
     void setRangeFrom(QDate date);
+    void setLabelLanguage(EcoAtlas::LabelLanguage labels);
 
 signals:
     void selectedOrganizationChanged(qint64 id);
@@ -50,6 +55,7 @@ signals:
     void timeBasisChanged(EcoAtlas::ViewState::TimeBasis basis);
     void compareFromChanged(QDate date);
     void rangeFromChanged(QDate date);
+    void labelLanguageChanged(EcoAtlas::LabelLanguage labels);
 
 private:
     RowId m_selected = 0;
@@ -57,6 +63,7 @@ private:
     TimeBasis m_basis = TimeBasis::Began;
     QDate m_compareFrom;
     QDate m_rangeFrom;
+    LabelLanguage m_labels = LabelLanguage::Both;
 };
 
 } // namespace EcoAtlas

@@ -368,4 +368,15 @@ bool paintFitted(QPainter &painter,
     return clipped;
 }
 
+QColor changeColor(const QString &change)
+{
+    if (change == QLatin1String("added"))
+        return QColor(0x00, 0x9E, 0x73);
+    if (change == QLatin1String("removed"))
+        return QColor(0xD5, 0x5E, 0x00);
+    if (change == QLatin1String("changed"))
+        return QColor(0xE6, 0x9F, 0x00);
+    return QColor(0x88, 0x88, 0x88);
+}
+
 } // namespace EcoAtlas::FigureStyle

@@ -48,6 +48,9 @@ QString plainText(const QString &text, int maxLength = kMaxTextLength);
 QColor roleColor(const QString &role);
 /// The colour of a tie kind (Vocabulary::tieKinds() and "platform"); unknown kinds are grey.
 QColor tieKindColor(const QString &kind);
+/// The one palette of compare mode, used by the network, the sphere map and the timelines:
+/// "added" bluish green, "removed" vermilion, "changed" amber (Okabe–Ito); anything else grey.
+QColor changeColor(const QString &change);
 
 /// The line style of an evidence grade in every view: reported solid, claimed dashed,
 /// inferred dotted.

@@ -26,6 +26,14 @@ double edgeWidth(const NetworkEdge &e)
     return 1.4 + std::min(5.6, 1.6 * std::log10(1.0 + e.amountUsd / 1e8));
 }
 
+/// A compare-mode colour (FigureStyle::changeColor) with the given alpha (0-255).
+QColor changeSample(const QString &change, int alpha)
+{
+    QColor c = FigureStyle::changeColor(change);
+    c.setAlpha(alpha);
+    return c;
+}
+
 QColor withAlpha(QColor c, double alpha)
 {
     c.setAlphaF(float(alpha));
@@ -107,7 +115,9 @@ void NetworkFigure::paintChanges(QPainter &p, const QTransform &t, double scale)
         const bool added = m_added.contains(e.tieId);
         if (!added && !m_changed.contains(e.tieId))
             continue;
-        const QColor band = added ? QColor(0x00, 0xA0, 0x50, 110) : QColor(0xE6, 0x9F, 0x00, 130);
+        QColor band = FigureStyle::changeColor(added ? QStringLiteral("added")
+                                                     : QStringLiteral("changed"));
+        band.setAlpha(added ? 110 : 130);
         p.setPen(QPen(band, 9 * s, Qt::SolidLine, Qt::RoundCap));
         p.drawLine(t.map(m_positions[e.from]), t.map(m_positions[e.to]));
     }
@@ -119,7 +129,9 @@ void NetworkFigure::paintChanges(QPainter &p, const QTransform &t, double scale)
         const int b = m_graph.indexOfOrganization(tie.toId);
         if (a < 0 || b < 0)
             continue;
-        p.setPen(QPen(QColor(0xC0, 0x30, 0x30, 170), 2 * s, Qt::DashLine, Qt::FlatCap));
+        QColor ghost = FigureStyle::changeColor(QStringLiteral("removed"));
+        ghost.setAlpha(170);
+        p.setPen(QPen(ghost, 2 * s, Qt::DashLine, Qt::FlatCap));
         p.drawLine(t.map(m_positions[a]), t.map(m_positions[b]));
     }
     p.restore();
@@ -713,15 +725,15 @@ double NetworkFigure::paintLegend(QPainter &p,
     if (m_compareFrom.isValid()) {
         y += 6;
         heading(QStringLiteral("Changes since %1").arg(m_compareFrom.toString(Qt::ISODate)));
-        sample(QColor(0x00, 0xA0, 0x50, 110),
+        sample(changeSample(QStringLiteral("added"), 110),
                Qt::SolidLine,
                8,
                QStringLiteral("added (%1)").arg(m_added.size()));
-        sample(QColor(0xE6, 0x9F, 0x00, 130),
+        sample(changeSample(QStringLiteral("changed"), 130),
                Qt::SolidLine,
                8,
                QStringLiteral("status changed (%1)").arg(m_changed.size()));
-        sample(QColor(0xC0, 0x30, 0x30, 170),
+        sample(changeSample(QStringLiteral("removed"), 170),
                Qt::DashLine,
                2,
                QStringLiteral("ended (%1)").arg(m_removed.size()));

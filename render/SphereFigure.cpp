@@ -270,7 +270,9 @@ void SphereFigure::paint(QPainter &p, const QRectF &target, const QTransform &vi
             p.drawEllipse(centre, r, r);
         const bool joined = m_joined.contains(in.clients[c].id);
         if (joined || m_left.contains(in.clients[c].id)) {
-            p.setPen(QPen(joined ? QColor(0x00, 0xA0, 0x50) : QColor(0xC0, 0x30, 0x30), 2.5));
+            p.setPen(QPen(FigureStyle::changeColor(joined ? QStringLiteral("added")
+                                                          : QStringLiteral("removed")),
+                          2.5));
             p.setBrush(Qt::NoBrush);
             p.drawEllipse(centre, r + 3, r + 3);
         }

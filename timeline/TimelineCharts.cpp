@@ -1025,9 +1025,11 @@ void EventChart::reload()
         attach(legendOnly, true);
     }
     if (m_options.mode == CursorMode::Compare) {
-        const std::pair<const char *, QColor> changes[] = {{"added", QColor(0x00, 0x9E, 0x73)},
-                                                           {"removed", QColor(0xD5, 0x5E, 0x00)},
-                                                           {"changed", QColor(0x56, 0xB4, 0xE9)}};
+        // The one compare palette (FigureStyle::changeColor), as in the network and spheres.
+        const std::pair<const char *, QColor> changes[] = {
+                {"added", FigureStyle::changeColor(QStringLiteral("added"))},
+                {"removed", FigureStyle::changeColor(QStringLiteral("removed"))},
+                {"changed", FigureStyle::changeColor(QStringLiteral("changed"))}};
         for (const auto &[name, color] : changes) {
             auto *ring = new QScatterSeries;
             ring->setName(QStringLiteral("Tie %1 between A and B").arg(QLatin1String(name)));

@@ -15,15 +15,171 @@
 #include <QComboBox>
 #include <QDateEdit>
 #include <QLabel>
+#include <QMouseEvent>
 #include <QPlainTextEdit>
 #include <QSlider>
 #include <QStackedWidget>
+#include <QStyle>
+#include <QStyleOptionSlider>
 #include <QTimer>
 #include <QToolButton>
 
 namespace EcoAtlas {
 
 namespace {
+/// A slider that jumps to the clicked point of its track (and keeps dragging from there),
+/// instead of moving one page towards it.
+class JumpSlider : public QSlider
+{
+public:
+    explicit JumpSlider(QWidget *parent)
+        : QSlider(Qt::Horizontal, parent)
+    {}
+
+protected:
+    void mousePressEvent(QMouseEvent *event) override
+    {
+        if (event->button() == Qt::LeftButton && maximum() > minimum()) {
+            QStyleOptionSlider opt;
+            initStyleOption(&opt);
+            const QRect handle = style()->subControlRect(
+                    QStyle::CC_Slider, &opt, QStyle::SC_SliderHandle, this);
+            if (!handle.contains(event->position().toPoint())) {
+                const QRect groove = style()->subControlRect(
+                        QStyle::CC_Slider, &opt, QStyle::SC_SliderGroove, this);
+                const int span = groove.width() - handle.width();
+                const int x = event->position().toPoint().x() - groove.x() - handle.width() / 2;
+                setValue(QStyle::sliderValueFromPosition(
+                        minimum(), maximum(), std::clamp(x, 0, span), span, opt.upsideDown));
+            }
+        }
+        QSlider::mousePressEvent(event);
+    }
+};
+
+/// Lays widgets out in rows that wrap when the page is narrow (after Qt's Flow Layout
+/// example), so that the chart and cursor controls fit a 1024-pixel-wide window.
+class FlowLayout : public QLayout
+{
+public:
+    explicit FlowLayout(int spacing = 6)
+    {
+        setSpacing(spacing);
+        setContentsMargins(0, 0, 0, 0);
+    }
+    ~FlowLayout() override
+    {
+        while (QLayoutItem *item = takeAt(0))
+            delete item;
+    }
+    void addItem(QLayoutItem *item) override { m_items.append(item); }
+    int count() const override { return int(m_items.size()); }
+    QLayoutItem *itemAt(int index) const override { return m_items.value(index); }
+    QLayoutItem *takeAt(int index) override
+    {
+        return index >= 0 && index < m_items.size() ? m_items.takeAt(index) : nullptr;
+    }
+    Qt::Orientations expandingDirections() const override { return {}; }
+    bool hasHeightForWidth() const override { return true; }
+    int heightForWidth(int width) const override { return place(QRect(0, 0, width, 0), false); }
+    void setGeometry(const QRect &rect) override
+    {
+        QLayout::setGeometry(rect);
+        place(rect, true);
+    }
+    QSize sizeHint() const override
+    {
+        // One row when there is room.
+        int w = 0;
+        int h = 0;
+        for (QLayoutItem *item : m_items) {
+            if (item->isEmpty())
+                continue;
+            w += item->sizeHint().width() + spacing();
+            h = std::max(h, item->sizeHint().height());
+        }
+        return QSize(w, h);
+    }
+    QSize minimumSize() const override
+    {
+        QSize size;
+        for (QLayoutItem *item : m_items)
+            size = size.expandedTo(item->minimumSize());
+        return size;
+    }
+
+private:
+    /// Places the items in rows within `rect` (each row centred vertically) when `apply`;
+    /// returns the height used.
+    int place(const QRect &rect, bool apply) const
+    {
+        int x = rect.x();
+        int y = rect.y();
+        int rowHeight = 0;
+        QList<std::pair<QLayoutItem *, QPoint>> row;
+        auto flush = [&] {
+            if (apply)
+                for (const auto &[item, at] : row)
+                    item->setGeometry(QRect(
+                            QPoint(at.x(), at.y() + (rowHeight - item->sizeHint().height()) / 2),
+                            item->sizeHint()));
+            row.clear();
+        };
+        for (QLayoutItem *item : m_items) {
+            if (item->isEmpty())
+                continue;
+            const QSize hint = item->sizeHint();
+            if (x > rect.x() && x + hint.width() > rect.right() + 1) {
+                flush();
+                x = rect.x();
+                y += rowHeight + spacing();
+                rowHeight = 0;
+            }
+            row.append({item, QPoint(x, y)});
+            x += hint.width() + spacing();
+            rowHeight = std::max(rowHeight, hint.height());
+        }
+        flush();
+        return y + rowHeight - rect.y();
+    }
+
+    QList<QLayoutItem *> m_items;
+};
+
+/// A label and its control kept together on one row of a FlowLayout.
+QWidget *pair(QWidget *parent, QWidget *label, QWidget *control)
+{
+    auto *box = new QWidget(parent);
+    auto *row = new QHBoxLayout(box);
+    row->setContentsMargins(0, 0, 0, 0);
+    row->setSpacing(4);
+    if (label)
+        row->addWidget(label);
+    row->addWidget(control);
+    return box;
+}
+
+/// The last day on which the landscape as shown by the cursor can start to change: the first
+/// possible day of a tie's start or end, of a source's or a figure's date (a tie begun "in
+/// 2023" can first show on 2023-01-01). Future deliveries do not count. Invalid when there are
+/// no dates.
+QDate lastChange(const Landscape &l)
+{
+    QDate last;
+    auto add = [&last](const FuzzyDate &d) {
+        if (d.isValid() && (!last.isValid() || d.earliest() > last))
+            last = d.earliest();
+    };
+    for (const Tie &t : l.ties) {
+        add(t.start);
+        add(t.end);
+    }
+    for (const Figure &f : l.figures)
+        add(f.asOf);
+    for (const Source &s : l.sources)
+        add(s.date);
+    return last;
+}
 
 QLabel *plainLabel(const QString &text, QWidget *parent)
 {
@@ -69,7 +225,7 @@ TimelinePage::TimelinePage(LandscapeDocument *document,
     , m_back(new QToolButton(this))
     , m_play(new QToolButton(this))
     , m_forward(new QToolButton(this))
-    , m_slider(new QSlider(Qt::Horizontal, this))
+    , m_slider(new JumpSlider(this))
     , m_date(plainLabel({}, this))
     , m_allDates(new QToolButton(this))
     , m_timer(new QTimer(this))
@@ -103,16 +259,46 @@ TimelinePage::TimelinePage(LandscapeDocument *document,
                           "between date A and the cursor. Compare: ties added, removed or "
                           "changed between date A and the cursor."));
     m_dateA->setToolTip(tr("Date A"));
-    m_back->setText(QStringLiteral("\u25C0"));
-    m_back->setToolTip(tr("One month back"));
+    m_back->setText(tr("\u25C0 Previous month"));
+    m_back->setToolTip(tr("Move the cursor one month back"));
+    m_back->setAccessibleName(tr("Previous month"));
     m_play->setText(QStringLiteral("\u25B6"));
     m_play->setCheckable(true);
     m_play->setToolTip(tr("Play: one month every 0.6 s"));
-    m_forward->setText(QStringLiteral("\u25B6\u25B6"));
-    m_forward->setToolTip(tr("One month forward"));
+    m_play->setAccessibleName(tr("Play"));
+    m_forward->setText(tr("Next month \u25B6"));
+    m_forward->setToolTip(tr("Move the cursor one month forward"));
+    m_forward->setAccessibleName(tr("Next month"));
     m_allDates->setText(tr("All dates"));
     m_allDates->setToolTip(tr("No date cursor: every tie shown"));
-    m_slider->setToolTip(tr("The time cursor shared by every view"));
+    m_slider->setToolTip(tr("The time cursor shared by every view: click or drag to a date"));
+    m_slider->setAccessibleName(tr("Time cursor"));
+    const std::pair<QWidget *, QString> names[] = {
+            {m_chartChoice, tr("Chart")},
+            {m_currency, tr("Currency")},
+            {m_stacking, tr("Stack bars")},
+            {m_granularity, tr("Period")},
+            {m_chipMeasure, tr("Chip measure")},
+            {m_fit, tr("Fit to data")},
+            {m_from, tr("From date")},
+            {m_to, tr("To date")},
+            {m_basis, tr("Time basis")},
+            {m_mode, tr("Cursor mode")},
+            {m_dateA, tr("Date A")},
+            {m_allDates, tr("All dates")},
+            {m_date, tr("Cursor date")},
+    };
+    for (const auto &[w, name] : names) {
+        w->setAccessibleName(name);
+        if (w->toolTip().isEmpty())
+            w->setToolTip(name);
+    }
+    m_chartChoice->setToolTip(tr("Which chart to show"));
+    m_stacking->setToolTip(tr("Stack the investment bars by investor or by investee"));
+    m_granularity->setToolTip(tr("The period each bar covers"));
+    m_chipMeasure->setToolTip(tr("Chip orders by value or by units"));
+    m_from->setToolTip(tr("First day the charts show (untick “Fit to data”)"));
+    m_to->setToolTip(tr("Last day the charts show (untick “Fit to data”)"));
     m_subtitle->setWordWrap(true);
     // The footer (how to read the chart, items not on it, rates, sources): plain text, as
     // many lines as fit in five, scrollable.
@@ -129,36 +315,28 @@ TimelinePage::TimelinePage(LandscapeDocument *document,
                             + 8);
     m_date->setAlignment(Qt::AlignCenter);
 
-    auto *top = new QHBoxLayout;
-    top->addWidget(plainLabel(tr("Chart:"), this));
-    top->addWidget(m_chartChoice);
-    top->addSpacing(8);
-    top->addWidget(plainLabel(tr("Currency:"), this));
-    top->addWidget(m_currency);
-    top->addWidget(plainLabel(tr("Stack:"), this));
-    top->addWidget(m_stacking);
-    top->addWidget(plainLabel(tr("Per:"), this));
-    top->addWidget(m_granularity);
-    top->addWidget(plainLabel(tr("Chips:"), this));
-    top->addWidget(m_chipMeasure);
-    top->addStretch(1);
+    // Both bars wrap into more rows when the window is narrow; the slider has a row of its own.
+    auto *top = new FlowLayout;
+    top->addWidget(pair(this, plainLabel(tr("Chart:"), this), m_chartChoice));
+    top->addWidget(pair(this, plainLabel(tr("Currency:"), this), m_currency));
+    top->addWidget(pair(this, plainLabel(tr("Stack:"), this), m_stacking));
+    top->addWidget(pair(this, plainLabel(tr("Per:"), this), m_granularity));
+    top->addWidget(pair(this, plainLabel(tr("Chips:"), this), m_chipMeasure));
     top->addWidget(m_fit);
-    top->addWidget(plainLabel(tr("From:"), this));
-    top->addWidget(m_from);
-    top->addWidget(plainLabel(tr("To:"), this));
-    top->addWidget(m_to);
+    top->addWidget(pair(this, plainLabel(tr("From:"), this), m_from));
+    top->addWidget(pair(this, plainLabel(tr("To:"), this), m_to));
 
-    auto *bottom = new QHBoxLayout;
-    bottom->addWidget(plainLabel(tr("Time:"), this));
-    bottom->addWidget(m_basis);
+    auto *bottom = new FlowLayout;
+    bottom->addWidget(pair(this, plainLabel(tr("Time:"), this), m_basis));
     bottom->addWidget(m_mode);
     bottom->addWidget(m_dateA);
     bottom->addWidget(m_back);
     bottom->addWidget(m_play);
     bottom->addWidget(m_forward);
-    bottom->addWidget(m_slider, 1);
     bottom->addWidget(m_date);
     bottom->addWidget(m_allDates);
+    auto *sliderRow = new QHBoxLayout;
+    sliderRow->addWidget(m_slider, 1);
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(top);
@@ -166,6 +344,7 @@ TimelinePage::TimelinePage(LandscapeDocument *document,
     layout->addWidget(m_stack, 1);
     layout->addWidget(m_footer);
     layout->addLayout(bottom);
+    layout->addLayout(sliderRow);
 
     buildCharts(ties, figures);
 
@@ -195,7 +374,7 @@ TimelinePage::TimelinePage(LandscapeDocument *document,
     connect(m_mode, &QComboBox::currentIndexChanged, this, [this] {
         m_dateA->setVisible(mode() != CursorMode::AsOf);
         if (mode() != CursorMode::AsOf && m_state && !m_state->asOf().isValid())
-            m_state->setAsOf(rangeTo());
+            m_state->setAsOf(cursorTo());
         applyOptions();
         emit cursorModeChanged(mode(), dateA());
     });
@@ -213,7 +392,7 @@ TimelinePage::TimelinePage(LandscapeDocument *document,
     connect(m_forward, &QToolButton::clicked, this, &TimelinePage::stepForward);
     connect(m_play, &QToolButton::toggled, this, &TimelinePage::setPlaying);
     connect(m_timer, &QTimer::timeout, this, [this] {
-        if (m_state && m_state->asOf().isValid() && m_state->asOf() >= rangeTo())
+        if (m_state && m_state->asOf().isValid() && m_state->asOf() >= cursorTo())
             setPlaying(false);
         else
             step(1);
@@ -386,14 +565,26 @@ void TimelinePage::step(int months)
     if (!m_state)
         return;
     const QDate current = m_state->asOf().isValid() ? m_state->asOf() : rangeFrom();
-    QDate next = current.addMonths(months);
-    next = std::clamp(next, rangeFrom(), rangeTo());
+    if (current != m_stepped || !m_stepAnchor.isValid()) {
+        m_stepAnchor = current;
+        m_stepMonths = 0;
+    }
+    // Count months from where the run began, so a short month does not shorten the day for
+    // good (QDate::addMonths clamps 31 to 30 or 28).
+    const QDate lo = rangeFrom();
+    const QDate hi = cursorTo();
+    const QDate wanted = m_stepAnchor.addMonths(m_stepMonths + months);
+    if ((wanted < lo && current <= lo) || (wanted > hi && current >= hi))
+        return; // at the end already
+    m_stepMonths += months;
+    const QDate next = std::clamp(wanted, lo, hi);
+    m_stepped = next;
     m_state->setAsOf(next);
 }
 
 void TimelinePage::setPlaying(bool playing)
 {
-    if (playing && m_state && (!m_state->asOf().isValid() || m_state->asOf() >= rangeTo()))
+    if (playing && m_state && (!m_state->asOf().isValid() || m_state->asOf() >= cursorTo()))
         m_state->setAsOf(rangeFrom()); // play from the start
     if (playing)
         m_timer->start();
@@ -420,7 +611,17 @@ void TimelinePage::updateRange()
     if (!m_dateA->date().isValid() || m_dateA->date() < m_from->date()
         || m_dateA->date() > m_to->date())
         m_dateA->setDate(m_from->date());
-    m_slider->setRange(0, int(m_from->date().daysTo(m_to->date())));
+    m_cursorTo = m_to->date();
+    if (m_fit->isChecked()) {
+        const QDate last = lastChange(m_document->landscape());
+        if (last.isValid()) {
+            // A margin after the last change: to the end of its month.
+            m_cursorTo = std::clamp(QDate(last.year(), last.month(), 1).addMonths(1).addDays(-1),
+                                    m_from->date(),
+                                    m_to->date());
+        }
+    }
+    m_slider->setRange(0, int(m_from->date().daysTo(m_cursorTo)));
     m_slider->setPageStep(30);
     m_updating = false;
     syncCursor();

@@ -66,9 +66,16 @@ public:
     /// Date A of the range and compare modes.
     QDate dateA() const;
     void setDateA(QDate date);
-    /// First and last day of the charts and the slider.
+    /// First and last day of the charts (and the first of the slider).
     QDate rangeFrom() const;
     QDate rangeTo() const;
+    /// Last day of the slider: with "Fit to data", the end of the month of the last date on
+    /// which the landscape changes (a tie begins or ends, a source or figure is dated) — not
+    /// the end of a vague future delivery year; otherwise rangeTo().
+    QDate cursorTo() const { return m_cursorTo; }
+    /// The "Next month" / "Previous month" buttons.
+    QToolButton *forwardButton() const { return m_forward; }
+    QToolButton *backButton() const { return m_back; }
 
     /// The time slider (days from rangeFrom()).
     QSlider *slider() const { return m_slider; }
@@ -77,7 +84,8 @@ public:
 
 public slots:
     /// Moves the cursor one month forward / back (from the range start when there is none),
-    /// within the range.
+    /// within the range. Consecutive steps keep the day of the month they started from
+    /// (2023-10-31 → 2023-09-30 → 2023-08-31), clamped to the slider's ends.
     void stepForward();
     void stepBack();
     /// Starts or stops playing.
@@ -122,6 +130,10 @@ private:
     QToolButton *m_allDates;
     QTimer *m_timer;
     bool m_updating = false;
+    QDate m_cursorTo;
+    QDate m_stepAnchor;   ///< the date a run of month steps started from
+    int m_stepMonths = 0; ///< months stepped from m_stepAnchor
+    QDate m_stepped;      ///< the date the last step set (a different cursor ends the run)
 };
 
 } // namespace EcoAtlas

@@ -35,6 +35,7 @@ NetworkView::NetworkView(NetworkDiagramModel *model,
             m_view = fitInverse * before;
         update();
     });
+    connect(model, &NetworkDiagramModel::layoutReplaced, this, &NetworkView::fitToView);
     connect(state, &ViewState::selectedOrganizationChanged, this, &NetworkView::rebuildFigure);
     connect(state, &ViewState::asOfChanged, this, &NetworkView::rebuildFigure);
     connect(state, &ViewState::rangeFromChanged, this, &NetworkView::rebuildFigure);
@@ -102,7 +103,25 @@ void NetworkView::paintEvent(QPaintEvent *)
     QPainter p(this);
     p.fillRect(rect(), Qt::white);
     p.setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing);
+    if (!m_emptyText.isEmpty() && m_model->graph().nodes.isEmpty()) {
+        // Nothing passes the filters: say why instead of drawing an empty frame and legend.
+        QFont f = font();
+        f.setPointSizeF(f.pointSizeF() * 1.2);
+        p.setFont(f);
+        p.setPen(palette().color(QPalette::Disabled, QPalette::WindowText).darker(150));
+        const QRectF box = QRectF(rect()).adjusted(width() * 0.15, 0, -width() * 0.15, 0);
+        p.drawText(box, Qt::AlignCenter | Qt::TextWordWrap, m_emptyText);
+        return;
+    }
     m_figure->paint(p, QRectF(rect()), m_view);
+}
+
+void NetworkView::setEmptyText(const QString &text)
+{
+    if (text == m_emptyText)
+        return;
+    m_emptyText = text;
+    update();
 }
 
 void NetworkView::centreOn(qint64 organizationId)

@@ -49,6 +49,11 @@ public:
     /// name such as "<b>x</b>" shows literally.
     QString toolTipHtml(int index) const;
 
+    /// The sentence drawn instead of the figure while the graph has no nodes (why it is empty);
+    /// empty: draw the figure.
+    void setEmptyText(const QString &text);
+    QString emptyText() const { return m_emptyText; }
+
 public slots:
     /// Centres on organization `id` and selects it.
     void centreOn(qint64 organizationId);
@@ -73,6 +78,7 @@ private:
     std::unique_ptr<NetworkFigure> m_figure;
     QSet<RowId> m_added, m_removed, m_changed;
     QDate m_compareFrom;
+    QString m_emptyText;
     // Dragging
     int m_dragNode = -1;
     QPointF m_dragStartGraph;

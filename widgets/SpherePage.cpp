@@ -5,6 +5,7 @@
 #include "SphereFigure.h"
 #include "SphereMapModel.h"
 #include "SphereView.h"
+#include "StayOpenMenu.h"
 #include "ViewState.h"
 
 #include <QAction>
@@ -36,13 +37,15 @@ SpherePage::SpherePage(SphereMapModel *model, ViewState *state, QWidget *parent)
         owners->addItem(tr("Spheres: %1s").arg(Vocabulary::label(role).toLower()), role);
     owners->setObjectName(QStringLiteral("sphereOwners"));
     owners->setToolTip(tr("Who owns a sphere"));
+    owners->setAccessibleName(tr("Sphere owners"));
     bar->addWidget(owners);
 
     auto *kinds = new QToolButton(this);
     kinds->setText(tr("Membership"));
     kinds->setToolTip(tr("Which ties put a client in an owner's sphere"));
     kinds->setPopupMode(QToolButton::InstantPopup);
-    auto *menu = new QMenu(kinds);
+    kinds->setAccessibleName(tr("Membership filter"));
+    auto *menu = new StayOpenMenu(kinds);
     for (const QString &kind : Vocabulary::tieKinds()) {
         QAction *a = menu->addAction(Vocabulary::label(kind));
         a->setCheckable(true);
@@ -80,6 +83,8 @@ SpherePage::SpherePage(SphereMapModel *model, ViewState *state, QWidget *parent)
     connect(measure, &QComboBox::currentIndexChanged, this, [this, measure](int i) {
         m_model->setClientMeasure(SphereMapModel::ClientMeasure(measure->itemData(i).toInt()));
     });
+    measure->setAccessibleName(tr("Client size"));
+    measure->setToolTip(tr("What the size of a client's dot shows"));
     bar->addWidget(measure);
 
     // Evidence grades of the memberships: a presenter may leave out inferred ones.
@@ -101,6 +106,7 @@ SpherePage::SpherePage(SphereMapModel *model, ViewState *state, QWidget *parent)
 
     auto *apart = new QCheckBox(tr("Show clients tied to none"), this);
     apart->setChecked(model->showApart());
+    apart->setToolTip(tr("List the clients tied to none of the owners beside the map"));
     connect(apart, &QCheckBox::toggled, model, &SphereMapModel::setShowApart);
     bar->addWidget(apart);
 
@@ -108,11 +114,17 @@ SpherePage::SpherePage(SphereMapModel *model, ViewState *state, QWidget *parent)
     labels->addItem(tr("Labels: both"), QStringLiteral("both"));
     labels->addItem(tr("Labels: English"), QStringLiteral("en"));
     labels->addItem(tr("Labels: 中文"), QStringLiteral("zh"));
+    labels->setAccessibleName(tr("Label language"));
+    labels->setToolTip(tr("Names on the map in English, Chinese or both"));
     bar->addWidget(labels);
     auto *title = new QLineEdit(this);
     title->setPlaceholderText(tr("Title"));
+    title->setAccessibleName(tr("Map title"));
+    title->setToolTip(tr("The title drawn above the map and its exports"));
     auto *subtitle = new QLineEdit(this);
     subtitle->setPlaceholderText(tr("Subtitle"));
+    subtitle->setAccessibleName(tr("Map subtitle"));
+    subtitle->setToolTip(tr("The subtitle drawn under the title"));
     bar->addWidget(title);
     bar->addWidget(subtitle);
     auto apply = [this, labels, title, subtitle] {
@@ -128,6 +140,12 @@ SpherePage::SpherePage(SphereMapModel *model, ViewState *state, QWidget *parent)
     QAction *fit = bar->addAction(tr("Fit"));
     fit->setToolTip(tr("Fit the map into the view (0)"));
     connect(fit, &QAction::triggered, m_view, &SphereView::fitToView);
+    QAction *reset = bar->addAction(tr("Reset layout"));
+    reset->setToolTip(tr("Forget dragged regions and lay the map out afresh"));
+    connect(reset, &QAction::triggered, this, [this] {
+        m_model->resetLayout();
+        m_view->fitToView();
+    });
 
     auto sync = [this, state] {
         m_model->setRangeFrom(state->rangeFrom());

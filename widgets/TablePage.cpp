@@ -12,6 +12,8 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace EcoAtlas {
 
 TablePage::TablePage(QAbstractItemModel *model,
@@ -28,12 +30,17 @@ TablePage::TablePage(QAbstractItemModel *model,
 
     m_search->setPlaceholderText(tr("Search names in English or Chinese, aliases…"));
     m_search->setClearButtonEnabled(true);
+    m_search->setAccessibleName(tr("Search the table"));
+    m_search->setToolTip(tr("Shows only rows whose names (English, Chinese or alias) contain the "
+                            "text (Ctrl+F)"));
     connect(m_search, &QLineEdit::textChanged, m_proxy, &LandscapeFilterProxyModel::setTextFilter);
 
     auto *bar = new QHBoxLayout;
     bar->addWidget(m_search, 1);
     if (withRoleFilter) {
         m_roles = new QComboBox(this);
+        m_roles->setAccessibleName(tr("Role filter"));
+        m_roles->setToolTip(tr("Show organizations of one role"));
         m_roles->addItem(tr("All roles"), QString());
         for (const QString &role : Vocabulary::roles())
             m_roles->addItem(Vocabulary::label(role), role);
@@ -54,24 +61,56 @@ TablePage::TablePage(QAbstractItemModel *model,
     m_view->setAlternatingRowColors(true);
     m_view->setWordWrap(false);
     m_view->verticalHeader()->hide();
-    m_view->horizontalHeader()->setStretchLastSection(true);
+    m_view->horizontalHeader()->setStretchLastSection(false);
     m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     m_view->horizontalHeader()->setDefaultSectionSize(140);
-    connect(m_view->selectionModel(),
-            &QItemSelectionModel::currentRowChanged,
-            this,
-            [this](const QModelIndex &current) {
-                if (m_selecting || !current.isValid())
-                    return;
-                const auto ids = current.data(ModelRole::OrganizationIds).value<QList<qint64>>();
-                if (!ids.isEmpty())
-                    emit organizationActivated(ids.first());
-            });
+    // Column widths follow the contents once the table is first shown, and after a reload.
+    connect(m_proxy, &QAbstractItemModel::modelReset, this, [this] {
+        m_columnsFitted = false;
+        if (isVisible())
+            fitColumns();
+    });
+    // A row the user selects (click, keyboard) selects its organization everywhere. Only a
+    // selection counts: entering the tab gives the view the focus, and Qt then makes the first
+    // row current without selecting it, which must not replace the shared selection.
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
+        if (m_selecting)
+            return;
+        const QModelIndexList rows = m_view->selectionModel()->selectedRows();
+        if (rows.isEmpty())
+            return;
+        const auto ids = rows.first().data(ModelRole::OrganizationIds).value<QList<qint64>>();
+        if (!ids.isEmpty())
+            emit organizationActivated(ids.first());
+    });
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addLayout(bar);
     layout->addWidget(m_view, 1);
+}
+
+void TablePage::fitColumns()
+{
+    m_columnsFitted = true;
+    QHeaderView *header = m_view->horizontalHeader();
+    m_view->resizeColumnsToContents();
+    for (int c = 0; c < header->count(); ++c)
+        header->resizeSection(c, std::clamp(header->sectionSize(c) + 12, 60, 420));
+}
+
+void TablePage::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (!m_columnsFitted)
+        fitColumns();
+    // A row selected while the page was hidden was scrolled to in a zero-sized viewport: show
+    // it (or the top) properly now.
+    const QModelIndex current = m_view->currentIndex();
+    if (current.isValid())
+        m_view->scrollTo(current, QAbstractItemView::PositionAtCenter);
+    else
+        m_view->scrollToTop();
 }
 
 void TablePage::selectOrganization(RowId id)

@@ -34,9 +34,15 @@ public:
     /// Selects the first row that concerns organization `id`, or clears the selection for 0
     /// (no signal emitted).
     void selectOrganization(RowId id);
+    /// Sizes the columns to their contents, each between 60 and 420 px (long statements and
+    /// titles show in full in the tooltip); the last column does not take the spare width.
+    void fitColumns();
 
 signals:
     void organizationActivated(qint64 organizationId);
+
+protected:
+    void showEvent(QShowEvent *event) override;
 
 private:
     LandscapeFilterProxyModel *m_proxy;
@@ -44,6 +50,7 @@ private:
     QLineEdit *m_search;
     QComboBox *m_roles = nullptr;
     bool m_selecting = false;
+    bool m_columnsFitted = false;
 };
 
 } // namespace EcoAtlas

@@ -116,6 +116,14 @@ int LandscapeTableModel::rowOfId(RowId id) const
     return -1;
 }
 
+QString LandscapeTableModel::evidenceCell(const EcoAtlas::Evidence &evidence) const
+{
+    const QString text = landscape().evidenceText(evidence);
+    if (evidence.grade != EvidenceGrade::Reported)
+        return text;
+    return text.isEmpty() ? tr("reported") : tr("reported; %1").arg(text);
+}
+
 QString LandscapeTableModel::orgName(RowId id) const
 {
     const Organization *o = landscape().organization(id);
@@ -375,7 +383,7 @@ QVariant TieModel::cell(int row, int column, int role) const
     case End:
         return t.end.isValid() ? t.end.toDisplayString() : QString();
     case Evidence:
-        return landscape().evidenceText(t.evidence);
+        return evidenceCell(t.evidence);
     case Sources:
         return sourceList(t.sourceIds);
     case Description:
@@ -558,7 +566,7 @@ QVariant FigureModel::cell(int row, int column, int role) const
     case AsOf:
         return f.asOf.toDisplayString();
     case Evidence:
-        return landscape().evidenceText(f.evidence);
+        return evidenceCell(f.evidence);
     case Sources:
         return sourceList(f.sourceIds);
     }

@@ -53,6 +53,9 @@ protected:
 
     /// "Alibaba Cloud" for an organization id, empty for 0 or unknown.
     QString orgName(RowId id) const;
+    /// The Evidence column's text: "reported" (with "; caveat: …"), "claimed by …",
+    /// "inferred: <rationale>" — never blank, so a reader sees the grade of every row.
+    QString evidenceCell(const EcoAtlas::Evidence &evidence) const;
     /// Publishers of the given sources, joined: "Zhidongxi (智东西); Financial Times".
     QString sourceList(const QList<RowId> &ids) const;
 

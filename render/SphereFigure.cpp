@@ -111,7 +111,18 @@ QString SphereFigure::title() const
     if (!m_options.title.isEmpty())
         return m_options.title;
     const QString role = Vocabulary::label(m_model.ownerRole()).toLower();
-    return QStringLiteral("Spheres of influence: %1s and their clients").arg(role);
+    // "Clients" only when every membership is a client relation (hosting, investment, chip
+    // order); backing of unstated nature and sectors served are not clients.
+    const QSet<QString> kinds = m_model.membershipKinds();
+    const bool clientsOnly = !kinds.contains(QStringLiteral("backing"))
+                             && !kinds.contains(QStringLiteral("serves"))
+                             && !kinds.contains(QStringLiteral("partnership"))
+                             && !kinds.contains(QStringLiteral("ownership"))
+                             && !kinds.contains(QStringLiteral("compatibility"));
+    return clientsOnly
+                   ? QStringLiteral("Spheres of influence: %1s and their clients").arg(role)
+                   : QStringLiteral("Spheres of influence: %1s and who they host, back or serve")
+                             .arg(role);
 }
 
 QString SphereFigure::subtitle() const
@@ -120,7 +131,7 @@ QString SphereFigure::subtitle() const
     int shared = 0;
     for (const SphereInput::Client &c : m_model.input().clients)
         shared += c.owners.size() > 1 ? 1 : 0;
-    const QString generated = QStringLiteral("%1 owners, %2 clients, %3 with several \u00B7 %4")
+    const QString generated = QStringLiteral("%1 owners, %2 members, %3 with several \u00B7 %4")
                                       .arg(m_model.input().owners.size())
                                       .arg(m_model.input().clients.size())
                                       .arg(shared)
@@ -166,7 +177,7 @@ QStringList SphereFigure::footer() const
         lines << QStringLiteral("Caveats: %1").arg(caveats.join(QStringLiteral("; ")));
     return lines
            + QStringList{QStringLiteral(
-                   "Each client sits inside the regions of exactly the owners it is tied "
+                   "Each member sits inside the regions of exactly the owners it is tied "
                    "to. Made with EcoAtlas.")};
 }
 
@@ -327,8 +338,7 @@ double SphereFigure::paintLegend(QPainter &p, const QPointF &topLeft, double wid
               20,
               QStringLiteral("%1: %2")
                       .arg(m_model.labelOf(in.owners[o].id))
-                      .arg(clients == 1 ? QStringLiteral("1 client")
-                                        : QStringLiteral("%1 clients").arg(clients)),
+                      .arg(clients == 0 ? QStringLiteral("none") : membershipSummary(o)),
               QColor(0x20, 0x20, 0x20));
         // What is said about the owner's sphere (a claim marked as such) — only on a map of the
         // kind the figure is about: a cloud-market share is no fact about an investor.
@@ -348,7 +358,7 @@ double SphereFigure::paintLegend(QPainter &p, const QPointF &topLeft, double wid
         }
     }
     y += 6;
-    block(head, 0, QStringLiteral("Clients"), QColor(0x20, 0x20, 0x20));
+    block(head, 0, QStringLiteral("Members"), QColor(0x20, 0x20, 0x20));
     p.setPen(QPen(QColor(0x22, 0x22, 0x22), 1.2));
     p.setBrush(QColor(0x33, 0x33, 0x33));
     p.drawEllipse(QPointF(x + 7, y + 8), 6, 6);
@@ -370,7 +380,10 @@ double SphereFigure::paintLegend(QPainter &p, const QPointF &topLeft, double wid
         block(body, 20, QStringLiteral("industry sector served"), QColor(0x20, 0x20, 0x20));
     }
     y += 4;
-    block(head, 0, QStringLiteral("Evidence (mark outline)"), QColor(0x20, 0x20, 0x20));
+    block(head,
+          0,
+          QStringLiteral("Evidence (mark outline: its least sure tie)"),
+          QColor(0x20, 0x20, 0x20));
     for (EvidenceGrade g :
          {EvidenceGrade::Reported, EvidenceGrade::Claimed, EvidenceGrade::Inferred}) {
         p.setPen(QPen(alpha(QColor(0x22, 0x22, 0x22), FigureStyle::evidenceOpacity(g)),
@@ -380,7 +393,7 @@ double SphereFigure::paintLegend(QPainter &p, const QPointF &topLeft, double wid
         p.drawEllipse(QPointF(x + 7, y + 8), 6, 6);
         block(body,
               20,
-              QStringLiteral("%1: %2 (%3)")
+              QStringLiteral("%1: %2 (%3 members)")
                       .arg(evidenceGradeStyleLabel(g), FigureStyle::evidenceGradeDescription(g))
                       .arg(counts.of(g)),
               QColor(0x20, 0x20, 0x20));
@@ -399,7 +412,7 @@ double SphereFigure::paintLegend(QPainter &p, const QPointF &topLeft, double wid
     y += 4;
     block(small,
           0,
-          QStringLiteral("A client inside several regions is tied to each of those owners "
+          QStringLiteral("A member inside several regions is tied to each of those owners "
                          "(multi-vendor, \u201Cstrategic ambiguity\u201D)."),
           QColor(0x50, 0x50, 0x50));
     return y - topLeft.y();
@@ -498,6 +511,42 @@ QString SphereFigure::clientToolTip(int i) const
                                          .arg(owners.join(QStringLiteral(", "))));
     lines << membershipLines(in.clients.at(i).id);
     return lines.join(QLatin1Char('\n'));
+}
+
+QString SphereFigure::membershipSummary(int owner) const
+{
+    const Landscape &l = m_model.landscape();
+    const RowId ownerId = m_model.ownerId(owner);
+    // Distinct members per kind, in vocabulary order.
+    QHash<QString, QSet<qint64>> members;
+    for (RowId id : m_model.membershipTies()) {
+        const Tie *t = l.tie(id);
+        if (!t || (t->fromId != ownerId && t->toId != ownerId))
+            continue;
+        members[t->kind].insert(t->sectorId            ? -t->sectorId
+                                : t->fromId == ownerId ? t->toId
+                                                       : t->fromId);
+    }
+    QStringList parts;
+    for (const QString &kind : Vocabulary::tieKinds()) {
+        const qsizetype n = members.value(kind).size();
+        if (n == 0)
+            continue;
+        if (kind == QLatin1String("hosting"))
+            parts << QStringLiteral("hosts %1").arg(n);
+        else if (kind == QLatin1String("backing"))
+            parts << QStringLiteral("backs %1").arg(n);
+        else if (kind == QLatin1String("serves"))
+            parts << (n == 1 ? QStringLiteral("serves 1 sector")
+                             : QStringLiteral("serves %1 sectors").arg(n));
+        else if (kind == QLatin1String("investment"))
+            parts << QStringLiteral("%1 in investment ties").arg(n);
+        else if (kind == QLatin1String("chip_order"))
+            parts << (n == 1 ? QStringLiteral("1 buyer") : QStringLiteral("%1 buyers").arg(n));
+        else
+            parts << QStringLiteral("%1 by %2").arg(n).arg(Vocabulary::label(kind).toLower());
+    }
+    return parts.join(QStringLiteral(", "));
 }
 
 QStringList SphereFigure::membershipLines(qint64 clientId) const

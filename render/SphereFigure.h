@@ -83,6 +83,9 @@ private:
     /// One line per membership tie of client `clientId` (negative: a sector): "• Alibaba
     /// Cloud: hosting [inferred: …]", with the tie's evidence.
     QStringList membershipLines(qint64 clientId) const;
+    /// What ties owner `owner` (index) to its members, by kind: "hosts 2, backs 3",
+    /// "serves 6 sectors".
+    QString membershipSummary(int owner) const;
     double paintLegend(QPainter &p, const QPointF &topLeft, double width) const;
 
     const SphereMapModel &m_model;

@@ -319,10 +319,17 @@ private slots:
         // The legend names the grades with how many clients have each (least sure membership):
         // 01.AI, Amazon's and Google's Anthropic are inferred; the sectors are industry clients.
         text.remove(QRegularExpression(QStringLiteral("\\s")));
-        QVERIFY2(text.contains(QStringLiteral("solid:reportedbyasource(13)")), qPrintable(text));
-        QVERIFY(text.contains(QStringLiteral("dashed:claimedbyoneparty(0)")));
-        QVERIFY(text.contains(QStringLiteral("dotted,lighter:inferredbytheeditor(2)")));
+        QVERIFY2(text.contains(QStringLiteral("solid:reportedbyasource(13members)")),
+                 qPrintable(text));
+        QVERIFY(text.contains(QStringLiteral("dashed:claimedbyoneparty(0members)")));
+        QVERIFY(text.contains(QStringLiteral("dotted,lighter:inferredbytheeditor(2members)")));
         QVERIFY(text.contains(QStringLiteral("industrysectorserved")));
+        // Backing is not hosting: each owner's ties are named by kind, not called "clients".
+        QVERIFY2(text.contains(QStringLiteral("AlibabaCloud阿里云:hosts2,backs3")),
+                 qPrintable(text));
+        QVERIFY(text.contains(QStringLiteral("BaiduAICloud百度智能云:serves6sectors")));
+        QVERIFY(text.contains(QStringLiteral("whotheyhost,backorserve")));
+        QVERIFY(!text.contains(QStringLiteral("4clients")));
         QVERIFY(text.contains(QStringLiteral("气象")));
         QVERIFY(text.contains(QStringLiteral("Evidence:23membershipsreported,0claimedbyoneparty("
                                              "dashed),3inferredbytheeditor(dotted,lighter).")));

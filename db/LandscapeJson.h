@@ -10,7 +10,8 @@
 
 namespace EcoAtlas {
 
-/// Reads and writes the landscape JSON format (docs/landscape-json.md): writes version 2, reads 1 and 2.
+/// Reads and writes the landscape JSON format (docs/landscape-json.md): writes version 2, reads 1
+/// and 2.
 namespace LandscapeJson {
 
 /// How toJson() writes a landscape.

@@ -13,8 +13,8 @@
 #include <QComboBox>
 #include <QCompleter>
 #include <QDateEdit>
-#include <QHBoxLayout>
 #include <QFileInfo>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>

@@ -369,10 +369,11 @@ void TestDatabase::migrateFromVersion2GradesEveryRow()
                                " (3, 'unattributed', 'partnership', 1, 3, 1, NULL)"),
                 QStringLiteral("INSERT INTO hosting (tie_id, service) VALUES (1, 'training')"),
                 QStringLiteral("INSERT INTO tie_source (tie_id, source_id) VALUES (1, 1), (2, 1)"),
-                QStringLiteral("INSERT INTO figure (id, key, subject_id, metric, qualifier, "
-                               "is_claim, claimant_id, statement) VALUES "
-                               "(1, 'f-claim', 2, 'clients', 'undisclosed', 1, 2, 'Cloud says so'),"
-                               " (2, 'f-fact', 3, 'models', 'undisclosed', 0, NULL, 'Lab has two')"),
+                QStringLiteral(
+                        "INSERT INTO figure (id, key, subject_id, metric, qualifier, "
+                        "is_claim, claimant_id, statement) VALUES "
+                        "(1, 'f-claim', 2, 'clients', 'undisclosed', 1, 2, 'Cloud says so'),"
+                        " (2, 'f-fact', 3, 'models', 'undisclosed', 0, NULL, 'Lab has two')"),
         };
         for (const QString &sql : rows)
             QVERIFY2(execSql(db.connection(), sql, &error), qPrintable(error));

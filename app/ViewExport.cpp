@@ -63,23 +63,16 @@ std::shared_ptr<const SphereMapModel> sphereModel(const LandscapeDocument &docum
                                                   const FigureOptions &figure,
                                                   const LiveViews &live)
 {
-    bool sameGrades = true;
-    for (EvidenceGrade g :
-         {EvidenceGrade::Reported, EvidenceGrade::Claimed, EvidenceGrade::Inferred})
-        sameGrades = sameGrades
-                     && (!live.spheres || live.spheres->isGradeVisible(g) == figure.showsGrade(g));
     const QDate rangeFrom = figure.isRange() ? figure.rangeFrom : QDate();
     if (live.spheres && live.spheres->asOf() == figure.asOf
         && live.spheres->rangeFrom() == rangeFrom && live.spheres->labels() == figure.labels
-        && sameGrades)
+        && live.spheres->grades() == figure.grades)
         return std::shared_ptr<const SphereMapModel>(live.spheres, [](const SphereMapModel *) {});
     auto model = std::make_shared<SphereMapModel>(const_cast<LandscapeDocument *>(&document));
     model->setLabelMeasure(SphereFigure::labelMeasure());
     model->setLabels(figure.labels);
     model->setAsOf(figure.asOf);
-    for (EvidenceGrade g :
-         {EvidenceGrade::Reported, EvidenceGrade::Claimed, EvidenceGrade::Inferred})
-        model->setGradeVisible(g, figure.showsGrade(g));
+    model->setGrades(figure.grades);
     model->setRangeFrom(rangeFrom);
     return model;
 }
@@ -122,19 +115,14 @@ std::optional<Prepared> prepare(const QString &view,
         const QDate rangeFrom = figure.isRange() ? figure.rangeFrom : QDate();
         if (model
             && (model->tieFilter()->asOf() != figure.asOf
-                || model->tieFilter()->rangeFrom() != rangeFrom))
-            model = nullptr; // another date than the window shows: same positions, other ties
-        for (EvidenceGrade g :
-             {EvidenceGrade::Reported, EvidenceGrade::Claimed, EvidenceGrade::Inferred})
-            if (model && model->tieFilter()->isGradeVisible(g) != figure.showsGrade(g))
-                model = nullptr; // other grades than the window shows
+                || model->tieFilter()->rangeFrom() != rangeFrom
+                || model->tieFilter()->grades() != figure.grades))
+            model = nullptr; // another date or grades than the window shows: other ties
         if (!model) {
             owned = std::make_shared<NetworkDiagramModel>(
                     const_cast<LandscapeDocument *>(&document));
             owned->tieFilter()->setAsOf(figure.asOf);
-            for (EvidenceGrade g :
-                 {EvidenceGrade::Reported, EvidenceGrade::Claimed, EvidenceGrade::Inferred})
-                owned->tieFilter()->setGradeVisible(g, figure.showsGrade(g));
+            owned->tieFilter()->setGrades(figure.grades);
             owned->tieFilter()->setRangeFrom(rangeFrom);
             model = owned.get();
         }

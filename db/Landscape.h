@@ -9,6 +9,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <array>
 #include <optional>
 
 namespace EcoAtlas {
@@ -41,6 +42,12 @@ enum class EvidenceGrade {
     Claimed,  ///< a named party says it (Evidence::claimantId is required)
     Inferred, ///< the landscape editor's reading of the sources (Evidence::rationale required)
 };
+
+/// Every grade, in enum order (for loops over grades).
+inline constexpr std::array<EvidenceGrade, 3> kEvidenceGrades{
+        EvidenceGrade::Reported, EvidenceGrade::Claimed, EvidenceGrade::Inferred};
+/// Which grades are shown, indexed by EvidenceGrade (all by default).
+using GradeSet = std::array<bool, 3>;
 
 /// Stable names used in JSON and the database: "reported", "claimed", "inferred".
 QString evidenceGradeName(EvidenceGrade grade);

@@ -26,7 +26,7 @@ struct FigureOptions
     RowId selected = 0; ///< organization drawn as selected (screen only; 0 = none)
     /// Evidence grades drawn (indexed by EvidenceGrade; all by default): the network, sphere
     /// and tables exports leave out the ties of a grade switched off (`--grades`).
-    std::array<bool, 3> grades{true, true, true};
+    GradeSet grades{true, true, true};
     bool showsGrade(EvidenceGrade grade) const { return grades[size_t(grade)]; }
 
     /// The most characters of one name (English or Chinese) in a figure: every label,

@@ -30,9 +30,16 @@ void TieFilterModel::setKinds(const QSet<QString> &kinds)
 
 void TieFilterModel::setGradeVisible(EvidenceGrade grade, bool visible)
 {
-    if (m_grades[int(grade)] == visible)
+    GradeSet grades = m_grades;
+    grades[size_t(grade)] = visible;
+    setGrades(grades);
+}
+
+void TieFilterModel::setGrades(const GradeSet &grades)
+{
+    if (grades == m_grades)
         return;
-    m_grades[int(grade)] = visible;
+    m_grades = grades;
     invalidateFilter();
 }
 
@@ -76,7 +83,7 @@ bool TieFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourcePa
     if (!m_landscape || sourceParent.isValid() || sourceRow >= m_landscape->ties.size())
         return false;
     const Tie &t = m_landscape->ties.at(sourceRow);
-    if (!m_kinds.contains(t.kind) || !m_grades[int(t.evidence.grade)])
+    if (!m_kinds.contains(t.kind) || !m_grades[size_t(t.evidence.grade)])
         return false;
     const bool range = m_rangeFrom.isValid() && m_asOf.isValid();
     if (m_basis == ViewState::TimeBasis::Began)

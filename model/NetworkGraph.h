@@ -36,7 +36,10 @@ public:
     QSet<QString> kinds() const { return m_kinds; }
     /// Evidence grades to keep (all by default): a presenter may hide inferred ties.
     void setGradeVisible(EvidenceGrade grade, bool visible);
-    bool isGradeVisible(EvidenceGrade grade) const { return m_grades[int(grade)]; }
+    bool isGradeVisible(EvidenceGrade grade) const { return m_grades[size_t(grade)]; }
+    /// All grades at once (FigureOptions::grades).
+    void setGrades(const GradeSet &grades);
+    GradeSet grades() const { return m_grades; }
     /// The as-of date (invalid = none) and which date of a tie it compares to.
     void setAsOf(QDate date, ViewState::TimeBasis basis = ViewState::TimeBasis::Began);
     QDate asOf() const { return m_asOf; }
@@ -57,7 +60,7 @@ protected:
 private:
     const Landscape *m_landscape;
     QSet<QString> m_kinds;
-    bool m_grades[3] = {true, true, true}; ///< indexed by EvidenceGrade
+    GradeSet m_grades{true, true, true}; ///< indexed by EvidenceGrade
     QDate m_asOf;
     QDate m_rangeFrom;
     ViewState::TimeBasis m_basis = ViewState::TimeBasis::Began;

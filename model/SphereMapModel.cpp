@@ -87,9 +87,16 @@ QSet<QString> SphereMapModel::defaultMembershipKinds(const QString &ownerRole)
 
 void SphereMapModel::setGradeVisible(EvidenceGrade grade, bool visible)
 {
-    if (m_ties->isGradeVisible(grade) == visible)
+    GradeSet grades = m_ties->grades();
+    grades[size_t(grade)] = visible;
+    setGrades(grades);
+}
+
+void SphereMapModel::setGrades(const GradeSet &grades)
+{
+    if (grades == m_ties->grades())
         return;
-    m_ties->setGradeVisible(grade, visible);
+    m_ties->setGrades(grades);
     rebuild();
 }
 

@@ -42,6 +42,9 @@ public:
     /// Evidence grades to keep (all by default).
     void setGradeVisible(EvidenceGrade grade, bool visible);
     bool isGradeVisible(EvidenceGrade grade) const { return m_ties->isGradeVisible(grade); }
+    /// All grades at once (FigureOptions::grades).
+    void setGrades(const GradeSet &grades);
+    GradeSet grades() const { return m_ties->grades(); }
     /// Show organizations with a client role (model developer, industry client) that are tied
     /// to no owner in a strip apart (true) or hide them (false).
     void setShowApart(bool show);

@@ -244,6 +244,15 @@ QString NetworkFigure::subtitle() const
 
 QStringList NetworkFigure::footer() const
 {
+    // Asked for by every paint and every hit test (frame()); the lines depend only on what the
+    // figure was built with, so they are composed once.
+    if (!m_footer)
+        m_footer = composeFooter();
+    return *m_footer;
+}
+
+QStringList NetworkFigure::composeFooter() const
+{
     QList<RowId> cited;
     bool money = false;
     for (const NetworkEdge &e : m_graph.edges) {
@@ -705,8 +714,7 @@ double NetworkFigure::paintLegend(QPainter &p,
     // Evidence: one line style per grade, with how many of the ties shown have it.
     const FigureStyle::EvidenceCounts counts = evidenceCounts();
     heading(QStringLiteral("Evidence (line style)"));
-    for (EvidenceGrade g :
-         {EvidenceGrade::Reported, EvidenceGrade::Claimed, EvidenceGrade::Inferred})
+    for (EvidenceGrade g : kEvidenceGrades)
         sample(withAlpha(QColor(0x55, 0x55, 0x55), FigureStyle::evidenceOpacity(g)),
                FigureStyle::evidencePenStyle(g),
                2,

@@ -13,6 +13,8 @@
 #include <QSet>
 #include <QTransform>
 
+#include <optional>
+
 class QPainter;
 
 namespace EcoAtlas {
@@ -106,6 +108,8 @@ public:
     static constexpr double kLegendWidth = 250;
 
 private:
+    /// The footer lines (sources, rates, evidence counts, caveats), composed afresh.
+    QStringList composeFooter() const;
     void paintEdges(QPainter &p, const QTransform &t, double scale) const;
     void paintNodes(QPainter &p, const QTransform &t, double scale) const;
     /// Paints the legend from `topLeft` in a column `width` px wide; returns the height used.
@@ -125,6 +129,7 @@ private:
     QSet<RowId> m_removed;
     QSet<RowId> m_changed;
     QDate m_compareFrom;
+    mutable std::optional<QStringList> m_footer; ///< footer(), composed on first use
     void paintChanges(QPainter &p, const QTransform &t, double scale) const;
 };
 

@@ -384,8 +384,7 @@ double SphereFigure::paintLegend(QPainter &p, const QPointF &topLeft, double wid
           0,
           QStringLiteral("Evidence (mark outline: its least sure tie)"),
           QColor(0x20, 0x20, 0x20));
-    for (EvidenceGrade g :
-         {EvidenceGrade::Reported, EvidenceGrade::Claimed, EvidenceGrade::Inferred}) {
+    for (EvidenceGrade g : kEvidenceGrades) {
         p.setPen(QPen(alpha(QColor(0x22, 0x22, 0x22), FigureStyle::evidenceOpacity(g)),
                       g == EvidenceGrade::Reported ? 1.2 : 1.8,
                       FigureStyle::evidencePenStyle(g)));

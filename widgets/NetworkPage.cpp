@@ -183,9 +183,10 @@ NetworkPage::NetworkPage(LandscapeDocument *document,
                         evidenceGradeNames(),
                         {},
                         [this](const QSet<QString> &on) {
-                            for (const QString &name : evidenceGradeNames())
-                                m_model->tieFilter()->setGradeVisible(*evidenceGradeFromName(name),
-                                                                      on.contains(name));
+                            GradeSet grades;
+                            for (EvidenceGrade g : kEvidenceGrades)
+                                grades[size_t(g)] = on.contains(evidenceGradeName(g));
+                            m_model->tieFilter()->setGrades(grades); // one rebuild
                         }));
     addFilter(checkMenu(
             this,

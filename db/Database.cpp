@@ -251,6 +251,19 @@ const QList<QStringList> &migrations()
                     QStringLiteral("DROP TABLE figure"),
                     QStringLiteral("ALTER TABLE figure_v3 RENAME TO figure"),
             },
+            // 3 → 4: the change history (who changed which field of which record, when, from
+            // what to what; LandscapeStore::apply writes it with every change).
+            {
+                    QStringLiteral(
+                            "CREATE TABLE history (id INTEGER PRIMARY KEY, action_id INTEGER NOT "
+                            "NULL, at TEXT NOT NULL, user TEXT NOT NULL, action TEXT NOT NULL,"
+                            " record_kind TEXT NOT NULL CHECK (record_kind IN ('source',"
+                            "'organization','sector','product','deal','tie','figure')),"
+                            " record_id INTEGER NOT NULL, record_key TEXT NOT NULL, record_title "
+                            "TEXT, field TEXT NOT NULL, old_value TEXT, new_value TEXT)"),
+                    QStringLiteral("CREATE INDEX history_record ON history(record_kind, "
+                                   "record_id)"),
+            },
     };
     return m;
 }
@@ -861,7 +874,7 @@ bool Database::open(const QString &path, Mode mode, QString *error)
     if (version < 0)
         return false;
     if (mode == Mode::ReadOnly) {
-        if (version < kSchemaVersion) {
+        if (version < kOldestReadOnlyVersion) {
             *error = QStringLiteral("%1 has the older schema %2 and must be opened for writing "
                                     "to be upgraded")
                              .arg(path)

@@ -25,7 +25,10 @@ class Database
 {
 public:
     /// The schema version this build writes and reads (older files are migrated on open).
-    static constexpr int kSchemaVersion = 3;
+    static constexpr int kSchemaVersion = 4;
+    /// The oldest schema a read-only connection reads as it is (schema 4 only added the
+    /// history, which a read-only reader does without).
+    static constexpr int kOldestReadOnlyVersion = 3;
     /// `PRAGMA application_id` of every EcoAtlas file: 'ECOA' (0x45434F41).
     static constexpr int kApplicationId = 0x45434F41;
 
@@ -36,8 +39,9 @@ public:
     Database(const Database &) = delete;
     Database &operator=(const Database &) = delete;
 
-    /// Opens an existing landscape file. ReadWrite migrates an older schema; ReadOnly refuses
-    /// a file that would need migrating. Returns false and sets `*error` on any refusal.
+    /// Opens an existing landscape file. ReadWrite migrates an older schema; ReadOnly reads
+    /// schemas from kOldestReadOnlyVersion on as they are and refuses older ones. Returns false and
+    /// sets `*error` on any refusal.
     bool open(const QString &path, Mode mode, QString *error);
     /// Creates a new, empty landscape file at `path` with the schema at `version` (tests
     /// create older versions to exercise migrations) and opens it for writing. Refuses to

@@ -169,6 +169,7 @@ void Landscape::index()
     m_dealIndex.clear();
     m_sectorIndex.clear();
     m_tieIndex.clear();
+    m_figureIndex.clear();
     m_orgKeyIndex.clear();
     for (int i = 0; i < organizations.size(); ++i) {
         m_orgIndex.insert(organizations[i].id, i);
@@ -184,6 +185,8 @@ void Landscape::index()
         m_sectorIndex.insert(sectors[i].id, i);
     for (int i = 0; i < ties.size(); ++i)
         m_tieIndex.insert(ties[i].id, i);
+    for (int i = 0; i < figures.size(); ++i)
+        m_figureIndex.insert(figures[i].id, i);
     // One truth for parents: the ownership ties (the first by id wins).
     QHash<RowId, std::pair<RowId, RowId>> parents; // child → (tie id, parent id)
     for (const Tie &t : std::as_const(ties)) {
@@ -265,6 +268,11 @@ const Deal *Landscape::deal(RowId id) const
 const Tie *Landscape::tie(RowId id) const
 {
     return lookup(m_tieIndex, ties, id);
+}
+
+const Figure *Landscape::figure(RowId id) const
+{
+    return lookup(m_figureIndex, figures, id);
 }
 
 const Sector *Landscape::sector(RowId id) const

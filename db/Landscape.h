@@ -239,6 +239,7 @@ struct Landscape
     const Deal *deal(RowId id) const;
     const Sector *sector(RowId id) const;
     const Tie *tie(RowId id) const;
+    const Figure *figure(RowId id) const;
     /// Organization by key, or nullptr.
     const Organization *organizationByKey(const QString &key) const;
     /// English name of organization `id`, or an empty string.
@@ -257,6 +258,7 @@ private:
     QHash<RowId, int> m_dealIndex;
     QHash<RowId, int> m_sectorIndex;
     QHash<RowId, int> m_tieIndex;
+    QHash<RowId, int> m_figureIndex;
     QHash<QString, int> m_orgKeyIndex;
 };
 

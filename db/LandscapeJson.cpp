@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "LandscapeJson.h"
 
+#include "Record.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonParseError>
@@ -30,6 +32,24 @@ public:
         : m_out(out)
     {}
 
+    /// A reader of single records against an existing landscape (LandscapeJson::
+    /// recordFromJson): references resolve to `context`'s ids, the format is version 2.
+    Reader(Landscape &out, const Landscape &context)
+        : m_out(out)
+        , m_version(2)
+    {
+        for (const Source &s : context.sources)
+            m_sourceKeys.insert(s.key, s.id);
+        for (const Organization &g : context.organizations)
+            m_orgKeys.insert(g.key, g.id);
+        for (const Product &p : context.products)
+            m_productKeys.insert(p.key, p.id);
+        for (const Deal &d : context.deals)
+            m_dealKeys.insert(d.key, d.id);
+        for (const Sector &x : context.sectors)
+            m_sectorKeys.insert(x.key, x.id);
+    }
+
     void read(const QJsonObject &root)
     {
         if (root.value(QLatin1String("format")).toString() != QLatin1String("ecoatlas-landscape"))
@@ -56,156 +76,36 @@ public:
         collectKeys(root, QStringLiteral("sectors"), m_sectorKeys);
 
         forEach(root, QStringLiteral("sources"), [&](const QJsonObject &o, const QString &at) {
-            Source s;
+            Source s = readSource(o, at);
             s.id = m_out.sources.size() + 1;
-            s.key = o.value(QLatin1String("key")).toString();
-            s.publisher = requiredText(o, at, QStringLiteral("publisher"));
-            s.title = requiredText(o, at, QStringLiteral("title"));
-            s.date = date(o, at, QStringLiteral("date"));
-            s.url = text(o, at, QStringLiteral("url"));
-            s.viaId = ref(o, at, QStringLiteral("via"), m_sourceKeys, QStringLiteral("source"));
-            s.notes = text(o, at, QStringLiteral("notes"));
             m_out.sources.append(s);
         });
         forEach(root,
                 QStringLiteral("organizations"),
                 [&](const QJsonObject &o, const QString &at) {
-                    Organization g;
+                    Organization g = readOrganization(o, at, m_out.organizations.size() + 1);
                     g.id = m_out.organizations.size() + 1;
-                    g.key = o.value(QLatin1String("key")).toString();
-                    g.nameEn = requiredText(o, at, QStringLiteral("name_en"));
-                    g.nameZh = text(o, at, QStringLiteral("name_zh"));
-                    g.aliases = textList(o, at, QStringLiteral("aliases"), {});
-                    g.roles = textList(o, at, QStringLiteral("roles"), Vocabulary::roles());
-                    // Roles are a set, kept in vocabulary order (the order LandscapeStore reads
-                    // back).
-                    std::sort(
-                            g.roles.begin(), g.roles.end(), [](const QString &a, const QString &b) {
-                                return Vocabulary::roles().indexOf(a)
-                                       < Vocabulary::roles().indexOf(b);
-                            });
-                    // Version 1 kept the parent on the organization; it becomes an ownership
-                    // tie (added after the document's own ties). Version 2 has only the tie.
-                    const RowId parent = ref(o,
-                                             at,
-                                             QStringLiteral("parent"),
-                                             m_orgKeys,
-                                             QStringLiteral("organization"));
-                    if (parent && m_version >= 2)
-                        fail(at + QStringLiteral(".parent"),
-                             QStringLiteral("a parent is an ownership tie in version 2"));
-                    if (parent == g.id)
-                        fail(at + QStringLiteral(".parent"),
-                             QStringLiteral("an organization cannot be "
-                                            "its own parent"));
-                    if (parent)
-                        m_v1Parents.append({parent, g.id});
-                    g.country = text(o, at, QStringLiteral("country"));
-                    g.notes = text(o, at, QStringLiteral("notes"));
                     m_out.organizations.append(g);
                 });
         forEach(root, QStringLiteral("sectors"), [&](const QJsonObject &o, const QString &at) {
-            Sector x;
+            Sector x = readSector(o, at);
             x.id = m_out.sectors.size() + 1;
-            x.key = o.value(QLatin1String("key")).toString();
-            x.nameEn = requiredText(o, at, QStringLiteral("name_en"));
-            x.nameZh = text(o, at, QStringLiteral("name_zh"));
-            x.notes = text(o, at, QStringLiteral("notes"));
             m_out.sectors.append(x);
         });
         forEach(root, QStringLiteral("products"), [&](const QJsonObject &o, const QString &at) {
-            Product p;
+            Product p = readProduct(o, at);
             p.id = m_out.products.size() + 1;
-            p.key = o.value(QLatin1String("key")).toString();
-            p.ownerId = requiredRef(
-                    o, at, QStringLiteral("owner"), m_orgKeys, QStringLiteral("organization"));
-            p.nameEn = requiredText(o, at, QStringLiteral("name_en"));
-            p.nameZh = text(o, at, QStringLiteral("name_zh"));
-            p.kind = choice(o, at, QStringLiteral("kind"), Vocabulary::productKinds(), true);
-            p.launched = date(o, at, QStringLiteral("launched"));
-            p.notes = text(o, at, QStringLiteral("notes"));
-            p.sourceIds = sources(o, at);
             m_out.products.append(p);
         });
         forEach(root, QStringLiteral("deals"), [&](const QJsonObject &o, const QString &at) {
-            Deal d;
+            Deal d = readDeal(o, at);
             d.id = m_out.deals.size() + 1;
-            d.key = o.value(QLatin1String("key")).toString();
-            d.title = requiredText(o, at, QStringLiteral("title"));
-            d.amount = amount(o, at, QStringLiteral("amount"), true);
-            d.units = amount(o, at, QStringLiteral("units"), false);
-            d.chipModel = text(o, at, QStringLiteral("chip_model"));
-            d.notes = text(o, at, QStringLiteral("notes"));
-            d.sourceIds = sources(o, at);
-            d.evidence = evidence(o, at);
-            d.parties = partySet(o, at);
             m_out.deals.append(d);
         });
         QSet<QString> tieKeys;
         forEach(root, QStringLiteral("ties"), [&](const QJsonObject &o, const QString &at) {
-            Tie t;
+            Tie t = readTie(o, at, tieKeys);
             t.id = m_out.ties.size() + 1;
-            t.key = uniqueKey(o, at, tieKeys);
-            t.kind = choice(o, at, QStringLiteral("kind"), Vocabulary::tieKinds(), true);
-            const QString org = QStringLiteral("organization");
-            t.fromId = requiredRef(o, at, QStringLiteral("from"), m_orgKeys, org);
-            if (t.kind == QLatin1String("serves")) {
-                t.sectorId = requiredRef(
-                        o, at, QStringLiteral("sector"), m_sectorKeys, QStringLiteral("sector"));
-                if (!text(o, at, QStringLiteral("to")).isEmpty())
-                    fail(at + QStringLiteral(".to"),
-                         QStringLiteral("a 'serves' tie goes to a sector, not an organization"));
-            } else {
-                t.toId = requiredRef(o, at, QStringLiteral("to"), m_orgKeys, org);
-                if (!text(o, at, QStringLiteral("sector")).isEmpty())
-                    fail(at + QStringLiteral(".sector"),
-                         QStringLiteral("only a 'serves' tie names a sector"));
-            }
-            if (t.fromId == t.toId)
-                fail(at, QStringLiteral("a tie needs two different organizations"));
-            t.productId = ref(
-                    o, at, QStringLiteral("product"), m_productKeys, QStringLiteral("product"));
-            t.dealId = ref(o, at, QStringLiteral("deal"), m_dealKeys, QStringLiteral("deal"));
-            if (t.dealId && t.kind != QLatin1String("chip_order"))
-                fail(at + QStringLiteral(".deal"),
-                     QStringLiteral("only a chip order belongs to a deal"));
-            t.start = date(o, at, QStringLiteral("start"));
-            t.end = date(o, at, QStringLiteral("end"));
-            if (t.start.isValid() && t.end.isValid() && t.end.latest() < t.start.earliest())
-                fail(at + QStringLiteral(".end"), QStringLiteral("ends before it starts"));
-            t.evidence = evidence(o, at);
-            t.description = text(o, at, QStringLiteral("description"));
-            t.sourceIds = sources(o, at);
-            if (t.kind == QLatin1String("hosting")) {
-                t.service = choice(
-                        o, at, QStringLiteral("service"), Vocabulary::hostingServices(), false);
-                if (t.service.isEmpty())
-                    t.service = QStringLiteral("general");
-            } else if (t.kind == QLatin1String("investment")) {
-                t.amount = amount(o, at, QStringLiteral("amount"), true);
-                t.round = text(o, at, QStringLiteral("round"));
-                const QJsonValue lead = o.value(QLatin1String("lead"));
-                if (lead.isBool())
-                    t.lead = lead.toBool();
-                else if (!lead.isNull() && !lead.isUndefined())
-                    fail(at + QStringLiteral(".lead"),
-                         QStringLiteral("expected true, false or null"));
-            } else if (t.kind == QLatin1String("chip_order")) {
-                t.chipModel = text(o, at, QStringLiteral("chip_model"));
-                t.units = amount(o, at, QStringLiteral("units"), false);
-                t.amount = amount(o, at, QStringLiteral("amount"), true);
-                t.status = choice(
-                        o, at, QStringLiteral("status"), Vocabulary::chipOrderStatuses(), true);
-                t.statusDate = date(o, at, QStringLiteral("status_date"));
-                t.delivery = date(o, at, QStringLiteral("delivery"));
-            } else if (t.kind == QLatin1String("ownership")) {
-                t.stake = amount(o, at, QStringLiteral("stake"), false);
-                if (t.stake.value && (*t.stake.value <= 0 || *t.stake.value > 100))
-                    fail(at + QStringLiteral(".stake"),
-                         QStringLiteral("a stake is a percentage above 0 and up to 100"));
-            } else if (t.kind == QLatin1String("compatibility")) {
-                t.chipModel = text(o, at, QStringLiteral("chip_model"));
-            }
             m_out.ties.append(t);
         });
         // Version 1 parents, as ownership ties the editor did not source.
@@ -230,27 +130,191 @@ public:
         }
         QSet<QString> figureKeys;
         forEach(root, QStringLiteral("figures"), [&](const QJsonObject &o, const QString &at) {
-            Figure f;
+            Figure f = readFigure(o, at, figureKeys);
             f.id = m_out.figures.size() + 1;
-            f.key = uniqueKey(o, at, figureKeys);
-            const QString org = QStringLiteral("organization");
-            // Version 2 allows a statement about the market as a whole (no subject).
-            f.subjectId = m_version >= 2
-                                  ? ref(o, at, QStringLiteral("subject"), m_orgKeys, org)
-                                  : requiredRef(o, at, QStringLiteral("subject"), m_orgKeys, org);
-            f.productId = ref(
-                    o, at, QStringLiteral("product"), m_productKeys, QStringLiteral("product"));
-            f.metric = requiredText(o, at, QStringLiteral("metric"));
-            f.value = amount(o, at, QString(), true);
-            f.unit = text(o, at, QStringLiteral("unit"));
-            f.asOf = date(o, at, QStringLiteral("as_of"));
-            f.evidence = evidence(o, at);
-            f.parties = partySet(o, at);
-            f.statement = requiredText(o, at, QStringLiteral("statement"));
-            f.sourceIds = sources(o, at);
             m_out.figures.append(f);
         });
     }
+
+    Source readSource(const QJsonObject &o, const QString &at) const
+    {
+        Source s;
+        s.key = o.value(QLatin1String("key")).toString();
+        s.publisher = requiredText(o, at, QStringLiteral("publisher"));
+        s.title = requiredText(o, at, QStringLiteral("title"));
+        s.date = date(o, at, QStringLiteral("date"));
+        s.url = text(o, at, QStringLiteral("url"));
+        s.viaId = ref(o, at, QStringLiteral("via"), m_sourceKeys, QStringLiteral("source"));
+        s.notes = text(o, at, QStringLiteral("notes"));
+        return s;
+    }
+
+    /// `id` is the id the organization gets (for version 1 parents).
+    Organization readOrganization(const QJsonObject &o, const QString &at, RowId id)
+    {
+        Organization g;
+        g.key = o.value(QLatin1String("key")).toString();
+        g.nameEn = requiredText(o, at, QStringLiteral("name_en"));
+        g.nameZh = text(o, at, QStringLiteral("name_zh"));
+        g.aliases = textList(o, at, QStringLiteral("aliases"), {});
+        g.roles = textList(o, at, QStringLiteral("roles"), Vocabulary::roles());
+        // Roles are a set, kept in vocabulary order (the order LandscapeStore reads back).
+        std::sort(g.roles.begin(), g.roles.end(), [](const QString &a, const QString &b) {
+            return Vocabulary::roles().indexOf(a) < Vocabulary::roles().indexOf(b);
+        });
+        // Version 1 kept the parent on the organization; it becomes an ownership tie (added
+        // after the document's own ties). Version 2 has only the tie.
+        const RowId parent = ref(
+                o, at, QStringLiteral("parent"), m_orgKeys, QStringLiteral("organization"));
+        if (parent && m_version >= 2)
+            fail(at + QStringLiteral(".parent"),
+                 QStringLiteral("a parent is an ownership tie in version 2"));
+        if (parent == id)
+            fail(at + QStringLiteral(".parent"),
+                 QStringLiteral("an organization cannot be its own parent"));
+        if (parent)
+            m_v1Parents.append({parent, id});
+        g.country = text(o, at, QStringLiteral("country"));
+        static const QRegularExpression iso(QStringLiteral("^[A-Z]{2}$"));
+        if (!g.country.isEmpty() && m_strictCountry && !iso.match(g.country).hasMatch())
+            fail(at + QStringLiteral(".country"),
+                 QStringLiteral("'%1' is not an ISO 3166 country code such as CN").arg(g.country));
+        g.notes = text(o, at, QStringLiteral("notes"));
+        return g;
+    }
+
+    Sector readSector(const QJsonObject &o, const QString &at) const
+    {
+        Sector x;
+        x.key = o.value(QLatin1String("key")).toString();
+        x.nameEn = requiredText(o, at, QStringLiteral("name_en"));
+        x.nameZh = text(o, at, QStringLiteral("name_zh"));
+        x.notes = text(o, at, QStringLiteral("notes"));
+        return x;
+    }
+
+    Product readProduct(const QJsonObject &o, const QString &at) const
+    {
+        Product p;
+        p.key = o.value(QLatin1String("key")).toString();
+        p.ownerId = requiredRef(
+                o, at, QStringLiteral("owner"), m_orgKeys, QStringLiteral("organization"));
+        p.nameEn = requiredText(o, at, QStringLiteral("name_en"));
+        p.nameZh = text(o, at, QStringLiteral("name_zh"));
+        p.kind = choice(o, at, QStringLiteral("kind"), Vocabulary::productKinds(), true);
+        p.launched = date(o, at, QStringLiteral("launched"));
+        p.notes = text(o, at, QStringLiteral("notes"));
+        p.sourceIds = sources(o, at);
+        return p;
+    }
+
+    Deal readDeal(const QJsonObject &o, const QString &at) const
+    {
+        Deal d;
+        d.key = o.value(QLatin1String("key")).toString();
+        d.title = requiredText(o, at, QStringLiteral("title"));
+        d.amount = amount(o, at, QStringLiteral("amount"), true);
+        d.units = amount(o, at, QStringLiteral("units"), false);
+        d.chipModel = text(o, at, QStringLiteral("chip_model"));
+        d.notes = text(o, at, QStringLiteral("notes"));
+        d.sourceIds = sources(o, at);
+        d.evidence = evidence(o, at);
+        d.parties = partySet(o, at);
+        return d;
+    }
+
+    Tie readTie(const QJsonObject &o, const QString &at, QSet<QString> &tieKeys) const
+    {
+        Tie t;
+        t.key = uniqueKey(o, at, tieKeys);
+        t.kind = choice(o, at, QStringLiteral("kind"), Vocabulary::tieKinds(), true);
+        const QString org = QStringLiteral("organization");
+        t.fromId = requiredRef(o, at, QStringLiteral("from"), m_orgKeys, org);
+        if (t.kind == QLatin1String("serves")) {
+            t.sectorId = requiredRef(
+                    o, at, QStringLiteral("sector"), m_sectorKeys, QStringLiteral("sector"));
+            if (!text(o, at, QStringLiteral("to")).isEmpty())
+                fail(at + QStringLiteral(".to"),
+                     QStringLiteral("a 'serves' tie goes to a sector, not an organization"));
+        } else {
+            t.toId = requiredRef(o, at, QStringLiteral("to"), m_orgKeys, org);
+            if (!text(o, at, QStringLiteral("sector")).isEmpty())
+                fail(at + QStringLiteral(".sector"),
+                     QStringLiteral("only a 'serves' tie names a sector"));
+        }
+        if (t.fromId == t.toId)
+            fail(at + QStringLiteral(".to"),
+                 QStringLiteral("a tie needs two different organizations"));
+        t.productId = ref(
+                o, at, QStringLiteral("product"), m_productKeys, QStringLiteral("product"));
+        t.dealId = ref(o, at, QStringLiteral("deal"), m_dealKeys, QStringLiteral("deal"));
+        if (t.dealId && t.kind != QLatin1String("chip_order"))
+            fail(at + QStringLiteral(".deal"),
+                 QStringLiteral("only a chip order belongs to a deal"));
+        t.start = date(o, at, QStringLiteral("start"));
+        t.end = date(o, at, QStringLiteral("end"));
+        if (t.start.isValid() && t.end.isValid() && t.end.latest() < t.start.earliest())
+            fail(at + QStringLiteral(".end"), QStringLiteral("ends before it starts"));
+        t.evidence = evidence(o, at);
+        t.description = text(o, at, QStringLiteral("description"));
+        t.sourceIds = sources(o, at);
+        if (t.kind == QLatin1String("hosting")) {
+            t.service = choice(
+                    o, at, QStringLiteral("service"), Vocabulary::hostingServices(), false);
+            if (t.service.isEmpty())
+                t.service = QStringLiteral("general");
+        } else if (t.kind == QLatin1String("investment")) {
+            t.amount = amount(o, at, QStringLiteral("amount"), true);
+            t.round = text(o, at, QStringLiteral("round"));
+            const QJsonValue lead = o.value(QLatin1String("lead"));
+            if (lead.isBool())
+                t.lead = lead.toBool();
+            else if (!lead.isNull() && !lead.isUndefined())
+                fail(at + QStringLiteral(".lead"), QStringLiteral("expected true, false or null"));
+        } else if (t.kind == QLatin1String("chip_order")) {
+            t.chipModel = text(o, at, QStringLiteral("chip_model"));
+            t.units = amount(o, at, QStringLiteral("units"), false);
+            t.amount = amount(o, at, QStringLiteral("amount"), true);
+            t.status = choice(
+                    o, at, QStringLiteral("status"), Vocabulary::chipOrderStatuses(), true);
+            t.statusDate = date(o, at, QStringLiteral("status_date"));
+            t.delivery = date(o, at, QStringLiteral("delivery"));
+        } else if (t.kind == QLatin1String("ownership")) {
+            t.stake = amount(o, at, QStringLiteral("stake"), false);
+            if (t.stake.value && (*t.stake.value <= 0 || *t.stake.value > 100))
+                fail(at + QStringLiteral(".stake"),
+                     QStringLiteral("a stake is a percentage above 0 and up to 100"));
+        } else if (t.kind == QLatin1String("compatibility")) {
+            t.chipModel = text(o, at, QStringLiteral("chip_model"));
+        }
+        return t;
+    }
+
+    Figure readFigure(const QJsonObject &o, const QString &at, QSet<QString> &figureKeys) const
+    {
+        Figure f;
+        f.key = uniqueKey(o, at, figureKeys);
+        const QString org = QStringLiteral("organization");
+        // Version 2 allows a statement about the market as a whole (no subject).
+        f.subjectId = m_version >= 2
+                              ? ref(o, at, QStringLiteral("subject"), m_orgKeys, org)
+                              : requiredRef(o, at, QStringLiteral("subject"), m_orgKeys, org);
+        f.productId = ref(
+                o, at, QStringLiteral("product"), m_productKeys, QStringLiteral("product"));
+        f.metric = requiredText(o, at, QStringLiteral("metric"));
+        f.value = amount(o, at, QString(), true);
+        f.unit = text(o, at, QStringLiteral("unit"));
+        f.asOf = date(o, at, QStringLiteral("as_of"));
+        f.evidence = evidence(o, at);
+        f.parties = partySet(o, at);
+        f.statement = requiredText(o, at, QStringLiteral("statement"));
+        f.sourceIds = sources(o, at);
+        return f;
+    }
+
+    /// Record mode: a country must be an ISO 3166 alpha-2 code (the forms' rule; files keep
+    /// what they hold).
+    bool m_strictCountry = false;
 
 private:
     static QString label(const QString &section, int i, const QJsonObject &o)
@@ -636,38 +700,31 @@ std::optional<Landscape> fromJson(const QJsonObject &root, QString *error)
     return landscape;
 }
 
-QJsonObject toJson(const Landscape &l, Style style)
-{
-    const bool ids = style == Style::Dump;
-    auto orgKey = [&](RowId id) -> QJsonValue {
-        const Organization *o = l.organization(id);
-        return o ? QJsonValue(o->key) : QJsonValue(QJsonValue::Null);
-    };
-    auto sourceLookup = [&](RowId id) {
-        return l.source(id);
-    };
-    auto begin = [&](RowId id, const QString &key) {
-        QJsonObject o;
-        if (ids)
-            o.insert(QStringLiteral("id"), id);
-        o.insert(QStringLiteral("key"), key);
-        return o;
-    };
+namespace {
 
-    QJsonArray sources;
-    for (const Source &s : l.sources) {
+/// Writes one record as its section's object (docs/landscape-json.md).
+class Writer
+{
+public:
+    Writer(const Landscape &l, Style style)
+        : m_l(l)
+        , m_style(style)
+    {}
+
+    QJsonObject object(const Source &s) const
+    {
         QJsonObject o = begin(s.id, s.key);
         o.insert(QStringLiteral("publisher"), s.publisher);
         o.insert(QStringLiteral("title"), s.title);
-        o.insert(QStringLiteral("date"), dateJson(s.date, style));
+        o.insert(QStringLiteral("date"), dateJson(s.date, m_style));
         o.insert(QStringLiteral("url"), nullable(s.url));
-        const Source *via = l.source(s.viaId);
+        const Source *via = m_l.source(s.viaId);
         o.insert(QStringLiteral("via"), via ? QJsonValue(via->key) : QJsonValue(QJsonValue::Null));
         o.insert(QStringLiteral("notes"), s.notes);
-        sources.append(o);
+        return o;
     }
-    QJsonArray orgs;
-    for (const Organization &g : l.organizations) {
+    QJsonObject object(const Organization &g) const
+    {
         QJsonObject o = begin(g.id, g.key);
         o.insert(QStringLiteral("name_en"), g.nameEn);
         o.insert(QStringLiteral("name_zh"), nullable(g.nameZh));
@@ -675,30 +732,30 @@ QJsonObject toJson(const Landscape &l, Style style)
         o.insert(QStringLiteral("roles"), QJsonArray::fromStringList(g.roles));
         o.insert(QStringLiteral("country"), nullable(g.country));
         o.insert(QStringLiteral("notes"), g.notes);
-        orgs.append(o);
+        return o;
     }
-    QJsonArray sectors;
-    for (const Sector &x : l.sectors) {
+    QJsonObject object(const Sector &x) const
+    {
         QJsonObject o = begin(x.id, x.key);
         o.insert(QStringLiteral("name_en"), x.nameEn);
         o.insert(QStringLiteral("name_zh"), nullable(x.nameZh));
         o.insert(QStringLiteral("notes"), x.notes);
-        sectors.append(o);
+        return o;
     }
-    QJsonArray products;
-    for (const Product &p : l.products) {
+    QJsonObject object(const Product &p) const
+    {
         QJsonObject o = begin(p.id, p.key);
         o.insert(QStringLiteral("owner"), orgKey(p.ownerId));
         o.insert(QStringLiteral("name_en"), p.nameEn);
         o.insert(QStringLiteral("name_zh"), nullable(p.nameZh));
         o.insert(QStringLiteral("kind"), p.kind);
-        o.insert(QStringLiteral("launched"), dateJson(p.launched, style));
+        o.insert(QStringLiteral("launched"), dateJson(p.launched, m_style));
         o.insert(QStringLiteral("notes"), p.notes);
-        o.insert(QStringLiteral("sources"), keysOf(p.sourceIds, sourceLookup));
-        products.append(o);
+        o.insert(QStringLiteral("sources"), sourceKeys(p.sourceIds));
+        return o;
     }
-    QJsonArray deals;
-    for (const Deal &d : l.deals) {
+    QJsonObject object(const Deal &d) const
+    {
         QJsonObject o = begin(d.id, d.key);
         o.insert(QStringLiteral("title"), d.title);
         o.insert(QStringLiteral("amount"), amountJson(d.amount));
@@ -706,29 +763,30 @@ QJsonObject toJson(const Landscape &l, Style style)
         o.insert(QStringLiteral("chip_model"), nullable(d.chipModel));
         o.insert(QStringLiteral("notes"), d.notes);
         o.insert(QStringLiteral("party_set"), partySetName(d.parties));
-        putEvidence(o, d.evidence, orgKey);
-        o.insert(QStringLiteral("sources"), keysOf(d.sourceIds, sourceLookup));
-        deals.append(o);
+        putEvidence(o, d.evidence, [this](RowId id) { return orgKey(id); });
+        o.insert(QStringLiteral("sources"), sourceKeys(d.sourceIds));
+        return o;
     }
-    QJsonArray ties;
-    for (const Tie &t : l.ties) {
+    QJsonObject object(const Tie &t) const
+    {
+        const Style style = m_style;
         QJsonObject o = begin(t.id, t.key);
         o.insert(QStringLiteral("kind"), t.kind);
         o.insert(QStringLiteral("from"), orgKey(t.fromId));
         if (t.kind == QLatin1String("serves")) {
-            const Sector *sector = l.sector(t.sectorId);
+            const Sector *sector = m_l.sector(t.sectorId);
             o.insert(QStringLiteral("sector"),
                      sector ? QJsonValue(sector->key) : QJsonValue(QJsonValue::Null));
         } else {
             o.insert(QStringLiteral("to"), orgKey(t.toId));
         }
-        const Product *product = l.product(t.productId);
+        const Product *product = m_l.product(t.productId);
         o.insert(QStringLiteral("product"), product ? QJsonValue(product->key) : QJsonValue::Null);
         o.insert(QStringLiteral("start"), dateJson(t.start, style));
         o.insert(QStringLiteral("end"), dateJson(t.end, style));
-        putEvidence(o, t.evidence, orgKey);
+        putEvidence(o, t.evidence, [this](RowId id) { return orgKey(id); });
         o.insert(QStringLiteral("description"), t.description);
-        o.insert(QStringLiteral("sources"), keysOf(t.sourceIds, sourceLookup));
+        o.insert(QStringLiteral("sources"), sourceKeys(t.sourceIds));
         if (t.kind == QLatin1String("hosting")) {
             o.insert(QStringLiteral("service"), t.service);
         } else if (t.kind == QLatin1String("investment")) {
@@ -742,31 +800,76 @@ QJsonObject toJson(const Landscape &l, Style style)
             o.insert(QStringLiteral("status"), t.status);
             o.insert(QStringLiteral("status_date"), dateJson(t.statusDate, style));
             o.insert(QStringLiteral("delivery"), dateJson(t.delivery, style));
-            const Deal *deal = l.deal(t.dealId);
+            const Deal *deal = m_l.deal(t.dealId);
             o.insert(QStringLiteral("deal"), deal ? QJsonValue(deal->key) : QJsonValue::Null);
         } else if (t.kind == QLatin1String("ownership")) {
             o.insert(QStringLiteral("stake"), amountJson(t.stake));
         } else if (t.kind == QLatin1String("compatibility")) {
             o.insert(QStringLiteral("chip_model"), nullable(t.chipModel));
         }
-        ties.append(o);
+        return o;
     }
-    QJsonArray figures;
-    for (const Figure &f : l.figures) {
+    QJsonObject object(const Figure &f) const
+    {
         QJsonObject o = begin(f.id, f.key);
         o.insert(QStringLiteral("subject"), orgKey(f.subjectId));
-        const Product *product = l.product(f.productId);
+        const Product *product = m_l.product(f.productId);
         o.insert(QStringLiteral("product"), product ? QJsonValue(product->key) : QJsonValue::Null);
         o.insert(QStringLiteral("metric"), f.metric);
         putAmount(o, f.value);
         o.insert(QStringLiteral("unit"), nullable(f.unit));
-        o.insert(QStringLiteral("as_of"), dateJson(f.asOf, style));
-        putEvidence(o, f.evidence, orgKey);
+        o.insert(QStringLiteral("as_of"), dateJson(f.asOf, m_style));
+        putEvidence(o, f.evidence, [this](RowId id) { return orgKey(id); });
         o.insert(QStringLiteral("party_set"), partySetName(f.parties));
         o.insert(QStringLiteral("statement"), f.statement);
-        o.insert(QStringLiteral("sources"), keysOf(f.sourceIds, sourceLookup));
-        figures.append(o);
+        o.insert(QStringLiteral("sources"), sourceKeys(f.sourceIds));
+        return o;
     }
+
+private:
+    QJsonValue orgKey(RowId id) const
+    {
+        const Organization *o = m_l.organization(id);
+        return o ? QJsonValue(o->key) : QJsonValue(QJsonValue::Null);
+    }
+    QJsonArray sourceKeys(const QList<RowId> &ids) const
+    {
+        return keysOf(ids, [this](RowId id) { return m_l.source(id); });
+    }
+    QJsonObject begin(RowId id, const QString &key) const
+    {
+        QJsonObject o;
+        if (m_style == Style::Dump)
+            o.insert(QStringLiteral("id"), id);
+        o.insert(QStringLiteral("key"), key);
+        return o;
+    }
+
+    const Landscape &m_l;
+    Style m_style;
+};
+
+template<typename T>
+QJsonArray section(const Writer &w, const QList<T> &list)
+{
+    QJsonArray a;
+    for (const T &item : list)
+        a.append(w.object(item));
+    return a;
+}
+
+} // namespace
+
+QJsonObject toJson(const Landscape &l, Style style)
+{
+    const Writer w(l, style);
+    const QJsonArray sources = section(w, l.sources);
+    const QJsonArray orgs = section(w, l.organizations);
+    const QJsonArray sectors = section(w, l.sectors);
+    const QJsonArray products = section(w, l.products);
+    const QJsonArray deals = section(w, l.deals);
+    const QJsonArray ties = section(w, l.ties);
+    const QJsonArray figures = section(w, l.figures);
     return QJsonObject{{QStringLiteral("format"), QStringLiteral("ecoatlas-landscape")},
                        {QStringLiteral("version"), 2},
                        {QStringLiteral("title"), l.title},
@@ -778,6 +881,122 @@ QJsonObject toJson(const Landscape &l, Style style)
                        {QStringLiteral("deals"), deals},
                        {QStringLiteral("ties"), ties},
                        {QStringLiteral("figures"), figures}};
+}
+
+QJsonObject recordToJson(const Landscape &landscape, const Record &record)
+{
+    const Writer w(landscape, Style::Seed);
+    return std::visit([&w](const auto &r) { return w.object(r); }, record);
+}
+
+std::optional<Record> recordFromJson(RecordKind kind,
+                                     const QJsonObject &object,
+                                     const Landscape &context,
+                                     RowId id,
+                                     QString *error,
+                                     QString *member)
+{
+    Landscape scratch;
+    Reader reader(scratch, context);
+    reader.m_strictCountry = true;
+    const QString at = recordKindName(kind);
+    std::optional<Record> out;
+    try {
+        QSet<QString> keys;
+        switch (kind) {
+        case RecordKind::Source:
+            out = reader.readSource(object, at);
+            break;
+        case RecordKind::Organization:
+            out = reader.readOrganization(object, at, id);
+            break;
+        case RecordKind::Sector:
+            out = reader.readSector(object, at);
+            break;
+        case RecordKind::Product:
+            out = reader.readProduct(object, at);
+            break;
+        case RecordKind::Deal:
+            out = reader.readDeal(object, at);
+            break;
+        case RecordKind::Tie:
+            out = reader.readTie(object, at, keys);
+            break;
+        case RecordKind::Figure:
+            out = reader.readFigure(object, at, keys);
+            break;
+        }
+    } catch (const ParseFailure &f) {
+        // "tie.start: …" → member "start", message "…"; "tie: …" → no member.
+        QString message = f.message;
+        QString where;
+        const qsizetype colon = message.indexOf(QLatin1String(": "));
+        if (colon >= 0) {
+            where = message.left(colon);
+            message = message.mid(colon + 2);
+        }
+        const qsizetype dot = where.indexOf(QLatin1Char('.'));
+        if (member)
+            *member = dot >= 0 ? where.mid(dot + 1).section(QLatin1Char('.'), 0, 0) : QString();
+        if (error)
+            *error = message;
+        return std::nullopt;
+    }
+    setRecordId(*out, id);
+    return out;
+}
+
+QList<HistoryEntry> describeChanges(const ChangeSet &changes,
+                                    const Landscape &before,
+                                    const Landscape &after)
+{
+    QList<HistoryEntry> out;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QString user = currentUserName();
+    auto text = [](const QJsonValue &v) {
+        if (v.isUndefined())
+            return QString();
+        return QString::fromUtf8(
+                QJsonDocument(QJsonArray{v}).toJson(QJsonDocument::Compact).chopped(1).mid(1));
+    };
+    for (const RecordChange &c : changes.changes) {
+        HistoryEntry base;
+        base.at = now;
+        base.user = user;
+        base.action = changes.text;
+        base.kind = c.kind();
+        base.recordId = c.id();
+        base.recordKey = recordKey(c.after ? *c.after : *c.before);
+        base.recordTitle = c.after ? recordTitle(*c.after, after) : recordTitle(*c.before, before);
+        const QJsonObject old = c.before ? recordToJson(before, *c.before) : QJsonObject();
+        const QJsonObject fresh = c.after ? recordToJson(after, *c.after) : QJsonObject();
+        if (!c.before || !c.after) {
+            HistoryEntry e = base;
+            e.oldValue = c.before ? text(old) : QString();
+            e.newValue = c.after ? text(fresh) : QString();
+            out.append(e);
+            continue;
+        }
+        // Members in the order the format writes them: old ones first, then new ones.
+        QStringList members = old.keys();
+        for (const QString &k : fresh.keys())
+            if (!members.contains(k))
+                members.append(k);
+        for (const QString &k : std::as_const(members)) {
+            if (old.value(k) == fresh.value(k))
+                continue;
+            HistoryEntry e = base;
+            e.field = k;
+            e.oldValue = text(old.value(k));
+            e.newValue = text(fresh.value(k));
+            if (e.oldValue.isEmpty())
+                e.oldValue = QStringLiteral("null");
+            if (e.newValue.isEmpty())
+                e.newValue = QStringLiteral("null");
+            out.append(e);
+        }
+    }
+    return out;
 }
 
 } // namespace EcoAtlas::LandscapeJson

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "Landscape.h"
+#include "Record.h"
 
 #include <QByteArray>
 #include <QJsonObject>
@@ -31,6 +32,30 @@ std::optional<Landscape> fromJson(const QJsonObject &root, QString *error);
 
 /// Writes the landscape as a JSON document. `landscape` must be indexed (Landscape::index()).
 QJsonObject toJson(const Landscape &landscape, Style style);
+
+/// One record as its section's object in the seed style (references as keys of `landscape`,
+/// dates as text). The forms edit this object; the history stores its members.
+QJsonObject recordToJson(const Landscape &landscape, const Record &record);
+
+/// Reads one record of `kind` from `object` as the document reader would (version 2), with
+/// references resolved against `context` (keys → ids) and the id `id`. Organization
+/// countries must be ISO 3166 alpha-2 codes. Key uniqueness is the caller's check. On failure
+/// returns nullopt, sets `*error` to the message ("is required", "unknown organization 'x'")
+/// and `*member` to the JSON member at fault ("start", "amount"), or "" for the whole record.
+std::optional<Record> recordFromJson(RecordKind kind,
+                                     const QJsonObject &object,
+                                     const Landscape &context,
+                                     RowId id,
+                                     QString *error,
+                                     QString *member = nullptr);
+
+/// The history entries of `changes`: one per changed member of each changed record (old and
+/// new value as JSON text), one per added or deleted record (the whole record as a JSON
+/// object). `before` and `after` are the landscape before and after the change (references
+/// are named by their keys there). Stamped with the current UTC time and user name.
+QList<HistoryEntry> describeChanges(const ChangeSet &changes,
+                                    const Landscape &before,
+                                    const Landscape &after);
 
 } // namespace LandscapeJson
 } // namespace EcoAtlas

@@ -426,6 +426,312 @@ QStringList problems(Database &db)
     return all;
 }
 
+namespace {
+
+/// Writes records' rows: the main row (an upsert, so one routine serves new and changed
+/// records and a changed record keeps every reference to it), then its kind rows, aliases,
+/// roles and source links (replaced). `fresh`: the database holds none of these rows yet
+/// (a bulk insert), so nothing needs replacing.
+class RowWriter
+{
+public:
+    RowWriter(QSqlDatabase c, bool fresh, QString *error)
+        : m_c(std::move(c))
+        , m_fresh(fresh)
+        , m_error(error)
+    {}
+
+    bool write(const Source &s, bool withVia)
+    {
+        return upsert(QStringLiteral("source"),
+                      {QStringLiteral("key"),
+                       QStringLiteral("publisher"),
+                       QStringLiteral("title"),
+                       QStringLiteral("date"),
+                       QStringLiteral("url"),
+                       QStringLiteral("via_id"),
+                       QStringLiteral("notes")},
+                      s.id,
+                      {s.key,
+                       s.publisher,
+                       s.title,
+                       dateOrNull(s.date),
+                       nullIfEmpty(s.url),
+                       idOrNull(withVia ? s.viaId : 0),
+                       s.notes});
+    }
+    bool write(const Organization &g)
+    {
+        bool ok = upsert(QStringLiteral("organization"),
+                         {QStringLiteral("key"),
+                          QStringLiteral("name_en"),
+                          QStringLiteral("name_zh"),
+                          QStringLiteral("country"),
+                          QStringLiteral("notes")},
+                         g.id,
+                         {g.key, g.nameEn, nullIfEmpty(g.nameZh), nullIfEmpty(g.country), g.notes})
+                  && clear(QStringLiteral("organization_alias"),
+                           QStringLiteral("organization_id"),
+                           g.id)
+                  && clear(QStringLiteral("organization_role"),
+                           QStringLiteral("organization_id"),
+                           g.id);
+        for (int i = 0; ok && i < g.aliases.size(); ++i)
+            ok = run(QStringLiteral("INSERT INTO organization_alias (organization_id, alias, "
+                                    "position) VALUES (?, ?, ?)"),
+                     {g.id, g.aliases[i], i});
+        for (const QString &role : g.roles)
+            ok = ok
+                 && run(QStringLiteral("INSERT INTO organization_role (organization_id, role) "
+                                       "VALUES (?, ?)"),
+                        {g.id, role});
+        return ok;
+    }
+    bool write(const Sector &x)
+    {
+        return upsert(QStringLiteral("sector"),
+                      {QStringLiteral("key"),
+                       QStringLiteral("name_en"),
+                       QStringLiteral("name_zh"),
+                       QStringLiteral("notes")},
+                      x.id,
+                      {x.key, x.nameEn, nullIfEmpty(x.nameZh), x.notes});
+    }
+    bool write(const Product &p)
+    {
+        return upsert(QStringLiteral("product"),
+                      {QStringLiteral("key"),
+                       QStringLiteral("owner_id"),
+                       QStringLiteral("name_en"),
+                       QStringLiteral("name_zh"),
+                       QStringLiteral("kind"),
+                       QStringLiteral("launched"),
+                       QStringLiteral("notes")},
+                      p.id,
+                      {p.key,
+                       p.ownerId,
+                       p.nameEn,
+                       nullIfEmpty(p.nameZh),
+                       p.kind,
+                       dateOrNull(p.launched),
+                       p.notes})
+               && sourceLinks(QStringLiteral("product_source"),
+                              QStringLiteral("product_id"),
+                              p.id,
+                              p.sourceIds);
+    }
+    bool write(const Deal &d)
+    {
+        return upsert(QStringLiteral("deal"),
+                      {QStringLiteral("key"),
+                       QStringLiteral("title"),
+                       QStringLiteral("amount"),
+                       QStringLiteral("currency"),
+                       QStringLiteral("amount_qualifier"),
+                       QStringLiteral("units"),
+                       QStringLiteral("units_qualifier"),
+                       QStringLiteral("chip_model"),
+                       QStringLiteral("notes"),
+                       QStringLiteral("party_set"),
+                       QStringLiteral("evidence"),
+                       QStringLiteral("claimant_id"),
+                       QStringLiteral("rationale"),
+                       QStringLiteral("caveat")},
+                      d.id,
+                      QVariantList{d.key,
+                                   d.title,
+                                   valueOrNull(d.amount.value),
+                                   nullIfEmpty(d.amount.currency),
+                                   qualifierOf(d.amount),
+                                   valueOrNull(d.units.value),
+                                   qualifierOf(d.units),
+                                   nullIfEmpty(d.chipModel),
+                                   d.notes,
+                                   partySetName(d.parties)}
+                              + evidenceValues(d.evidence))
+               && sourceLinks(
+                       QStringLiteral("deal_source"), QStringLiteral("deal_id"), d.id, d.sourceIds);
+    }
+    bool write(const Tie &t)
+    {
+        bool ok = upsert(QStringLiteral("tie"),
+                         {QStringLiteral("key"),
+                          QStringLiteral("kind"),
+                          QStringLiteral("from_id"),
+                          QStringLiteral("to_id"),
+                          QStringLiteral("sector_id"),
+                          QStringLiteral("product_id"),
+                          QStringLiteral("deal_id"),
+                          QStringLiteral("start_date"),
+                          QStringLiteral("end_date"),
+                          QStringLiteral("description"),
+                          QStringLiteral("evidence"),
+                          QStringLiteral("claimant_id"),
+                          QStringLiteral("rationale"),
+                          QStringLiteral("caveat")},
+                         t.id,
+                         QVariantList{t.key,
+                                      t.kind,
+                                      t.fromId,
+                                      idOrNull(t.toId),
+                                      idOrNull(t.sectorId),
+                                      idOrNull(t.productId),
+                                      idOrNull(t.dealId),
+                                      dateOrNull(t.start),
+                                      dateOrNull(t.end),
+                                      t.description}
+                                 + evidenceValues(t.evidence));
+        // A changed tie may have changed kind: its old kind row goes.
+        for (const char *table :
+             {"hosting", "investment", "chip_order", "ownership", "compatibility"})
+            ok = ok && clear(QString::fromLatin1(table), QStringLiteral("tie_id"), t.id);
+        if (!ok)
+            return false;
+        if (t.kind == QLatin1String("hosting")) {
+            ok = run(QStringLiteral("INSERT INTO hosting (tie_id, service) VALUES (?, ?)"),
+                     {t.id, t.service});
+        } else if (t.kind == QLatin1String("investment")) {
+            ok = run(QStringLiteral("INSERT INTO investment (tie_id, amount, currency, "
+                                    "amount_qualifier, round, is_lead) VALUES (?, ?, ?, ?, ?, ?)"),
+                     {t.id,
+                      valueOrNull(t.amount.value),
+                      nullIfEmpty(t.amount.currency),
+                      qualifierOf(t.amount),
+                      nullIfEmpty(t.round),
+                      t.lead ? QVariant(*t.lead ? 1 : 0) : QVariant(QMetaType(QMetaType::Int))});
+        } else if (t.kind == QLatin1String("chip_order")) {
+            ok = run(QStringLiteral("INSERT INTO chip_order (tie_id, chip_model, units, "
+                                    "units_qualifier, amount, currency, amount_qualifier, "
+                                    "status, status_date, delivery_date) "
+                                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                     {t.id,
+                      nullIfEmpty(t.chipModel),
+                      valueOrNull(t.units.value),
+                      qualifierOf(t.units),
+                      valueOrNull(t.amount.value),
+                      nullIfEmpty(t.amount.currency),
+                      qualifierOf(t.amount),
+                      t.status,
+                      dateOrNull(t.statusDate),
+                      dateOrNull(t.delivery)});
+        } else if (t.kind == QLatin1String("ownership")) {
+            // One row per ownership tie, as for every kind with its own table.
+            ok = run(QStringLiteral("INSERT INTO ownership (tie_id, stake, stake_qualifier) "
+                                    "VALUES (?, ?, ?)"),
+                     {t.id, valueOrNull(t.stake.value), qualifierOf(t.stake)});
+        } else if (t.kind == QLatin1String("compatibility")) {
+            ok = run(QStringLiteral("INSERT INTO compatibility (tie_id, chip_model) VALUES (?, ?)"),
+                     {t.id, nullIfEmpty(t.chipModel)});
+        }
+        return ok
+               && sourceLinks(
+                       QStringLiteral("tie_source"), QStringLiteral("tie_id"), t.id, t.sourceIds);
+    }
+    bool write(const Figure &f)
+    {
+        return upsert(QStringLiteral("figure"),
+                      {QStringLiteral("key"),
+                       QStringLiteral("subject_id"),
+                       QStringLiteral("product_id"),
+                       QStringLiteral("metric"),
+                       QStringLiteral("value"),
+                       QStringLiteral("currency"),
+                       QStringLiteral("qualifier"),
+                       QStringLiteral("unit"),
+                       QStringLiteral("as_of"),
+                       QStringLiteral("party_set"),
+                       QStringLiteral("statement"),
+                       QStringLiteral("evidence"),
+                       QStringLiteral("claimant_id"),
+                       QStringLiteral("rationale"),
+                       QStringLiteral("caveat")},
+                      f.id,
+                      QVariantList{f.key,
+                                   idOrNull(f.subjectId),
+                                   idOrNull(f.productId),
+                                   f.metric,
+                                   valueOrNull(f.value.value),
+                                   nullIfEmpty(f.value.currency),
+                                   qualifierOf(f.value),
+                                   nullIfEmpty(f.unit),
+                                   dateOrNull(f.asOf),
+                                   partySetName(f.parties),
+                                   f.statement}
+                              + evidenceValues(f.evidence))
+               && sourceLinks(QStringLiteral("figure_source"),
+                              QStringLiteral("figure_id"),
+                              f.id,
+                              f.sourceIds);
+    }
+    /// Writes any record (sources with their "via").
+    bool write(const Record &record)
+    {
+        return std::visit(
+                [this](const auto &r) {
+                    if constexpr (std::is_same_v<std::decay_t<decltype(r)>, Source>)
+                        return write(r, true);
+                    else
+                        return write(r);
+                },
+                record);
+    }
+    /// Deletes the main row of a record (its kind rows, aliases and links go with it).
+    bool remove(RecordKind kind, RowId id)
+    {
+        return run(QStringLiteral("DELETE FROM %1 WHERE id = ?").arg(recordKindName(kind)), {id});
+    }
+
+    bool run(const QString &sql, const QVariantList &bind)
+    {
+        return execSql(m_c, sql, m_error, bind);
+    }
+
+private:
+    bool upsert(const QString &table,
+                const QStringList &columns,
+                RowId id,
+                const QVariantList &values)
+    {
+        QStringList marks(columns.size() + 1, QStringLiteral("?"));
+        QString sql = QStringLiteral("INSERT INTO %1 (id, %2) VALUES (%3)")
+                              .arg(table,
+                                   columns.join(QStringLiteral(", ")),
+                                   marks.join(QStringLiteral(", ")));
+        if (!m_fresh) {
+            QStringList set;
+            for (const QString &c : columns)
+                set << QStringLiteral("%1 = excluded.%1").arg(c);
+            sql += QStringLiteral(" ON CONFLICT(id) DO UPDATE SET ")
+                   + set.join(QStringLiteral(", "));
+        }
+        return run(sql, QVariantList{id} + values);
+    }
+    bool clear(const QString &table, const QString &column, RowId id)
+    {
+        return m_fresh
+               || run(QStringLiteral("DELETE FROM %1 WHERE %2 = ?").arg(table, column), {id});
+    }
+    bool sourceLinks(const QString &table,
+                     const QString &column,
+                     RowId id,
+                     const QList<RowId> &sourceIds)
+    {
+        bool ok = clear(table, column, id);
+        for (RowId s : sourceIds)
+            ok = ok
+                 && run(QStringLiteral("INSERT INTO %1 (%2, source_id) VALUES (?, ?)")
+                                .arg(table, column),
+                        {id, s});
+        return ok;
+    }
+
+    QSqlDatabase m_c;
+    bool m_fresh;
+    QString *m_error;
+};
+
+} // namespace
+
 bool insert(Database &db, const Landscape &l, QString *error)
 {
     QString ignored;
@@ -451,211 +757,36 @@ bool insert(Database &db, const Landscape &l, QString *error)
     }
     return db.transaction(
             [&](QString *err) {
-                auto run = [&](const QString &sql, const QVariantList &bind) {
-                    return execSql(c, sql, err, bind);
-                };
-                bool ok = run(QStringLiteral(
-                                      "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)"),
-                              {QStringLiteral("title"), l.title})
-                          && run(QStringLiteral(
-                                         "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)"),
-                                 {QStringLiteral("description"), l.description});
-                // Sources and organizations refer to each other within their table: insert the
-                // rows first, then the self-references.
-                for (const Source &s : l.sources) {
-                    ok = ok
-                         && run(QStringLiteral("INSERT INTO source (id, key, publisher, title, "
-                                               "date, url, notes) VALUES (?, ?, ?, ?, ?, ?, ?)"),
-                                {s.id,
-                                 s.key,
-                                 s.publisher,
-                                 s.title,
-                                 dateOrNull(s.date),
-                                 nullIfEmpty(s.url),
-                                 s.notes});
-                }
+                RowWriter w(c, true, err);
+                bool ok = w.run(QStringLiteral(
+                                        "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)"),
+                                {QStringLiteral("title"), l.title})
+                          && w.run(
+                                  QStringLiteral(
+                                          "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)"),
+                                  {QStringLiteral("description"), l.description});
+                // Sources refer to each other within their table: insert the rows first, then
+                // the self-references.
+                for (const Source &s : l.sources)
+                    ok = ok && w.write(s, false);
                 for (const Source &s : l.sources) {
                     if (s.viaId)
                         ok = ok
-                             && run(QStringLiteral("UPDATE source SET via_id = ? WHERE id = ?"),
-                                    {s.viaId, s.id});
+                             && w.run(QStringLiteral("UPDATE source SET via_id = ? WHERE id = ?"),
+                                      {s.viaId, s.id});
                 }
-                for (const Organization &g : l.organizations) {
-                    ok = ok
-                         && run(QStringLiteral(
-                                        "INSERT INTO organization (id, key, name_en, "
-                                        "name_zh, country, notes) VALUES (?, ?, ?, ?, ?, ?)"),
-                                {g.id,
-                                 g.key,
-                                 g.nameEn,
-                                 nullIfEmpty(g.nameZh),
-                                 nullIfEmpty(g.country),
-                                 g.notes});
-                    for (int i = 0; ok && i < g.aliases.size(); ++i)
-                        ok = run(QStringLiteral("INSERT INTO organization_alias (organization_id, "
-                                                "alias, position) VALUES (?, ?, ?)"),
-                                 {g.id, g.aliases[i], i});
-                    for (const QString &role : g.roles)
-                        ok = ok
-                             && run(QStringLiteral("INSERT INTO organization_role "
-                                                   "(organization_id, role) VALUES (?, ?)"),
-                                    {g.id, role});
-                }
-                for (const Sector &x : l.sectors) {
-                    ok = ok
-                         && run(QStringLiteral("INSERT INTO sector (id, key, name_en, name_zh, "
-                                               "notes) VALUES (?, ?, ?, ?, ?)"),
-                                {x.id, x.key, x.nameEn, nullIfEmpty(x.nameZh), x.notes});
-                }
-                auto sourceLinks = [&](const QString &table,
-                                       const QString &column,
-                                       RowId id,
-                                       const QList<RowId> &sourceIds) {
-                    for (RowId s : sourceIds)
-                        ok = ok
-                             && run(QStringLiteral("INSERT INTO %1 (%2, source_id) VALUES (?, ?)")
-                                            .arg(table, column),
-                                    {id, s});
-                };
-                for (const Product &p : l.products) {
-                    ok = ok
-                         && run(QStringLiteral("INSERT INTO product (id, key, owner_id, name_en, "
-                                               "name_zh, kind, launched, notes) "
-                                               "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
-                                {p.id,
-                                 p.key,
-                                 p.ownerId,
-                                 p.nameEn,
-                                 nullIfEmpty(p.nameZh),
-                                 p.kind,
-                                 dateOrNull(p.launched),
-                                 p.notes});
-                    sourceLinks(QStringLiteral("product_source"),
-                                QStringLiteral("product_id"),
-                                p.id,
-                                p.sourceIds);
-                }
-                for (const Deal &d : l.deals) {
-                    ok = ok
-                         && run(QStringLiteral("INSERT INTO deal (id, key, title, amount, "
-                                               "currency, amount_qualifier, units, "
-                                               "units_qualifier, chip_model, notes, party_set, "
-                                               "evidence, claimant_id, rationale, caveat) "
-                                               "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                                               "?)"),
-                                QVariantList{d.id,
-                                             d.key,
-                                             d.title,
-                                             valueOrNull(d.amount.value),
-                                             nullIfEmpty(d.amount.currency),
-                                             qualifierOf(d.amount),
-                                             valueOrNull(d.units.value),
-                                             qualifierOf(d.units),
-                                             nullIfEmpty(d.chipModel),
-                                             d.notes,
-                                             partySetName(d.parties)}
-                                        + evidenceValues(d.evidence));
-                    sourceLinks(QStringLiteral("deal_source"),
-                                QStringLiteral("deal_id"),
-                                d.id,
-                                d.sourceIds);
-                }
-                for (const Tie &t : l.ties) {
-                    ok = ok
-                         && run(QStringLiteral(
-                                        "INSERT INTO tie (id, key, kind, from_id, to_id, "
-                                        "sector_id, product_id, deal_id, start_date, end_date, "
-                                        "description, evidence, claimant_id, rationale, caveat) "
-                                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-                                QVariantList{t.id,
-                                             t.key,
-                                             t.kind,
-                                             t.fromId,
-                                             idOrNull(t.toId),
-                                             idOrNull(t.sectorId),
-                                             idOrNull(t.productId),
-                                             idOrNull(t.dealId),
-                                             dateOrNull(t.start),
-                                             dateOrNull(t.end),
-                                             t.description}
-                                        + evidenceValues(t.evidence));
-                    if (t.kind == QLatin1String("hosting")) {
-                        ok = ok
-                             && run(QStringLiteral(
-                                            "INSERT INTO hosting (tie_id, service) VALUES (?, ?)"),
-                                    {t.id, t.service});
-                    } else if (t.kind == QLatin1String("investment")) {
-                        ok = ok
-                             && run(QStringLiteral("INSERT INTO investment (tie_id, amount, "
-                                                   "currency, amount_qualifier, round, is_lead) "
-                                                   "VALUES (?, ?, ?, ?, ?, ?)"),
-                                    {t.id,
-                                     valueOrNull(t.amount.value),
-                                     nullIfEmpty(t.amount.currency),
-                                     qualifierOf(t.amount),
-                                     nullIfEmpty(t.round),
-                                     t.lead ? QVariant(*t.lead ? 1 : 0)
-                                            : QVariant(QMetaType(QMetaType::Int))});
-                    } else if (t.kind == QLatin1String("chip_order")) {
-                        ok = ok
-                             && run(QStringLiteral(
-                                            "INSERT INTO chip_order (tie_id, chip_model, units, "
-                                            "units_qualifier, amount, currency, amount_qualifier, "
-                                            "status, status_date, delivery_date) "
-                                            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-                                    {t.id,
-                                     nullIfEmpty(t.chipModel),
-                                     valueOrNull(t.units.value),
-                                     qualifierOf(t.units),
-                                     valueOrNull(t.amount.value),
-                                     nullIfEmpty(t.amount.currency),
-                                     qualifierOf(t.amount),
-                                     t.status,
-                                     dateOrNull(t.statusDate),
-                                     dateOrNull(t.delivery)});
-                    } else if (t.kind == QLatin1String("ownership")) {
-                        // One row per ownership tie, as for every kind with its own table.
-                        ok = ok
-                             && run(QStringLiteral("INSERT INTO ownership (tie_id, stake, "
-                                                   "stake_qualifier) VALUES (?, ?, ?)"),
-                                    {t.id, valueOrNull(t.stake.value), qualifierOf(t.stake)});
-                    } else if (t.kind == QLatin1String("compatibility")) {
-                        ok = ok
-                             && run(QStringLiteral("INSERT INTO compatibility (tie_id, "
-                                                   "chip_model) VALUES (?, ?)"),
-                                    {t.id, nullIfEmpty(t.chipModel)});
-                    }
-                    sourceLinks(QStringLiteral("tie_source"),
-                                QStringLiteral("tie_id"),
-                                t.id,
-                                t.sourceIds);
-                }
-                for (const Figure &f : l.figures) {
-                    ok = ok
-                         && run(QStringLiteral(
-                                        "INSERT INTO figure (id, key, subject_id, product_id, "
-                                        "metric, value, currency, qualifier, unit, as_of, "
-                                        "party_set, statement, evidence, claimant_id, rationale, "
-                                        "caveat) "
-                                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-                                QVariantList{f.id,
-                                             f.key,
-                                             idOrNull(f.subjectId),
-                                             idOrNull(f.productId),
-                                             f.metric,
-                                             valueOrNull(f.value.value),
-                                             nullIfEmpty(f.value.currency),
-                                             qualifierOf(f.value),
-                                             nullIfEmpty(f.unit),
-                                             dateOrNull(f.asOf),
-                                             partySetName(f.parties),
-                                             f.statement}
-                                        + evidenceValues(f.evidence));
-                    sourceLinks(QStringLiteral("figure_source"),
-                                QStringLiteral("figure_id"),
-                                f.id,
-                                f.sourceIds);
-                }
+                for (const Organization &g : l.organizations)
+                    ok = ok && w.write(g);
+                for (const Sector &x : l.sectors)
+                    ok = ok && w.write(x);
+                for (const Product &p : l.products)
+                    ok = ok && w.write(p);
+                for (const Deal &d : l.deals)
+                    ok = ok && w.write(d);
+                for (const Tie &t : l.ties)
+                    ok = ok && w.write(t);
+                for (const Figure &f : l.figures)
+                    ok = ok && w.write(f);
                 return ok;
             },
             error);
@@ -757,6 +888,172 @@ bool savePositions(Database &db,
                 return true;
             },
             error);
+}
+
+bool apply(Database &db,
+           const ChangeSet &changes,
+           const QList<HistoryEntry> &history,
+           QString *error)
+{
+    QString ignored;
+    if (!error)
+        error = &ignored;
+    if (db.isReadOnly()) {
+        *error = QStringLiteral("%1 is open read-only").arg(db.path());
+        return false;
+    }
+    for (const RecordChange &c : changes.changes) {
+        if (!c.before && !c.after) {
+            *error = QStringLiteral("an empty change");
+            return false;
+        }
+    }
+    return db.transaction(
+            [&](QString *err) {
+                RowWriter w(db.connection(), false, err);
+                auto name = [](const RecordChange &c) {
+                    return QStringLiteral("%1 '%2'").arg(recordKindName(c.kind()),
+                                                         recordKey(c.after ? *c.after : *c.before));
+                };
+                auto fail = [&](const RecordChange &c, const QString &verb) {
+                    *err = QStringLiteral("%1 %2 failed: %3").arg(verb, name(c), *err);
+                    return false;
+                };
+                // Adds and changes, kind by kind in dependency order.
+                for (RecordKind kind : kRecordKinds) {
+                    for (const RecordChange &c : changes.changes) {
+                        if (!c.after || c.kind() != kind)
+                            continue;
+                        if (!w.write(*c.after))
+                            return fail(c,
+                                        c.before ? QStringLiteral("saving")
+                                                 : QStringLiteral("adding"));
+                        if (c.before)
+                            continue;
+                        for (auto it = c.positions.constBegin(); it != c.positions.constEnd();
+                             ++it) {
+                            if (!isUsablePosition(*it))
+                                continue;
+                            if (!w.run(QStringLiteral("INSERT OR REPLACE INTO node_position (view, "
+                                                      "organization_id, x, y, pinned) VALUES "
+                                                      "(?, ?, ?, ?, ?)"),
+                                       {it.key(),
+                                        c.id(),
+                                        it->x(),
+                                        it->y(),
+                                        c.pinnedPositions.value(it.key()) ? 1 : 0}))
+                                return fail(c, QStringLiteral("placing"));
+                        }
+                    }
+                }
+                // Deletes, in reverse dependency order.
+                for (auto k = kRecordKinds.crbegin(); k != kRecordKinds.crend(); ++k) {
+                    for (const RecordChange &c : changes.changes) {
+                        if (c.after || c.kind() != *k)
+                            continue;
+                        if (!w.remove(c.kind(), c.id()))
+                            return fail(c, QStringLiteral("deleting"));
+                    }
+                }
+                QSqlQuery check(db.connection());
+                if (!check.exec(QStringLiteral("PRAGMA foreign_key_check")) || check.next()) {
+                    *err = QStringLiteral("the change would leave a row of %1 referring to a "
+                                          "missing record")
+                                   .arg(check.value(0).toString());
+                    return false;
+                }
+                check.finish();
+                // One action id for the entries of this call.
+                QSqlQuery next(db.connection());
+                if (!next.exec(QStringLiteral("SELECT coalesce(max(action_id), 0) + 1 FROM "
+                                              "history"))
+                    || !next.next()) {
+                    *err = QStringLiteral("reading the history failed: %1")
+                                   .arg(next.lastError().text());
+                    return false;
+                }
+                const qint64 actionId = next.value(0).toLongLong();
+                next.finish();
+                for (const HistoryEntry &e : history) {
+                    if (!w.run(QStringLiteral(
+                                       "INSERT INTO history (action_id, at, user, action, "
+                                       "record_kind, record_id, record_key, record_title, field, "
+                                       "old_value, new_value) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                                       "?, ?)"),
+                               {actionId,
+                                e.at.toUTC().toString(Qt::ISODateWithMs),
+                                e.user,
+                                e.action,
+                                recordKindName(e.kind),
+                                e.recordId,
+                                e.recordKey,
+                                e.recordTitle,
+                                e.field,
+                                nullIfEmpty(e.oldValue),
+                                nullIfEmpty(e.newValue)})) {
+                        *err = QStringLiteral("recording the history failed: %1").arg(*err);
+                        return false;
+                    }
+                }
+                return true;
+            },
+            error);
+}
+
+QList<HistoryEntry> loadHistory(Database &db, QString *error, int limit)
+{
+    QList<HistoryEntry> out;
+    QSqlQuery q(db.connection());
+    q.setForwardOnly(true);
+    const QString sql = QStringLiteral(
+            "SELECT id, action_id, at, user, action, record_kind, record_id, record_key, "
+            "record_title, field, old_value, new_value FROM history ORDER BY id");
+    const QString limited = QStringLiteral("SELECT * FROM (SELECT id, action_id, at, user, action, "
+                                           "record_kind, record_id, record_key, record_title, "
+                                           "field, old_value, new_value FROM history ORDER BY id "
+                                           "DESC LIMIT %1) ORDER BY id")
+                                    .arg(limit);
+    if (db.schemaVersion() < 4)
+        return out;
+    if (!q.exec(limit > 0 ? limited : sql)) {
+        if (error)
+            *error = QStringLiteral("reading the history failed: %1").arg(q.lastError().text());
+        return out;
+    }
+    while (q.next()) {
+        HistoryEntry e;
+        e.id = q.value(0).toLongLong();
+        e.actionId = q.value(1).toLongLong();
+        e.at = QDateTime::fromString(q.value(2).toString(), Qt::ISODateWithMs);
+        e.user = q.value(3).toString();
+        e.action = q.value(4).toString();
+        e.kind = recordKindFromName(q.value(5).toString()).value_or(RecordKind::Organization);
+        e.recordId = q.value(6).toLongLong();
+        e.recordKey = q.value(7).toString();
+        e.recordTitle = q.value(8).toString();
+        e.field = q.value(9).toString();
+        e.oldValue = q.value(10).toString();
+        e.newValue = q.value(11).toString();
+        out.append(e);
+    }
+    return out;
+}
+
+QHash<QString, std::pair<QPointF, bool>> positionsOf(Database &db, RowId id)
+{
+    QHash<QString, std::pair<QPointF, bool>> out;
+    QSqlQuery q(db.connection());
+    q.prepare(QStringLiteral("SELECT view, x, y, pinned FROM node_position WHERE "
+                             "organization_id = ?"));
+    q.addBindValue(id);
+    if (q.exec()) {
+        while (q.next()) {
+            const QPointF p(q.value(1).toDouble(), q.value(2).toDouble());
+            if (isUsablePosition(p))
+                out.insert(q.value(0).toString(), {p, q.value(3).toBool()});
+        }
+    }
+    return out;
 }
 
 } // namespace EcoAtlas::LandscapeStore

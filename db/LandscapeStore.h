@@ -3,6 +3,7 @@
 
 #include "Database.h"
 #include "Landscape.h"
+#include "Record.h"
 
 #include <QPointF>
 
@@ -35,6 +36,25 @@ bool createFile(const QString &path, const Landscape &landscape, QString *error)
 /// notes) in one transaction. Fails, writing nothing, for an unknown id or an empty English
 /// name.
 bool updateOrganization(Database &db, const Organization &organization, QString *error);
+
+/// Applies `changes` to the database in one transaction and appends `history` to its history
+/// table (the entries get one new action id; their own is ignored): records are added and changed
+/// first (in dependency order, sources before organizations before ties …), then deleted (in
+/// reverse order), so one set can move ties to another organization and delete the first. Deleted
+/// organizations' node positions are dropped; added ones get the positions their change carries.
+/// Fails, writing nothing, when a statement fails (a constraint, a reference to a missing record)
+/// and says which record.
+bool apply(Database &db,
+           const ChangeSet &changes,
+           const QList<HistoryEntry> &history,
+           QString *error);
+
+/// The history table, oldest first (at most `limit` newest entries when above 0). A file
+/// written before the history (schema 3) has none.
+QList<HistoryEntry> loadHistory(Database &db, QString *error, int limit = 0);
+
+/// The stored node positions of organization `id` in every view: view → (position, pinned).
+QHash<QString, std::pair<QPointF, bool>> positionsOf(Database &db, RowId id);
 
 /// A node's stored place in a view (pixels in scene coordinates) and whether the user pinned it.
 struct NodePosition

@@ -3,6 +3,7 @@
 
 #include "Database.h"
 #include "Landscape.h"
+#include "Record.h"
 
 #include <QObject>
 #include <QUndoStack>
@@ -35,20 +36,60 @@ public:
     /// The open database, or nullptr for a document without a file.
     Database *database() const { return m_db.get(); }
 
-    /// The undo stack of the document's edits (organization fields; node moves are pushed by the
-    /// network view). Cleared when another file is opened.
+    /// The undo stack of the document's changes (every record change is one command; node
+    /// moves and re-layouts are pushed by the views). Cleared when another file is opened.
     QUndoStack *undoStack() { return &m_undo; }
+    /// Whether the open file refuses writes.
+    bool isReadOnly() const;
 
-    /// Sets one editable field of organization `id` — "name_en", "name_zh", "country" or
-    /// "notes" — in the database and in memory, as an undoable command. Returns false and
-    /// `*error` (nothing changed) for a read-only document, an unknown id or field, or an
-    /// empty English name. A document without a file changes in memory only.
+    /// The record of `kind` with `id`, or nullopt.
+    std::optional<Record> record(RecordKind kind, RowId id) const;
+    /// Why `record` cannot be stored as it is ("start: 'late 2023' is not a date", "key:
+    /// 'x' is taken"), the JSON member at fault first; empty when it can.
+    QString check(const Record &record) const;
+
+    /// The change that adds `record` with a new id (and a key made from its name when it has
+    /// none). `text` names the action for Undo ("Add organization" by default).
+    ChangeSet addChange(Record record, const QString &text = {}) const;
+    /// The change that replaces the stored record with `after` (same kind and id). Empty when
+    /// there is no such record.
+    ChangeSet editChange(const Record &after, const QString &text = {}) const;
+    /// The change that deletes a record with everything that cannot exist without it: an
+    /// organization's ties, figures, products and the claims it makes; a sector's "serves"
+    /// ties. References that may be empty (a tie's product or deal, sources of other records,
+    /// a source's "via") are cleared. Organizations keep their node positions in the change, so
+    /// undo puts them back. Empty for an unknown record.
+    ChangeSet deleteChange(RecordKind kind, RowId id) const;
+    /// What a deletion of a record of kind `target` takes with it, for the confirmation:
+    /// "also deletes 6 ties and 2 figures; removes references to it from 1 other record", or ""
+    /// when it takes nothing.
+    static QString consequences(const ChangeSet &changes, RecordKind target);
+    /// The change that merges organization `dropId` into `keepId`: ties, figures, products and
+    /// claims move to the one kept, the other's names and aliases become aliases, roles are
+    /// joined, an empty country or notes are filled; a tie between the two goes; `dropId` is
+    /// deleted. Empty for unknown or equal ids.
+    ChangeSet mergeChange(RowId keepId, RowId dropId) const;
+
+    /// Applies `changes` (from the functions above, or built by hand) as one undoable command:
+    /// checked record by record against the landscape as it will be, written to the database
+    /// in one transaction with its history entries, mirrored in memory, then landscapeChanged().
+    /// Returns false and `*error` (naming the record and member) with nothing changed when a
+    /// record is invalid, the file is read-only or the write fails.
+    bool apply(const ChangeSet &changes, QString *error);
+    /// apply() without the undo stack (the undo commands call it).
+    bool applyDirect(const ChangeSet &changes, QString *error);
+
+    /// The change history, oldest first (an in-memory list for a document without a file).
+    QList<HistoryEntry> history(QString *error = nullptr) const;
+    /// Reverts one history entry as a new undoable change: the field gets its old value back
+    /// (other fields stay), an added record is deleted, a deleted one restored. False and
+    /// `*error` when the record is gone (or back) or the old value is no longer valid.
+    bool revert(const HistoryEntry &entry, QString *error);
+
+    /// Sets one field of organization `id` — "name_en", "name_zh", "country" or "notes" — as
+    /// an undoable change (editChange()). Returns false and `*error` (nothing changed) for a
+    /// read-only document, an unknown id or field, or an empty English name.
     bool editOrganization(RowId id, const QString &field, const QString &value, QString *error);
-    /// Applies a field value without the undo stack (used by the undo command itself).
-    bool applyOrganizationField(RowId id,
-                                const QString &field,
-                                const QString &value,
-                                QString *error);
 
     /// Copies the open database to `path` (SQLite VACUUM INTO: a consistent, compact copy),
     /// atomically (Database::copyTo). Refuses to overwrite an existing file.
@@ -67,13 +108,18 @@ public:
 signals:
     /// The whole landscape changed (a file was opened or closed): rebuild everything.
     void landscapeReset();
-    /// One organization's fields changed (an edit, undo or redo): its row and labels.
-    void organizationChanged(qint64 id);
+    /// Records were added, changed or deleted (an edit, undo or redo) in the same file: views
+    /// update and keep their state (positions, selection, filters).
+    void landscapeChanged();
+    /// An undo or redo could not be written (the file became read-only, the disk is full):
+    /// the message says why; the landscape is as before the attempt.
+    void changeFailed(const QString &message);
 
 private:
     std::unique_ptr<Database> m_db;
     Landscape m_landscape;
     QUndoStack m_undo;
+    QList<HistoryEntry> m_memoryHistory; ///< history of a document without a file
 };
 
 } // namespace EcoAtlas

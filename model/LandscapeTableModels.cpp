@@ -56,10 +56,11 @@ LandscapeTableModel::LandscapeTableModel(LandscapeDocument *document,
             beginResetModel();
             endResetModel();
         });
-        // A renamed organization shows in every table that names it.
-        connect(document, &LandscapeDocument::organizationChanged, this, [this] {
-            if (rowCount() > 0)
-                emit dataChanged(index(0, 0), index(rowCount() - 1, columnCount() - 1));
+        // An edit may add, remove or rename rows, and a renamed organization shows in every
+        // table that names it: the views keep their current record by id (TablePage).
+        connect(document, &LandscapeDocument::landscapeChanged, this, [this] {
+            beginResetModel();
+            endResetModel();
         });
     }
 }

@@ -50,7 +50,12 @@ NetworkDiagramModel::NetworkDiagramModel(LandscapeDocument *document, QObject *p
         rebuild();
     };
     connect(document, &LandscapeDocument::landscapeReset, this, reload);
-    connect(document, &LandscapeDocument::organizationChanged, this, &NetworkDiagramModel::rebuild);
+    // An edit keeps every known position: only new nodes are placed.
+    connect(document, &LandscapeDocument::landscapeChanged, this, [this] {
+        m_orgFilter->setLandscape(&m_document->landscape());
+        m_tieFilter->setLandscape(&m_document->landscape());
+        rebuild();
+    });
     for (QAbstractItemModel *m : {static_cast<QAbstractItemModel *>(m_orgFilter),
                                   static_cast<QAbstractItemModel *>(m_tieFilter)}) {
         connect(m, &QAbstractItemModel::rowsInserted, this, &NetworkDiagramModel::rebuild);

@@ -48,7 +48,10 @@ SphereMapModel::SphereMapModel(LandscapeDocument *document, QObject *parent)
         m_input = SphereInput();
         rebuild();
     });
-    connect(document, &LandscapeDocument::organizationChanged, this, &SphereMapModel::rebuild);
+    connect(document, &LandscapeDocument::landscapeChanged, this, [this] {
+        m_ties->setLandscape(&m_document->landscape());
+        rebuild();
+    });
     rebuild();
 }
 

@@ -420,11 +420,16 @@ TimelinePage::TimelinePage(LandscapeDocument *document,
                 c->setSelectedOrganization(id);
         });
     }
-    if (document)
+    if (document) {
         connect(document, &LandscapeDocument::landscapeReset, this, [this] {
             updateRange();
             applyOptions();
         });
+        connect(document, &LandscapeDocument::landscapeChanged, this, [this] {
+            updateRange();
+            applyOptions();
+        });
+    }
 
     m_dateA->setVisible(false);
     m_from->setEnabled(false);

@@ -13,7 +13,7 @@ DetailsPanel::DetailsPanel(LandscapeDocument *document, QWidget *parent)
     setOpenExternalLinks(true);
     setPlaceholderText(tr("Select an organization to see every tie with its sources."));
     connect(document, &LandscapeDocument::landscapeReset, this, [this] { showOrganization(0); });
-    connect(document, &LandscapeDocument::organizationChanged, this, [this] {
+    connect(document, &LandscapeDocument::landscapeChanged, this, [this] {
         showOrganization(m_id);
     });
 }

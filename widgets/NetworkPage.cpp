@@ -319,6 +319,11 @@ NetworkPage::NetworkPage(LandscapeDocument *document,
         updateGroups();
         loadTitles();
     });
+    // A renamed, added or deleted organization shows in the search completer and group list.
+    connect(document, &LandscapeDocument::landscapeChanged, this, [this] {
+        updateCompletion();
+        updateGroups();
+    });
     connect(m_model, &NetworkDiagramModel::graphChanged, this, [this] {
         m_view->setEmptyText(m_model->graph().nodes.isEmpty() ? emptyReason() : QString());
     });

@@ -988,7 +988,7 @@ bool apply(Database &db,
                                 e.recordId,
                                 e.recordKey,
                                 e.recordTitle,
-                                e.field,
+                                e.field.isEmpty() ? QStringLiteral("") : e.field,
                                 nullIfEmpty(e.oldValue),
                                 nullIfEmpty(e.newValue)})) {
                         *err = QStringLiteral("recording the history failed: %1").arg(*err);

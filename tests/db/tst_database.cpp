@@ -186,7 +186,7 @@ void TestDatabase::createAtCurrentVersion()
     QVERIFY(db.isOpen());
     QVERIFY(!db.isReadOnly());
     QCOMPARE(db.path(), file);
-    QCOMPARE(Database::kSchemaVersion, 3);
+    QCOMPARE(Database::kSchemaVersion, 4);
     QCOMPARE(Database::kApplicationId, 0x45434F41);
     QCOMPARE(db.schemaVersion(), Database::kSchemaVersion);
     {
@@ -200,7 +200,8 @@ void TestDatabase::createAtCurrentVersion()
                  QStringLiteral("wal"));
         QStringList expected = kVersion1Tables;
         expected << QStringLiteral("node_position") << QStringLiteral("sector")
-                 << QStringLiteral("ownership") << QStringLiteral("compatibility");
+                 << QStringLiteral("ownership") << QStringLiteral("compatibility")
+                 << QStringLiteral("history");
         expected.sort();
         QCOMPARE(tables(c), expected);
         QCOMPARE(scalar(c, QStringLiteral("PRAGMA quick_check")).toString(), QStringLiteral("ok"));
@@ -325,8 +326,9 @@ void TestDatabase::migrateFromVersion1()
     QVERIFY2(db.open(file, Database::Mode::ReadWrite, &error), qPrintable(error));
     QCOMPARE(db.schemaVersion(), Database::kSchemaVersion);
     QVERIFY(tables(db.connection()).contains(QStringLiteral("node_position")));
-    // Version 2 adds node_position; version 3 sector, ownership and compatibility.
-    QCOMPARE(tables(db.connection()).size(), kVersion1Tables.size() + 4);
+    // Version 2 adds node_position; version 3 sector, ownership and compatibility; version 4
+    // the history.
+    QCOMPARE(tables(db.connection()).size(), kVersion1Tables.size() + 5);
     // Data written at version 1 survives, and the new table works with it.
     QCOMPARE(scalar(db.connection(), QStringLiteral("SELECT key FROM organization WHERE id = 7"))
                      .toString(),
@@ -382,7 +384,7 @@ void TestDatabase::migrateFromVersion2GradesEveryRow()
 
     Database db;
     QVERIFY2(db.open(file, Database::Mode::ReadWrite, &error), qPrintable(error));
-    QCOMPARE(db.schemaVersion(), 3);
+    QCOMPARE(db.schemaVersion(), 4);
     // Every row kept; the parent became one more tie.
     QCOMPARE(countRows(db, QStringLiteral("organization")), 3);
     QCOMPARE(countRows(db, QStringLiteral("tie")), 4);
@@ -1064,7 +1066,7 @@ void TestDatabase::danglingAndForcedRowsAreRefused_data()
             << QStringList{QStringLiteral("row key 'orphan', id 6 of table tie"),
                            QStringLiteral("NOT NULL constraint failed")};
     QTest::newRow("table dropped") << QList<QStringList>{{QStringLiteral("DROP TABLE hosting")}}
-                                   << QStringList{QStringLiteral("table hosting of schema 3 is "
+                                   << QStringList{QStringLiteral("table hosting of schema 4 is "
                                                                  "missing")};
 }
 

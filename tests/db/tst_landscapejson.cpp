@@ -714,7 +714,7 @@ void TestLandscapeJson::badDocuments_data()
                                   << "ties[1] (cloud-invests-lab).lead: expected true, false or "
                                      "null";
     QTest::newRow("self tie") << ties << 0 << "to" << QJsonValue("cloud")
-                              << "ties[0] (cloud-hosts-lab): a tie needs two different "
+                              << "ties[0] (cloud-hosts-lab).to: a tie needs two different "
                                  "organizations";
     QTest::newRow("own parent") << orgs << 1 << "parent" << QJsonValue("group")
                                 << "organizations[1] (group).parent: an organization cannot be "

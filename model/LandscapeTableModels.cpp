@@ -59,8 +59,10 @@ LandscapeTableModel::LandscapeTableModel(LandscapeDocument *document,
         // An edit may add, remove or rename rows, and a renamed organization shows in every
         // table that names it: the views keep their current record by id (TablePage).
         connect(document, &LandscapeDocument::landscapeChanged, this, [this] {
+            m_editReset = true;
             beginResetModel();
             endResetModel();
+            m_editReset = false;
         });
     }
 }
@@ -98,6 +100,9 @@ QVariant LandscapeTableModel::data(const QModelIndex &index, int role) const
         const QString text = cell(index.row(), index.column(), Qt::DisplayRole).toString();
         return text.size() > 40 ? QVariant(text) : QVariant();
     }
+    // An editor starts with the current value (F2 on "Zhipu AI" shows "Zhipu AI").
+    if (role == Qt::EditRole)
+        return cell(index.row(), index.column(), Qt::DisplayRole);
     return cell(index.row(), index.column(), role);
 }
 

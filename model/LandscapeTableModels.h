@@ -3,6 +3,7 @@
 
 #include "FigureOptions.h"
 #include "Landscape.h"
+#include "Record.h"
 
 #include <QAbstractTableModel>
 #include <QPointer>
@@ -42,6 +43,11 @@ public:
     /// "阿里云" or "Alibaba Cloud 阿里云". English by default.
     void setLabelLanguage(LabelLanguage labels);
     LabelLanguage labelLanguage() const { return m_labels; }
+    /// The kind of record each row is (ModelRole::Id is its id).
+    virtual RecordKind recordKind() const = 0;
+    /// True while the model resets for an edit of the same file (LandscapeDocument::
+    /// landscapeChanged), false for a new file: views keep their current row and widths.
+    bool isResettingForEdit() const { return m_editReset; }
 
 protected:
     LandscapeTableModel(LandscapeDocument *document, QStringList headers, QObject *parent);
@@ -63,6 +69,7 @@ private:
     QPointer<LandscapeDocument> m_document;
     QStringList m_headers;
     LabelLanguage m_labels = LabelLanguage::English;
+    bool m_editReset = false;
 
 protected:
     /// The document, or nullptr once it is gone.
@@ -82,6 +89,7 @@ public:
     Qt::ItemFlags flags(const QModelIndex &index) const override;
     /// Edits through the document; a refused edit returns false and emits editRefused().
     bool setData(const QModelIndex &index, const QVariant &value, int role = Qt::EditRole) override;
+    RecordKind recordKind() const override { return RecordKind::Organization; }
 
 signals:
     /// An edit was refused (read-only file, empty name): the message says why.
@@ -122,6 +130,8 @@ public:
     /// The columns that mean something for ties of `kind` (all columns for an empty kind).
     static QList<int> columnsForKind(const QString &kind);
 
+    RecordKind recordKind() const override { return RecordKind::Tie; }
+
 protected:
     int itemCount() const override;
     QVariant cell(int row, int column, int role) const override;
@@ -136,6 +146,8 @@ public:
     enum Column { Publisher, Title, Date, Via, Url, Citations, ColumnCount };
     explicit SourceModel(LandscapeDocument *document, QObject *parent = nullptr);
 
+    RecordKind recordKind() const override { return RecordKind::Source; }
+
 protected:
     int itemCount() const override;
     QVariant cell(int row, int column, int role) const override;
@@ -148,6 +160,8 @@ class ProductModel : public LandscapeTableModel
 public:
     enum Column { NameEn, NameZh, Owner, Kind, Launched, Sources, ColumnCount };
     explicit ProductModel(LandscapeDocument *document, QObject *parent = nullptr);
+
+    RecordKind recordKind() const override { return RecordKind::Product; }
 
 protected:
     int itemCount() const override;
@@ -162,6 +176,8 @@ class FigureModel : public LandscapeTableModel
 public:
     enum Column { Subject, Statement, Value, AsOf, Evidence, Sources, ColumnCount };
     explicit FigureModel(LandscapeDocument *document, QObject *parent = nullptr);
+
+    RecordKind recordKind() const override { return RecordKind::Figure; }
 
 protected:
     int itemCount() const override;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "NetworkView.h"
 
+#include <QContextMenuEvent>
+
 #include "NetworkFigure.h"
 #include "ViewState.h"
 
@@ -114,6 +116,21 @@ void NetworkView::paintEvent(QPaintEvent *)
         return;
     }
     m_figure->paint(p, QRectF(rect()), m_view);
+    if (m_linkFrom >= 0 && m_linkFrom < m_figure->positions().size()) {
+        // The rubber line of a tie being drawn (Shift-drag).
+        const QPointF from = graphToWidget().map(m_figure->positions().at(m_linkFrom));
+        p.setPen(QPen(QColor(0x00, 0x72, 0xb2), 2, Qt::DashLine));
+        p.drawLine(from, m_linkEnd);
+    }
+}
+
+void NetworkView::contextMenuEvent(QContextMenuEvent *event)
+{
+    const int node = m_figure->nodeAt(QPointF(event->pos()), QRectF(rect()), m_view);
+    const qint64 org = node >= 0 ? m_model->graph().nodes.at(node).organizationId : 0;
+    if (org)
+        m_state->setSelectedOrganization(org);
+    emit contextMenuRequested(org, event->globalPos());
 }
 
 void NetworkView::setEmptyText(const QString &text)
@@ -144,7 +161,11 @@ void NetworkView::mousePressEvent(QMouseEvent *event)
     if (event->button() != Qt::LeftButton)
         return;
     const int node = m_figure->nodeAt(event->position(), QRectF(rect()), m_view);
-    if (node >= 0) {
+    if (node >= 0 && (event->modifiers() & Qt::ShiftModifier)
+        && m_model->graph().nodes.at(node).organizationId) {
+        m_linkFrom = node;
+        m_linkEnd = event->position();
+    } else if (node >= 0) {
         m_dragNode = node;
         m_dragStartGraph = m_model->positions().at(node);
         m_dragWasPinned = m_model->isPinned(node);
@@ -162,7 +183,10 @@ void NetworkView::mouseMoveEvent(QMouseEvent *event)
             return;
         m_moved = true;
         m_lastMouse = pos;
-        if (isPanning()) {
+        if (m_linkFrom >= 0) {
+            m_linkEnd = event->position();
+            update();
+        } else if (isPanning()) {
             panBy(delta);
         } else if (m_dragNode >= 0) {
             bool ok = false;
@@ -181,6 +205,18 @@ void NetworkView::mouseMoveEvent(QMouseEvent *event)
 void NetworkView::mouseReleaseEvent(QMouseEvent *event)
 {
     endPan();
+    if (event->button() == Qt::LeftButton && m_linkFrom >= 0) {
+        const int from = m_linkFrom;
+        m_linkFrom = -1;
+        m_moved = false;
+        update();
+        const int to = m_figure->nodeAt(event->position(), QRectF(rect()), m_view);
+        const qint64 fromId = m_model->graph().nodes.at(from).organizationId;
+        const qint64 toId = to >= 0 ? m_model->graph().nodes.at(to).organizationId : 0;
+        if (toId && toId != fromId)
+            emit tieDrawn(fromId, toId);
+        return;
+    }
     if (event->button() == Qt::LeftButton && m_dragNode >= 0) {
         const int node = m_dragNode;
         m_dragNode = -1;

@@ -22,7 +22,9 @@ class ViewState;
 /// drag the background to pan, drag a node to move and pin it (undoable), double-click or
 /// Ctrl+0 to fit, +/- to zoom, arrow keys to pan, Esc to clear the selection. Hover shows a
 /// plain-text tooltip; a click selects the organization in the shared ViewState, which
-/// highlights its neighbours and fades the rest.
+/// highlights its neighbours and fades the rest. Right-click asks for a context menu
+/// (contextMenuRequested); Shift-drag from one node to another draws a rubber line and asks
+/// for a tie between them (tieDrawn).
 class NetworkView : public ZoomPanWidget
 {
     Q_OBJECT
@@ -58,8 +60,15 @@ public slots:
     /// Centres on organization `id` and selects it.
     void centreOn(qint64 organizationId);
 
+signals:
+    /// Right-click on organization `organizationId` (0: on the background) at `globalPos`.
+    void contextMenuRequested(qint64 organizationId, const QPoint &globalPos);
+    /// Shift-drag from organization `fromId` released on organization `toId`.
+    void tieDrawn(qint64 fromId, qint64 toId);
+
 protected:
     void paintEvent(QPaintEvent *event) override;
+    void contextMenuEvent(QContextMenuEvent *event) override;
     void clearSelection() override;
     void mousePressEvent(QMouseEvent *event) override;
     void mouseMoveEvent(QMouseEvent *event) override;
@@ -85,6 +94,9 @@ private:
     bool m_dragWasPinned = false;
     bool m_moved = false;
     QPoint m_lastMouse;
+    // Shift-drag to draw a tie
+    int m_linkFrom = -1;
+    QPointF m_linkEnd; ///< widget coordinates (pixels)
 };
 
 } // namespace EcoAtlas

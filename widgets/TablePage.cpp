@@ -6,6 +6,8 @@
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QKeyEvent>
+#include <QMenu>
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
@@ -64,12 +66,33 @@ TablePage::TablePage(QAbstractItemModel *model,
     m_view->horizontalHeader()->setStretchLastSection(false);
     m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     m_view->horizontalHeader()->setDefaultSectionSize(140);
-    // Column widths follow the contents once the table is first shown, and after a reload.
+    // Column widths follow the contents once the table is first shown, and after a reload; an
+    // edit keeps the widths and the current record.
+    connect(m_proxy, &QAbstractItemModel::modelAboutToBeReset, this, [this] {
+        m_keptId = currentId();
+    });
     connect(m_proxy, &QAbstractItemModel::modelReset, this, [this] {
+        auto *source = qobject_cast<LandscapeTableModel *>(m_proxy->sourceModel());
+        if (source && source->isResettingForEdit()) {
+            if (m_keptId)
+                selectRecord(m_keptId);
+            return;
+        }
         m_columnsFitted = false;
         if (isVisible())
             fitColumns();
     });
+    m_view->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_view, &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
+        const QModelIndex at = m_view->indexAt(pos);
+        if (at.isValid())
+            m_view->selectionModel()->setCurrentIndex(
+                    at, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        QMenu *menu = createContextMenu();
+        menu->setAttribute(Qt::WA_DeleteOnClose);
+        menu->popup(m_view->viewport()->mapToGlobal(pos));
+    });
+    m_view->installEventFilter(this);
     // A row the user selects (click, keyboard) selects its organization everywhere. Only a
     // selection counts: entering the tab gives the view the focus, and Qt then makes the first
     // row current without selecting it, which must not replace the shared selection.
@@ -88,6 +111,107 @@ TablePage::TablePage(QAbstractItemModel *model,
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addLayout(bar);
     layout->addWidget(m_view, 1);
+}
+
+RecordKind TablePage::recordKind() const
+{
+    auto *source = qobject_cast<LandscapeTableModel *>(m_proxy->sourceModel());
+    return source ? source->recordKind() : RecordKind::Organization;
+}
+
+QString TablePage::kindFilter() const
+{
+    return m_proxy->kindFilter();
+}
+
+RowId TablePage::currentId() const
+{
+    const QModelIndex current = m_view->currentIndex();
+    return current.isValid() ? current.siblingAtColumn(0).data(ModelRole::Id).toLongLong() : 0;
+}
+
+void TablePage::selectRecord(RowId id)
+{
+    for (int r = 0; r < m_proxy->rowCount(); ++r) {
+        const QModelIndex index = m_proxy->index(r, 0);
+        if (index.data(ModelRole::Id).toLongLong() == id) {
+            m_selecting = true;
+            m_view->selectionModel()->setCurrentIndex(
+                    index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+            m_view->scrollTo(index);
+            m_selecting = false;
+            return;
+        }
+    }
+}
+
+QMenu *TablePage::createContextMenu()
+{
+    auto *menu = new QMenu(this);
+    const RecordKind kind = recordKind();
+    const RowId id = currentId();
+    const QString noun = kind == RecordKind::Tie && !kindFilter().isEmpty()
+                                 ? Vocabulary::label(kindFilter()).toLower()
+                                 : recordKindName(kind);
+    if (id) {
+        QAction *edit = menu->addAction(tr("&Edit %1…").arg(noun), this, [this, kind, id] {
+            emit editRequested(kind, id);
+        });
+        edit->setShortcut(QKeySequence(Qt::Key_Return));
+    }
+    QAction *add = menu->addAction(tr("&Add %1…").arg(noun), this, [this, kind] {
+        emit addRequested(kind, kindFilter());
+    });
+    add->setShortcut(QKeySequence(Qt::Key_Insert));
+    if (id) {
+        const auto orgs = m_view->currentIndex()
+                                  .siblingAtColumn(0)
+                                  .data(ModelRole::OrganizationIds)
+                                  .value<QList<qint64>>();
+        if (!orgs.isEmpty())
+            menu->addAction(tr("Show in &Network"), this, [this, org = orgs.first()] {
+                emit showInNetworkRequested(org);
+            });
+        if (kind == RecordKind::Organization)
+            menu->addAction(tr("&Merge Into…"), this, [this, id] { emit mergeRequested(id); });
+        menu->addSeparator();
+        QAction *del = menu->addAction(tr("&Delete %1…").arg(noun), this, [this, kind, id] {
+            emit deleteRequested(kind, id);
+        });
+        del->setShortcut(QKeySequence::Delete);
+    }
+    return menu;
+}
+
+bool TablePage::eventFilter(QObject *watched, QEvent *event)
+{
+    // Keys reach the view only when no cell editor has the focus.
+    if (watched == m_view && event->type() == QEvent::KeyPress) {
+        auto *key = static_cast<QKeyEvent *>(event);
+        if (key->modifiers() & (Qt::ControlModifier | Qt::AltModifier | Qt::MetaModifier))
+            return QWidget::eventFilter(watched, event);
+        switch (key->key()) {
+        case Qt::Key_Insert:
+            emit addRequested(recordKind(), kindFilter());
+            return true;
+        case Qt::Key_Delete:
+            if (const RowId id = currentId()) {
+                emit deleteRequested(recordKind(), id);
+                return true;
+            }
+            break;
+        case Qt::Key_Return:
+        case Qt::Key_Enter:
+            if (const RowId id = currentId()) {
+                emit editRequested(recordKind(), id);
+                return true;
+            }
+            break;
+        default:
+            break;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 void TablePage::fitColumns()

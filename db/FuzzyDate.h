@@ -27,6 +27,16 @@ public:
     /// for anything else, including impossible dates such as 2023-02-30. An empty string gives
     /// an invalid date without error.
     static FuzzyDate fromString(const QString &text, QString *error = nullptr);
+    /// Parses dates as journalists write them: the forms of fromString() plus "28 September
+    /// 2023", "28 Sep 2023", "September 28, 2023", "late/mid/early October 2023" (also "Oct",
+    /// "mid-Oct"), "October 2023", "Oct 2023", "Q4 2023", "2023 Q4", "2023/10/28", "2023.10.28",
+    /// "2023/10", "2023年10月28日", "2023年10月", "2023年10月上旬|中旬|下旬", "2023年第四季度",
+    /// "2023年Q4", "2023年". Month names are English, any case. Day-first or month-first numeric
+    /// dates ("10/11/2023") are refused as ambiguous. Returns an invalid FuzzyDate and sets
+    /// `*error` (if given) to a one-line message with example forms for anything else, and for
+    /// impossible dates; `*error` is left untouched on success. An empty string gives an invalid
+    /// date without error.
+    static FuzzyDate parseLoose(const QString &text, QString *error = nullptr);
 
     bool isValid() const { return m_anchor.isValid(); }
     Precision precision() const { return m_precision; }
@@ -38,6 +48,10 @@ public:
     QString toString() const;
     /// Human-readable English form, e.g. "late Oct 2023", "Q4 2023", "28 Sep 2023".
     QString toDisplayString() const;
+    /// The days the date covers in English, with an en dash: "28 Sep 2023" (day),
+    /// "21–31 Oct 2023" (late October), "1–31 Aug 2023" (month), "1 Oct – 31 Dec 2023" (Q4),
+    /// "1 Jan – 31 Dec 2023" (year); empty when invalid.
+    QString spanText() const;
 
     /// The stable name of a precision as used in JSON: day, early_month, mid_month, late_month,
     /// month, quarter, year.

@@ -11,10 +11,12 @@
 #include "DetailsPanel.h"
 #include "ExportDialog.h"
 #include "LandscapeDocument.h"
+#include "LandscapeStore.h"
 #include "LandscapeTableModels.h"
 #include "NetworkDiagramModel.h"
 #include "NetworkPage.h"
 #include "NetworkView.h"
+#include "RecordForm.h"
 #include "SphereMapModel.h"
 #include "SpherePage.h"
 #include "SphereView.h"
@@ -30,7 +32,10 @@
 #include <QFrame>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QLabel>
+#include <QMenu>
+#include <QPushButton>
 #include <QTableWidget>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -121,6 +126,22 @@ MainWindow::MainWindow(QWidget *parent)
                 &TablePage::organizationActivated,
                 m_state,
                 &ViewState::setSelectedOrganization);
+        connect(page, &TablePage::addRequested, this, [this](RecordKind kind, const QString &tie) {
+            addRecord(kind, tie);
+        });
+        connect(page, &TablePage::editRequested, this, [this](RecordKind kind, qint64 id) {
+            editRecord(kind, id);
+        });
+        connect(page, &TablePage::deleteRequested, this, [this](RecordKind kind, qint64 id) {
+            deleteRecord(kind, id);
+        });
+        connect(page, &TablePage::mergeRequested, this, [this](qint64 id) {
+            mergeOrganization(id);
+        });
+        connect(page, &TablePage::showInNetworkRequested, this, [this](qint64 id) {
+            m_tabs->setCurrentWidget(m_networkPage);
+            m_networkPage->view()->centreOn(id);
+        });
     };
     addPage(organizations, {}, true, tr("Organizations"));
     addPage(ties, QStringLiteral("hosting"), false, tr("Hosting"));
@@ -179,6 +200,20 @@ MainWindow::MainWindow(QWidget *parent)
     setCentralWidget(central);
     m_tabs->setAccessibleName(tr("Views"));
     connect(m_networkPage, &NetworkPage::statusMessage, statusBar(), &QStatusBar::showMessage);
+    connect(m_networkPage->view(),
+            &NetworkView::contextMenuRequested,
+            this,
+            [this](qint64 id, const QPoint &globalPos) {
+                QMenu *menu = createOrganizationMenu(id);
+                menu->setAttribute(Qt::WA_DeleteOnClose);
+                menu->popup(globalPos);
+            });
+    connect(m_networkPage->view(), &NetworkView::tieDrawn, this, [this](qint64 from, qint64 to) {
+        addRecord(RecordKind::Tie, QStringLiteral("partnership"), from, to);
+    });
+    connect(m_document, &LandscapeDocument::changeFailed, this, [this](const QString &message) {
+        showError(tr("The change could not be written"), message);
+    });
 
     auto *dock = new QDockWidget(tr("Details"), this);
     dock->setObjectName(QStringLiteral("DetailsDock"));
@@ -194,6 +229,51 @@ MainWindow::MainWindow(QWidget *parent)
     redo->setShortcut(QKeySequence::Redo);
     edit->addAction(undo);
     edit->addAction(redo);
+    edit->addSeparator();
+    QMenu *add = edit->addMenu(tr("&Add"));
+    const QList<std::tuple<RecordKind, QString, QKeySequence>> adds{
+            {RecordKind::Organization,
+             tr("&Organization…"),
+             QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O)},
+            {RecordKind::Tie, tr("&Tie…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T)},
+            {RecordKind::Source, tr("&Source…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_U)},
+            {RecordKind::Figure,
+             tr("&Figure or Claim…"),
+             QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_G)},
+            {RecordKind::Product, tr("&Product…"), QKeySequence()},
+            {RecordKind::Deal, tr("&Deal…"), QKeySequence()},
+            {RecordKind::Sector, tr("S&ector…"), QKeySequence()},
+    };
+    for (const auto &[kind, text, keys] : adds) {
+        QAction *a = add->addAction(text, this, [this, kind = kind] {
+            // A tie added from a tie table starts with that table's kind.
+            auto *page = qobject_cast<TablePage *>(m_tabs->currentWidget());
+            addRecord(kind,
+                      page && page->recordKind() == RecordKind::Tie ? page->kindFilter()
+                                                                    : QString(),
+                      kind == RecordKind::Tie ? m_state->selectedOrganization() : 0);
+        });
+        a->setShortcut(keys);
+        m_editActions.append(a);
+    }
+    QAction *editSelected = edit->addAction(tr("&Edit Selected Organization…"), this, [this] {
+        if (const RowId id = m_state->selectedOrganization())
+            editRecord(RecordKind::Organization, id);
+        else
+            statusBar()->showMessage(tr("Select an organization first (click a node or a row)"),
+                                     6000);
+    });
+    editSelected->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return));
+    QAction *mergeSelected = edit->addAction(
+            tr("&Merge Selected Organization Into…"), this, [this] {
+                if (const RowId id = m_state->selectedOrganization())
+                    mergeOrganization(id);
+                else
+                    statusBar()->showMessage(
+                            tr("Select an organization first (click a node or a row)"), 6000);
+            });
+    m_editActions << editSelected << mergeSelected;
+    connect(m_document, &LandscapeDocument::landscapeReset, this, &MainWindow::updateEditActions);
     connect(m_document, &LandscapeDocument::landscapeReset, m_undo, &QUndoStack::clear);
     QMenu *viewMenu = menuBar()->addMenu(tr("&View"));
     viewMenu->addAction(dock->toggleViewAction());
@@ -256,8 +336,13 @@ MainWindow::~MainWindow() = default;
 void MainWindow::createActions()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *emptyAct = file->addAction(
+            tr("New &Empty Landscape…"), this, &MainWindow::newEmptyFile);
+    emptyAct->setShortcut(QKeySequence::New);
+    emptyAct->setStatusTip(
+            tr("Create a new landscape file with no records, for your own reporting"));
     QAction *newAct = file->addAction(tr("&New from Seed Landscape…"), this, &MainWindow::newFile);
-    newAct->setShortcut(QKeySequence::New);
+    newAct->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_N));
     newAct->setStatusTip(tr("Create a new landscape file holding the bundled seed landscape"));
     QAction *openAct = file->addAction(tr("&Open…"), this, &MainWindow::openDialog);
     openAct->setShortcut(QKeySequence::Open);
@@ -326,24 +411,65 @@ void MainWindow::updateChanges()
     m_spherePage->view()->setChanges(m_added, m_removed, m_compareShown);
 }
 
+QString MainWindow::askNewPath(const QString &title, const QString &suggested)
+{
+    QString start = suggested;
+    for (;;) {
+        // Qt's own "replace?" question is off: EcoAtlas never replaces a landscape, and says
+        // so once.
+        QString path = QFileDialog::getSaveFileName(
+                this, title, start, tr(kFileFilter), nullptr, QFileDialog::DontConfirmOverwrite);
+        if (path.isEmpty())
+            return {};
+        if (QFileInfo(path).suffix().isEmpty())
+            path += QStringLiteral(".ecoatlas");
+        if (!QFileInfo::exists(path))
+            return path;
+        QMessageBox::information(this,
+                                 title,
+                                 tr("%1 already exists. EcoAtlas never replaces a landscape file: "
+                                    "choose another name.")
+                                         .arg(QFileInfo(path).fileName()));
+        start = path;
+    }
+}
+
 void MainWindow::newFile()
 {
     const QString dir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
-    const QString path = QFileDialog::getSaveFileName(
-            this,
-            tr("New Landscape"),
-            QDir(dir).filePath(QStringLiteral("landscape.ecoatlas")),
-            tr(kFileFilter));
+    const QString path = askNewPath(tr("New Landscape from the Seed"),
+                                    QDir(dir).filePath(QStringLiteral("landscape.ecoatlas")));
     if (path.isEmpty())
         return;
-    if (QFileInfo::exists(path)) {
-        showError(tr("Cannot create %1").arg(QFileInfo(path).fileName()),
-                  tr("The file already exists. EcoAtlas does not overwrite landscapes; choose "
-                     "another name."));
-        return;
-    }
     QString error;
     if (!LandscapeDocument::createSeedDatabase(path, &error)) {
+        showError(tr("Cannot create %1").arg(QFileInfo(path).fileName()), error);
+        return;
+    }
+    openFile(path);
+}
+
+void MainWindow::newEmptyFile()
+{
+    bool ok = false;
+    const QString title = QInputDialog::getText(this,
+                                                tr("New Empty Landscape"),
+                                                tr("Title of the landscape:"),
+                                                QLineEdit::Normal,
+                                                QString(),
+                                                &ok)
+                                  .trimmed();
+    if (!ok)
+        return;
+    const QString dir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    const QString path = askNewPath(tr("New Empty Landscape"),
+                                    QDir(dir).filePath(QStringLiteral("landscape.ecoatlas")));
+    if (path.isEmpty())
+        return;
+    Landscape empty;
+    empty.title = title;
+    QString error;
+    if (!LandscapeStore::createFile(path, empty, &error)) {
         showError(tr("Cannot create %1").arg(QFileInfo(path).fileName()), error);
         return;
     }
@@ -360,8 +486,7 @@ void MainWindow::openDialog()
 
 void MainWindow::saveCopy()
 {
-    const QString path = QFileDialog::getSaveFileName(
-            this, tr("Save a Copy"), QFileInfo(m_document->path()).path(), tr(kFileFilter));
+    const QString path = askNewPath(tr("Save a Copy"), QFileInfo(m_document->path()).path());
     if (path.isEmpty())
         return;
     QString error;
@@ -625,6 +750,186 @@ void MainWindow::closeEvent(QCloseEvent *event)
     settings.setValue(QStringLiteral("window/state"), saveState());
     settings.setValue(QStringLiteral("window/tab"), m_tabs->currentIndex());
     event->accept();
+}
+
+void MainWindow::updateEditActions()
+{
+    const bool writable = !m_document->isReadOnly();
+    for (QAction *a : std::as_const(m_editActions))
+        a->setEnabled(writable);
+}
+
+bool MainWindow::addRecord(RecordKind kind, const QString &tieKind, RowId fromId, RowId toId)
+{
+    if (m_document->isReadOnly()) {
+        showError(tr("Cannot add"), tr("%1 is open read-only.").arg(m_document->path()));
+        return false;
+    }
+    Record record;
+    switch (kind) {
+    case RecordKind::Source:
+        record = Source();
+        break;
+    case RecordKind::Organization:
+        record = Organization();
+        break;
+    case RecordKind::Sector:
+        record = Sector();
+        break;
+    case RecordKind::Product: {
+        Product p;
+        p.kind = QStringLiteral("other");
+        p.ownerId = fromId;
+        record = p;
+        break;
+    }
+    case RecordKind::Deal:
+        record = Deal();
+        break;
+    case RecordKind::Tie: {
+        Tie t;
+        t.kind = tieKind.isEmpty() ? QStringLiteral("hosting") : tieKind;
+        t.service = QStringLiteral("general");
+        t.status = QStringLiteral("ordered");
+        t.fromId = fromId;
+        t.toId = toId;
+        record = t;
+        break;
+    }
+    case RecordKind::Figure: {
+        Figure f;
+        f.subjectId = fromId;
+        record = f;
+        break;
+    }
+    }
+    RecordForm form(m_document, record, this);
+    if (form.exec() != QDialog::Accepted)
+        return false;
+    statusBar()->showMessage(
+            tr("Added %1 (Ctrl+Z undoes)").arg(recordTitle(form.record(), m_document->landscape())),
+            8000);
+    if (kind == RecordKind::Organization)
+        m_state->setSelectedOrganization(recordId(form.record()));
+    return true;
+}
+
+bool MainWindow::editRecord(RecordKind kind, RowId id)
+{
+    const std::optional<Record> record = m_document->record(kind, id);
+    if (!record)
+        return false;
+    if (m_document->isReadOnly()) {
+        showError(tr("Cannot edit"), tr("%1 is open read-only.").arg(m_document->path()));
+        return false;
+    }
+    RecordForm form(m_document, *record, this);
+    return form.exec() == QDialog::Accepted;
+}
+
+bool MainWindow::deleteRecord(RecordKind kind, RowId id)
+{
+    const ChangeSet set = m_document->deleteChange(kind, id);
+    if (set.isEmpty())
+        return false;
+    const QString title = recordTitle(*m_document->record(kind, id), m_document->landscape());
+    const QString also = LandscapeDocument::consequences(set, kind);
+    QMessageBox ask(QMessageBox::Question,
+                    tr("Delete %1").arg(recordKindName(kind)),
+                    also.isEmpty() ? tr("Delete %1?").arg(title)
+                                   : tr("Deleting %1 %2.").arg(title, also),
+                    QMessageBox::Cancel,
+                    this);
+    ask.setInformativeText(tr("Edit › Undo (Ctrl+Z) brings it back."));
+    QPushButton *yes = ask.addButton(tr("&Delete"), QMessageBox::DestructiveRole);
+    ask.setDefaultButton(QMessageBox::Cancel);
+    ask.exec();
+    if (ask.clickedButton() != static_cast<QAbstractButton *>(yes))
+        return false;
+    QString error;
+    if (!m_document->apply(set, &error)) {
+        showError(tr("Cannot delete %1").arg(title), error);
+        return false;
+    }
+    statusBar()->showMessage(tr("Deleted %1 (Ctrl+Z undoes)").arg(title), 8000);
+    return true;
+}
+
+bool MainWindow::mergeOrganization(RowId id)
+{
+    const Organization *gone = m_document->landscape().organization(id);
+    if (!gone)
+        return false;
+    QStringList names;
+    QList<RowId> ids;
+    for (const Organization &o : m_document->landscape().organizations) {
+        if (o.id == id)
+            continue;
+        names << o.displayName();
+        ids << o.id;
+    }
+    bool ok = false;
+    const QString chosen = QInputDialog::getItem(
+            this,
+            tr("Merge %1").arg(gone->nameEn),
+            tr("Merge %1 into (its ties, figures and products move there; its names become "
+               "aliases):")
+                    .arg(gone->nameEn),
+            names,
+            0,
+            true,
+            &ok);
+    const qsizetype at = names.indexOf(chosen);
+    if (!ok || at < 0)
+        return false;
+    QString error;
+    if (!m_document->apply(m_document->mergeChange(ids.at(at), id), &error)) {
+        showError(tr("Cannot merge %1").arg(gone->nameEn), error);
+        return false;
+    }
+    m_state->setSelectedOrganization(ids.at(at));
+    statusBar()->showMessage(tr("Merged %1 into %2 (Ctrl+Z undoes)").arg(gone->nameEn, chosen),
+                             8000);
+    return true;
+}
+
+QMenu *MainWindow::createOrganizationMenu(RowId id)
+{
+    auto *menu = new QMenu(this);
+    const bool writable = !m_document->isReadOnly();
+    const Organization *o = m_document->landscape().organization(id);
+    if (o) {
+        menu->addAction(tr("&Edit %1…").arg(o->nameEn), this, [this, id] {
+                editRecord(RecordKind::Organization, id);
+            })->setEnabled(writable);
+        menu->addAction(tr("Add &Tie from Here…"), this, [this, id] {
+                addRecord(RecordKind::Tie, QString(), id);
+            })->setEnabled(writable);
+        menu->addAction(tr("Add &Figure about It…"), this, [this, id] {
+                addRecord(RecordKind::Figure, QString(), id);
+            })->setEnabled(writable);
+        menu->addAction(tr("Show in &Table"), this, [this, id] {
+            if (!m_pages.isEmpty()) {
+                m_tabs->setCurrentWidget(m_pages.first());
+                m_pages.first()->selectRecord(id);
+            }
+        });
+        menu->addAction(tr("&Merge Into…"), this, [this, id] {
+                mergeOrganization(id);
+            })->setEnabled(writable);
+        menu->addSeparator();
+        menu->addAction(tr("&Delete %1…").arg(o->nameEn), this, [this, id] {
+                deleteRecord(RecordKind::Organization, id);
+            })->setEnabled(writable);
+    } else {
+        menu->addAction(tr("Add &Organization…"), this, [this] {
+                addRecord(RecordKind::Organization);
+            })->setEnabled(writable);
+        menu->addAction(tr("Add &Source…"), this, [this] {
+                addRecord(RecordKind::Source);
+            })->setEnabled(writable);
+    }
+    return menu;
 }
 
 } // namespace EcoAtlas

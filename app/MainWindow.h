@@ -3,6 +3,7 @@
 
 #include "FigureOptions.h"
 #include "Landscape.h"
+#include "Record.h"
 #include "ViewExport.h"
 
 #include <QDate>
@@ -78,6 +79,20 @@ public:
     /// The first-run hint above the tabs (hidden once dismissed; remembered in QSettings).
     QFrame *firstRunHint() const { return m_hint; }
 
+    /// Opens the form for a new record of `kind` (a tie of `tieKind`, from `fromId` to `toId`
+    /// when given); OK adds it as one undoable change. Returns whether it was added.
+    bool addRecord(RecordKind kind, const QString &tieKind = {}, RowId fromId = 0, RowId toId = 0);
+    /// Opens the form for record `id`; OK saves it as one undoable change.
+    bool editRecord(RecordKind kind, RowId id);
+    /// Asks, naming what goes with it ("also deletes 6 ties and 2 figures"), then deletes
+    /// record `id` as one undoable change.
+    bool deleteRecord(RecordKind kind, RowId id);
+    /// Asks which organization to keep, then merges organization `id` into it (one step).
+    bool mergeOrganization(RowId id);
+    /// The context menu of organization `id` in a diagram (0: of the background); the caller
+    /// owns it.
+    QMenu *createOrganizationMenu(RowId id);
+
 protected:
     void closeEvent(QCloseEvent *event) override;
 
@@ -87,6 +102,10 @@ private:
     void addRecent(const QString &path);
     void updateTitle();
     void newFile();
+    void newEmptyFile();
+    /// Asks for the path of a new file (adds ".ecoatlas" when there is no suffix; an existing
+    /// file gets one clear message and the dialog again). Empty when cancelled.
+    QString askNewPath(const QString &title, const QString &suggested);
     void openDialog();
     void saveCopy();
     void exportView();
@@ -115,6 +134,8 @@ private:
     QMenu *m_recentMenu = nullptr;
     QList<LandscapeTableModel *> m_tableModels;
     QFrame *m_hint = nullptr;
+    QList<QAction *> m_editActions; ///< disabled for a read-only file
+    void updateEditActions();
 };
 
 } // namespace EcoAtlas

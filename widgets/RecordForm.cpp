@@ -42,7 +42,8 @@ const QHash<QString, QStringList> &tieMemberKinds()
               QStringLiteral("compatibility")}},
             {QStringLiteral("sector"), {QStringLiteral("serves")}},
             {QStringLiteral("service"), {QStringLiteral("hosting")}},
-            {QStringLiteral("amount"), {QStringLiteral("investment"), QStringLiteral("chip_order")}},
+            {QStringLiteral("amount"),
+             {QStringLiteral("investment"), QStringLiteral("chip_order")}},
             {QStringLiteral("round"), {QStringLiteral("investment")}},
             {QStringLiteral("lead"), {QStringLiteral("investment")}},
             {QStringLiteral("chip_model"),
@@ -110,9 +111,9 @@ OrganizationPicker::OrganizationPicker(const Landscape &landscape,
         for (const QString &name : QStringList{o->nameEn, o->nameZh} + o->aliases) {
             if (name.isEmpty())
                 continue;
-            auto *item = new QStandardItem(name == o->nameEn
-                                                   ? o->displayName()
-                                                   : QStringLiteral("%1 — %2").arg(name, o->nameEn));
+            auto *item = new QStandardItem(
+                    name == o->nameEn ? o->displayName()
+                                      : QStringLiteral("%1 — %2").arg(name, o->nameEn));
             item->setData(o->key, kKeyRole);
             names->appendRow(item);
         }
@@ -125,9 +126,7 @@ OrganizationPicker::OrganizationPicker(const Landscape &landscape,
     connect(completer,
             QOverload<const QModelIndex &>::of(&QCompleter::activated),
             this,
-            [this](const QModelIndex &index) {
-                setKey(index.data(kKeyRole).toString());
-            });
+            [this](const QModelIndex &index) { setKey(index.data(kKeyRole).toString()); });
 }
 
 void OrganizationPicker::setKey(const QString &key)
@@ -188,9 +187,12 @@ QString suggestPublisher(const QString &url)
             return *it;
     }
     // The label before the public suffix ("example" of www.example.co.uk).
-    static const QStringList second{QStringLiteral("co"), QStringLiteral("com"),
-                                    QStringLiteral("org"), QStringLiteral("net"),
-                                    QStringLiteral("gov"), QStringLiteral("edu"),
+    static const QStringList second{QStringLiteral("co"),
+                                    QStringLiteral("com"),
+                                    QStringLiteral("org"),
+                                    QStringLiteral("net"),
+                                    QStringLiteral("gov"),
+                                    QStringLiteral("edu"),
                                     QStringLiteral("ac")};
     while (labels.size() > 2 && second.contains(labels.at(labels.size() - 2)))
         labels.removeLast();
@@ -218,8 +220,7 @@ RecordForm::RecordForm(LandscapeDocument *document,
     const QString kindLabel = recordKindLabel(m_kind);
     setWindowTitle(m_isNew ? tr("Add %1").arg(kindLabel)
                            : tr("Edit %1 — %2")
-                                     .arg(kindLabel,
-                                          recordTitle(record, document->landscape())));
+                                     .arg(kindLabel, recordTitle(record, document->landscape())));
     m_base = LandscapeJson::recordToJson(document->landscape(), record);
     build();
     load(m_base);
@@ -291,14 +292,18 @@ void RecordForm::build()
         addField(QStringLiteral("from"), tr("&From"), Type::Organization);
         addField(QStringLiteral("to"), tr("&To"), Type::Organization);
         addField(QStringLiteral("sector"), tr("Se&ctor"), Type::Sector);
-        addField(QStringLiteral("service"), tr("Ser&vice"), Type::Choice,
+        addField(QStringLiteral("service"),
+                 tr("Ser&vice"),
+                 Type::Choice,
                  Vocabulary::hostingServices());
         addField(QStringLiteral("amount"), tr("&Amount"), Type::Money);
         addField(QStringLiteral("round"), tr("&Round"), Type::Text);
         addField(QStringLiteral("lead"), tr("&Lead investor"), Type::Lead);
         addField(QStringLiteral("chip_model"), tr("C&hip model"), Type::Text);
         addField(QStringLiteral("units"), tr("&Units"), Type::Count);
-        addField(QStringLiteral("status"), tr("Stat&us"), Type::Choice,
+        addField(QStringLiteral("status"),
+                 tr("Stat&us"),
+                 Type::Choice,
                  Vocabulary::chipOrderStatuses());
         addField(QStringLiteral("status_date"), tr("Status &date"), Type::Date);
         addField(QStringLiteral("delivery"), tr("&Delivery"), Type::Date);
@@ -404,7 +409,8 @@ void RecordForm::addField(const QString &member,
             for (EvidenceGrade g : kEvidenceGrades)
                 combo->addItem(evidenceGradeLabel(g), evidenceGradeName(g));
         } else if (type == Type::PartySet) {
-            combo->addItem(tr("Closed: the named parties are all of them"), QStringLiteral("closed"));
+            combo->addItem(tr("Closed: the named parties are all of them"),
+                           QStringLiteral("closed"));
             combo->addItem(tr("Open: the source says “including …”"), QStringLiteral("open"));
         } else {
             combo->addItem(tr("Not reported"), QString());
@@ -432,12 +438,11 @@ void RecordForm::addField(const QString &member,
     }
     case Type::Organization:
     case Type::OptionalOrganization:
-        input = new OrganizationPicker(l,
-                                       type == Type::OptionalOrganization,
-                                       member == QLatin1String("subject")
-                                               ? tr("The market as a whole")
-                                               : tr("None"),
-                                       row);
+        input = new OrganizationPicker(
+                l,
+                type == Type::OptionalOrganization,
+                member == QLatin1String("subject") ? tr("The market as a whole") : tr("None"),
+                row);
         break;
     case Type::Sector:
     case Type::Product:
@@ -447,13 +452,15 @@ void RecordForm::addField(const QString &member,
         combo->addItem(tr("None"), QString());
         if (type == Type::Sector)
             for (const Sector &x : l.sectors)
-                combo->addItem(x.nameZh.isEmpty() ? x.nameEn
-                                                  : QStringLiteral("%1 (%2)").arg(x.nameEn, x.nameZh),
+                combo->addItem(x.nameZh.isEmpty()
+                                       ? x.nameEn
+                                       : QStringLiteral("%1 (%2)").arg(x.nameEn, x.nameZh),
                                x.key);
         if (type == Type::Product)
             for (const Product &p : l.products)
-                combo->addItem(QStringLiteral("%1 — %2").arg(p.nameEn, l.organizationName(p.ownerId)),
-                               p.key);
+                combo->addItem(
+                        QStringLiteral("%1 — %2").arg(p.nameEn, l.organizationName(p.ownerId)),
+                        p.key);
         if (type == Type::Deal)
             for (const Deal &d : l.deals)
                 combo->addItem(d.title, d.key);
@@ -527,7 +534,8 @@ void RecordForm::addField(const QString &member,
     if (member == QLatin1String("url") && m_kind == RecordKind::Source) {
         auto *url = qobject_cast<QLineEdit *>(input);
         connect(url, &QLineEdit::textChanged, this, [this](const QString &text) {
-            auto *publisher = qobject_cast<QLineEdit *>(m_fields.value(QStringLiteral("publisher")));
+            auto *publisher = qobject_cast<QLineEdit *>(
+                    m_fields.value(QStringLiteral("publisher")));
             if (!publisher)
                 return;
             const QString previous = publisher->property("suggested").toString();
@@ -715,7 +723,8 @@ bool RecordForm::read(QJsonObject *out)
                 setMessage(f.member, error);
                 ok = false;
             }
-            o.insert(f.member, d.isValid() ? QJsonValue(d.toString()) : QJsonValue(QJsonValue::Null));
+            o.insert(f.member,
+                     d.isValid() ? QJsonValue(d.toString()) : QJsonValue(QJsonValue::Null));
             break;
         }
         case Type::Money:
@@ -904,7 +913,8 @@ void RecordForm::accept()
     const Landscape l = context();
     const RowId id = m_isNew ? maxRecordId(l, m_kind) + 1 : recordId(m_record);
     QString error, member;
-    std::optional<Record> parsed = LandscapeJson::recordFromJson(m_kind, object, l, id, &error, &member);
+    std::optional<Record> parsed = LandscapeJson::recordFromJson(
+            m_kind, object, l, id, &error, &member);
     if (!parsed) {
         if (member.isEmpty() && error.contains(QLatin1String("claimant")))
             member = QStringLiteral("claimant");

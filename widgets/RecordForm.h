@@ -113,7 +113,10 @@ private:
     };
 
     void build();
-    void addField(const QString &member, const QString &label, Type type, const QStringList &choices = {});
+    void addField(const QString &member,
+                  const QString &label,
+                  Type type,
+                  const QStringList &choices = {});
     void load(const QJsonObject &object);
     /// Reads the fields into a JSON object; false (messages shown) when a field cannot be read.
     bool read(QJsonObject *object);

@@ -189,8 +189,15 @@ private slots:
             // The network labels follow: the node's label is the new bilingual name.
             const int node = w.networkModel()->graph().indexOfOrganization(id);
             QCOMPARE(w.networkModel()->graph().nodes[node].nameZh, QStringLiteral("稀宇科技"));
-            // An empty English name is refused and changes nothing.
-            QVERIFY(!model->setData(cell.siblingAtColumn(OrganizationModel::NameEn), QString()));
+            // An empty English name is refused and changes nothing. (The edit reset the model:
+            // find the row again.)
+            QModelIndex name;
+            for (int r = 0; r < model->rowCount(); ++r)
+                if (model->index(r, 0).data(ModelRole::Id).toLongLong() == id)
+                    name = model->index(r, OrganizationModel::NameEn);
+            QVERIFY(name.isValid());
+            QCOMPARE(name.data(Qt::EditRole).toString(), QStringLiteral("MiniMax"));
+            QVERIFY(!model->setData(name, QString()));
             QCOMPARE(w.document()->landscape().organization(id)->nameEn, QStringLiteral("MiniMax"));
             QCOMPARE(w.undoStack()->count(), 1);
             w.undoStack()->undo();

@@ -9,6 +9,7 @@
 #include <QSaveFile>
 
 #include "DetailsPanel.h"
+#include "HistoryPanel.h"
 #include "ExportDialog.h"
 #include "LandscapeDocument.h"
 #include "LandscapeStore.h"
@@ -278,6 +279,14 @@ MainWindow::MainWindow(QWidget *parent)
     QMenu *viewMenu = menuBar()->addMenu(tr("&View"));
     viewMenu->addAction(dock->toggleViewAction());
     dock->toggleViewAction()->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_D));
+    // The change history: every edit with who, when, old and new value; revert; CSV export.
+    auto *historyDock = new QDockWidget(tr("History"), this);
+    historyDock->setObjectName(QStringLiteral("HistoryDock"));
+    historyDock->setWidget(new HistoryPanel(m_document, historyDock));
+    addDockWidget(Qt::BottomDockWidgetArea, historyDock);
+    historyDock->hide();
+    viewMenu->addAction(historyDock->toggleViewAction());
+    historyDock->toggleViewAction()->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_H));
     QAction *find = viewMenu->addAction(tr("&Find…"), this, [this] {
         QLineEdit *field = nullptr;
         if (auto *page = qobject_cast<TablePage *>(m_tabs->currentWidget()))

@@ -912,6 +912,8 @@ void RecordForm::accept()
     }
     const Landscape l = context();
     const RowId id = m_isNew ? maxRecordId(l, m_kind) + 1 : recordId(m_record);
+    if (m_isNew)
+        object.insert(QStringLiteral("key"), QStringLiteral("new")); // made from the name below
     QString error, member;
     std::optional<Record> parsed = LandscapeJson::recordFromJson(
             m_kind, object, l, id, &error, &member);

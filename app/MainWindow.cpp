@@ -9,8 +9,8 @@
 #include <QSaveFile>
 
 #include "DetailsPanel.h"
-#include "HistoryPanel.h"
 #include "ExportDialog.h"
+#include "HistoryPanel.h"
 #include "LandscapeDocument.h"
 #include "LandscapeStore.h"
 #include "LandscapeTableModels.h"
@@ -88,8 +88,10 @@ MainWindow::MainWindow(QWidget *parent)
     auto *products = new ProductModel(m_document, this);
     auto *figures = new FigureModel(m_document, this);
     auto *sources = new SourceModel(m_document, this);
+    auto *deals = new DealModel(m_document, this);
+    auto *sectors = new SectorModel(m_document, this);
     // Tables name organizations in the language chosen for labels (network tool bar).
-    m_tableModels = {organizations, ties, products, figures, sources};
+    m_tableModels = {organizations, ties, products, figures, sources, deals, sectors};
     connect(m_state, &ViewState::labelLanguageChanged, this, [this](LabelLanguage labels) {
         for (LandscapeTableModel *m : std::as_const(m_tableModels))
             m->setLabelLanguage(labels);
@@ -157,6 +159,8 @@ MainWindow::MainWindow(QWidget *parent)
     addPage(products, {}, false, tr("Products"));
     addPage(figures, {}, false, tr("Figures and claims"));
     addPage(sources, {}, false, tr("Sources"));
+    addPage(deals, {}, false, tr("Deals"));
+    addPage(sectors, {}, false, tr("Sectors"));
     connect(m_state,
             &ViewState::selectedOrganizationChanged,
             this,

@@ -464,6 +464,133 @@ QVariant SourceModel::cell(int row, int column, int role) const
 
 // ---------------------------------------------------------------------------------------------
 
+DealModel::DealModel(LandscapeDocument *document, QObject *parent)
+    : LandscapeTableModel(document,
+                          {tr("Title"),
+                           tr("Amount"),
+                           tr("Units"),
+                           tr("Chip model"),
+                           tr("Ties"),
+                           tr("Evidence"),
+                           tr("Sources")},
+                          parent)
+{}
+
+int DealModel::itemCount() const
+{
+    return int(landscape().deals.size());
+}
+
+QVariant DealModel::cell(int row, int column, int role) const
+{
+    const Deal &d = landscape().deals.at(row);
+    auto ties = [&] {
+        QList<qint64> orgs;
+        int n = 0;
+        for (const Tie &t : landscape().ties) {
+            if (t.dealId != d.id)
+                continue;
+            ++n;
+            orgs << t.fromId << t.toId;
+        }
+        return std::pair{n, orgs};
+    };
+    switch (role) {
+    case ModelRole::Id:
+        return d.id;
+    case ModelRole::Key:
+        return d.key;
+    case ModelRole::OrganizationIds:
+        return QVariant::fromValue(ties().second);
+    case ModelRole::FilterText:
+        return QStringList({d.title, d.chipModel, d.key, d.notes}).join(QLatin1Char(' '));
+    case ModelRole::Sort:
+        if (column == Amount)
+            return d.amount.value.value_or(-1);
+        if (column == Units)
+            return d.units.value.value_or(-1);
+        if (column == Ties)
+            return ties().first;
+        return {};
+    case Qt::DisplayRole:
+        break;
+    default:
+        return {};
+    }
+    switch (column) {
+    case Title:
+        return d.title;
+    case Amount:
+        return d.amount.isNull() ? QString() : d.amount.toDisplayString();
+    case Units:
+        return d.units.isNull() ? QString() : d.units.toDisplayString();
+    case ChipModel:
+        return d.chipModel;
+    case Ties:
+        return QString::number(ties().first);
+    case Evidence:
+        return evidenceCell(d.evidence);
+    case Sources:
+        return sourceList(d.sourceIds);
+    }
+    return {};
+}
+
+// ---------------------------------------------------------------------------------------------
+
+SectorModel::SectorModel(LandscapeDocument *document, QObject *parent)
+    : LandscapeTableModel(
+            document, {tr("Name"), tr("Chinese name"), tr("Served by"), tr("Notes")}, parent)
+{}
+
+int SectorModel::itemCount() const
+{
+    return int(landscape().sectors.size());
+}
+
+QVariant SectorModel::cell(int row, int column, int role) const
+{
+    const Sector &x = landscape().sectors.at(row);
+    auto servedBy = [&] {
+        QStringList names;
+        QList<qint64> ids;
+        for (const Tie &t : landscape().ties) {
+            if (t.sectorId != x.id)
+                continue;
+            names << orgName(t.fromId);
+            ids << t.fromId;
+        }
+        return std::pair{names, ids};
+    };
+    switch (role) {
+    case ModelRole::Id:
+        return x.id;
+    case ModelRole::Key:
+        return x.key;
+    case ModelRole::OrganizationIds:
+        return QVariant::fromValue(servedBy().second);
+    case ModelRole::FilterText:
+        return QStringList({x.nameEn, x.nameZh, x.key}).join(QLatin1Char(' '));
+    case Qt::DisplayRole:
+        break;
+    default:
+        return {};
+    }
+    switch (column) {
+    case NameEn:
+        return x.nameEn;
+    case NameZh:
+        return x.nameZh;
+    case ServedBy:
+        return servedBy().first.join(QStringLiteral(", "));
+    case Notes:
+        return x.notes;
+    }
+    return {};
+}
+
+// ---------------------------------------------------------------------------------------------
+
 ProductModel::ProductModel(LandscapeDocument *document, QObject *parent)
     : LandscapeTableModel(document,
                           {tr("Name"),

@@ -184,6 +184,35 @@ protected:
     QVariant cell(int row, int column, int role) const override;
 };
 
+/// Chip deals reported together (one total split among buyers): title, amount, units, chip
+/// model, how many ties belong to it, evidence and sources.
+class DealModel : public LandscapeTableModel
+{
+    Q_OBJECT
+public:
+    enum Column { Title, Amount, Units, ChipModel, Ties, Evidence, Sources, ColumnCount };
+    explicit DealModel(LandscapeDocument *document, QObject *parent = nullptr);
+    RecordKind recordKind() const override { return RecordKind::Deal; }
+
+protected:
+    int itemCount() const override;
+    QVariant cell(int row, int column, int role) const override;
+};
+
+/// Industry sectors (医疗 healthcare, 教育 education …) and the vendors that serve them.
+class SectorModel : public LandscapeTableModel
+{
+    Q_OBJECT
+public:
+    enum Column { NameEn, NameZh, ServedBy, Notes, ColumnCount };
+    explicit SectorModel(LandscapeDocument *document, QObject *parent = nullptr);
+    RecordKind recordKind() const override { return RecordKind::Sector; }
+
+protected:
+    int itemCount() const override;
+    QVariant cell(int row, int column, int role) const override;
+};
+
 /// Sorting and filtering for the landscape tables: by kind (ModelRole::Kind), by an
 /// organization role (ModelRole::Roles) and by free text matched case-insensitively against
 /// ModelRole::FilterText (so a search finds English names, Chinese names and aliases).

@@ -51,9 +51,11 @@ private slots:
         auto *tabs = w.findChild<QTabWidget *>();
         QVERIFY(tabs);
         QCOMPARE(tabs->tabText(0), QStringLiteral("Network"));
-        // Organizations, eight tie kinds, all ties, products, figures, sources.
-        QCOMPARE(w.tablePages().size(), 13);
+        // Organizations, eight tie kinds, all ties, products, figures, sources, deals, sectors.
+        QCOMPARE(w.tablePages().size(), 15);
         QCOMPARE(w.tablePages().first()->proxy()->rowCount(), 32);
+        QCOMPARE(w.tablePages().at(13)->proxy()->rowCount(), 2); // deals
+        QCOMPARE(w.tablePages().at(14)->proxy()->rowCount(), 6); // sectors
         QCOMPARE(w.networkModel()->graph().edges.size(), w.document()->landscape().ties.size());
         QVERIFY(w.windowTitle().contains(QStringLiteral("seed.ecoatlas")));
     }

@@ -74,7 +74,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_spheres(new SphereMapModel(m_document, this))
     , m_tabs(new QTabWidget(this))
     , m_networkPage(new NetworkPage(m_document, m_network, m_state, m_undo, m_tabs))
-    , m_spherePage(new SpherePage(m_spheres, m_state, m_tabs))
+    , m_spherePage(new SpherePage(m_spheres, m_state, m_tabs, m_undo))
     , m_details(new DetailsPanel(m_document, this))
 {
     setObjectName(QStringLiteral("MainWindow"));
@@ -873,6 +873,7 @@ bool MainWindow::mergeOrganization(RowId id)
     const Organization *gone = m_document->landscape().organization(id);
     if (!gone)
         return false;
+    const QString goneName = gone->nameEn; // `gone` does not outlive the merge
     QStringList names;
     QList<RowId> ids;
     for (const Organization &o : m_document->landscape().organizations) {
@@ -897,12 +898,11 @@ bool MainWindow::mergeOrganization(RowId id)
         return false;
     QString error;
     if (!m_document->apply(m_document->mergeChange(ids.at(at), id), &error)) {
-        showError(tr("Cannot merge %1").arg(gone->nameEn), error);
+        showError(tr("Cannot merge %1").arg(goneName), error);
         return false;
     }
     m_state->setSelectedOrganization(ids.at(at));
-    statusBar()->showMessage(tr("Merged %1 into %2 (Ctrl+Z undoes)").arg(gone->nameEn, chosen),
-                             8000);
+    statusBar()->showMessage(tr("Merged %1 into %2 (Ctrl+Z undoes)").arg(goneName, chosen), 8000);
     return true;
 }
 

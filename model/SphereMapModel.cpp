@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "SphereMapModel.h"
 
+#include "LandscapeStore.h"
+
 #include "CurrencyRates.h"
 #include "LandscapeDocument.h"
 #include "LandscapeTableModels.h"
@@ -43,7 +45,7 @@ SphereMapModel::SphereMapModel(LandscapeDocument *document, QObject *parent)
     m_ties->setKinds(m_kinds);
     connect(document, &LandscapeDocument::landscapeReset, this, [this] {
         m_ties->setLandscape(&m_document->landscape());
-        m_fixedCenters.clear();
+        loadFixedCenters();
         m_geometry = SphereGeometry();
         m_input = SphereInput();
         rebuild();
@@ -52,6 +54,7 @@ SphereMapModel::SphereMapModel(LandscapeDocument *document, QObject *parent)
         m_ties->setLandscape(&m_document->landscape());
         rebuild();
     });
+    loadFixedCenters();
     rebuild();
 }
 
@@ -159,12 +162,42 @@ void SphereMapModel::moveOwner(int ownerIndex, const QPointF &center)
     if (ownerIndex < 0 || ownerIndex >= m_input.owners.size())
         return;
     m_fixedCenters.insert(m_input.owners[ownerIndex].id, center);
+    storeFixedCenters();
     rebuild();
+}
+
+void SphereMapModel::setFixedCenters(const QHash<RowId, QPointF> &centers)
+{
+    m_fixedCenters = centers;
+    storeFixedCenters();
+    rebuild();
+}
+
+void SphereMapModel::loadFixedCenters()
+{
+    m_fixedCenters.clear();
+    if (Database *db = m_document->database()) {
+        const auto stored = LandscapeStore::loadPositions(*db, QStringLiteral("spheres"), nullptr);
+        for (auto it = stored.constBegin(); it != stored.constEnd(); ++it)
+            m_fixedCenters.insert(it.key(), it->pos);
+    }
+}
+
+void SphereMapModel::storeFixedCenters()
+{
+    Database *db = m_document->database();
+    if (!db || db->isReadOnly())
+        return;
+    QHash<RowId, LandscapeStore::NodePosition> positions;
+    for (auto it = m_fixedCenters.constBegin(); it != m_fixedCenters.constEnd(); ++it)
+        positions.insert(it.key(), {*it, true});
+    LandscapeStore::savePositions(*db, QStringLiteral("spheres"), positions, nullptr);
 }
 
 void SphereMapModel::resetLayout()
 {
     m_fixedCenters.clear();
+    storeFixedCenters();
     m_geometry = SphereGeometry();
     m_input = SphereInput();
     rebuild();

@@ -86,6 +86,11 @@ public:
     void moveOwner(int ownerIndex, const QPointF &center);
     /// Forgets dragged owners and the previous arrangement and lays the map out afresh.
     void resetLayout();
+    /// The regions the user placed: owner organization id → centre (layout px). Stored in the
+    /// landscape file like node positions (view "spheres") and read back when it opens.
+    QHash<RowId, QPointF> fixedCenters() const { return m_fixedCenters; }
+    /// Replaces the placed regions (undo of a move or a reset), stores them and lays out again.
+    void setFixedCenters(const QHash<RowId, QPointF> &centers);
 
     const SphereInput &input() const { return m_input; }
     const SphereGeometry &geometry() const { return m_geometry; }
@@ -120,6 +125,8 @@ private:
     bool m_showApart = true;
     LabelLanguage m_labels = LabelLanguage::Both;
     QHash<RowId, QPointF> m_fixedCenters;
+    void loadFixedCenters();
+    void storeFixedCenters();
     LabelMeasure m_measure;
     SphereInput m_input;
     SphereGeometry m_geometry;

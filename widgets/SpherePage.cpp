@@ -19,13 +19,13 @@
 
 namespace EcoAtlas {
 
-SpherePage::SpherePage(SphereMapModel *model, ViewState *state, QWidget *parent)
+SpherePage::SpherePage(SphereMapModel *model, ViewState *state, QWidget *parent, QUndoStack *undo)
     : QWidget(parent)
     , m_model(model)
     , m_view(nullptr)
 {
     model->setLabelMeasure(SphereFigure::labelMeasure());
-    m_view = new SphereView(model, state, this);
+    m_view = new SphereView(model, state, this, undo);
     // Wraps onto further rows in a narrow window: no control hides behind an overflow button.
     auto *bar = new FlowToolBar(this);
     bar->setObjectName(QStringLiteral("sphereToolBar"));
@@ -142,8 +142,9 @@ SpherePage::SpherePage(SphereMapModel *model, ViewState *state, QWidget *parent)
     connect(fit, &QAction::triggered, m_view, &SphereView::fitToView);
     QAction *reset = bar->addAction(tr("Reset layout"));
     reset->setToolTip(tr("Forget dragged regions and lay the map out afresh"));
-    connect(reset, &QAction::triggered, this, [this] {
-        m_model->resetLayout();
+    connect(reset, &QAction::triggered, this, [this, undo] {
+        pushRegionPlacement(undo, m_model, {}, tr("Reset sphere layout"));
+        m_model->resetLayout(); // and forget the previous arrangement
         m_view->fitToView();
     });
 

@@ -3,6 +3,8 @@
 
 #include <QWidget>
 
+class QUndoStack;
+
 namespace EcoAtlas {
 
 class SphereMapModel;
@@ -16,7 +18,11 @@ class SpherePage : public QWidget
 {
     Q_OBJECT
 public:
-    SpherePage(SphereMapModel *model, ViewState *state, QWidget *parent = nullptr);
+    /// `undo` receives region moves and layout resets (none: they are not undoable).
+    SpherePage(SphereMapModel *model,
+               ViewState *state,
+               QWidget *parent = nullptr,
+               QUndoStack *undo = nullptr);
     SphereView *view() const { return m_view; }
 
 private:

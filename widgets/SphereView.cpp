@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "SphereView.h"
 
+#include <QUndoStack>
+
 #include "SphereFigure.h"
 #include "SphereMapModel.h"
 #include "ViewState.h"
@@ -13,10 +15,50 @@
 
 namespace EcoAtlas {
 
-SphereView::SphereView(SphereMapModel *model, ViewState *state, QWidget *parent)
+namespace {
+
+/// Undoable placement of the sphere map's regions (a drag or a reset): swaps the whole set of
+/// placed regions, so undo restores it exactly.
+class PlaceRegionsCommand : public QUndoCommand
+{
+public:
+    PlaceRegionsCommand(SphereMapModel *model,
+                        QHash<RowId, QPointF> before,
+                        QHash<RowId, QPointF> after,
+                        const QString &text)
+        : m_model(model)
+        , m_before(std::move(before))
+        , m_after(std::move(after))
+    {
+        setText(text);
+    }
+    void redo() override { m_model->setFixedCenters(m_after); }
+    void undo() override { m_model->setFixedCenters(m_before); }
+
+private:
+    SphereMapModel *m_model;
+    QHash<RowId, QPointF> m_before;
+    QHash<RowId, QPointF> m_after;
+};
+
+} // namespace
+
+void pushRegionPlacement(QUndoStack *undo,
+                         SphereMapModel *model,
+                         const QHash<RowId, QPointF> &after,
+                         const QString &text)
+{
+    if (undo)
+        undo->push(new PlaceRegionsCommand(model, model->fixedCenters(), after, text));
+    else
+        model->setFixedCenters(after);
+}
+
+SphereView::SphereView(SphereMapModel *model, ViewState *state, QWidget *parent, QUndoStack *undo)
     : ZoomPanWidget(parent)
     , m_model(model)
     , m_state(state)
+    , m_undo(undo)
 {
     connect(model, &SphereMapModel::geometryChanged, this, &SphereView::rebuildFigure);
     connect(state, &ViewState::selectedOrganizationChanged, this, &SphereView::rebuildFigure);
@@ -144,7 +186,9 @@ void SphereView::mouseReleaseEvent(QMouseEvent *event)
         if (ok) {
             const QPointF centre = m_model->geometry().ownerCenters.at(owner);
             const QPointF moved = inverse.map(t.map(centre) + m_dragDelta);
-            m_model->moveOwner(owner, moved);
+            QHash<RowId, QPointF> after = m_model->fixedCenters();
+            after.insert(m_model->ownerId(owner), moved);
+            pushRegionPlacement(m_undo, m_model, after, tr("Move region"));
         }
         update();
         return;

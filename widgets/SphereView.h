@@ -11,6 +11,8 @@
 
 #include <memory>
 
+class QUndoStack;
+
 namespace EcoAtlas {
 
 class SphereFigure;
@@ -25,7 +27,11 @@ class SphereView : public ZoomPanWidget
 {
     Q_OBJECT
 public:
-    SphereView(SphereMapModel *model, ViewState *state, QWidget *parent = nullptr);
+    /// `undo` receives region moves (none: they are not undoable).
+    SphereView(SphereMapModel *model,
+               ViewState *state,
+               QWidget *parent = nullptr,
+               QUndoStack *undo = nullptr);
     ~SphereView() override;
 
     void setFigureOptions(const FigureOptions &options);
@@ -51,6 +57,7 @@ private:
 
     SphereMapModel *m_model;
     ViewState *m_state;
+    QUndoStack *m_undo = nullptr;
     FigureOptions m_options;
     std::unique_ptr<SphereFigure> m_figure;
     QSet<RowId> m_added, m_removed;
@@ -60,5 +67,12 @@ private:
     QPointF m_dragDelta; ///< device px the owner has been dragged so far
     bool m_moved = false;
 };
+
+/// Places the sphere map's regions at `after` (owner id → centre, layout px) as one undoable
+/// command named `text` on `undo` ("Move region", "Reset layout"), or at once without `undo`.
+void pushRegionPlacement(QUndoStack *undo,
+                         SphereMapModel *model,
+                         const QHash<RowId, QPointF> &after,
+                         const QString &text);
 
 } // namespace EcoAtlas

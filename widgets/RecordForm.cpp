@@ -96,8 +96,11 @@ OrganizationPicker::OrganizationPicker(const Landscape &landscape,
 {
     setEditable(true);
     setInsertPolicy(QComboBox::NoInsert);
+    lineEdit()->setPlaceholderText(tr("Type a name: English, 中文 or an alias"));
     if (optional)
         addItem(noneText, QString());
+    else
+        setCurrentIndex(-1);
     QList<const Organization *> orgs;
     for (const Organization &o : landscape.organizations)
         orgs.append(&o);
@@ -345,6 +348,8 @@ void RecordForm::addField(const QString &member,
 {
     const Landscape &l = m_document->landscape();
     auto *row = new QWidget(this);
+    // Rows keep their height; spare height goes below the last row.
+    row->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
     auto *box = new QVBoxLayout(row);
     box->setContentsMargins(0, 0, 0, 0);
     box->setSpacing(1);

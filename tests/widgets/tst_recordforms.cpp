@@ -69,6 +69,15 @@ void commitText(QWidget *w, const QString &text)
     QApplication::sendEvent(w, &e);
 }
 
+/// Saves a picture of `w` as NAME.png in $ECOATLAS_SCREENSHOT_DIR, when that is set (for
+/// looking at the forms; the tests do not depend on it).
+void screenshot(QWidget *w, const QString &name)
+{
+    const QString dir = qEnvironmentVariable("ECOATLAS_SCREENSHOT_DIR");
+    if (!dir.isEmpty())
+        w->grab().save(dir + QLatin1Char('/') + name + QStringLiteral(".png"));
+}
+
 void clickOk(QWidget *dialog)
 {
     auto *box = dialog->findChild<QDialogButtonBox *>();
@@ -175,6 +184,7 @@ private slots:
                 auto *country = qobject_cast<QComboBox *>(form->field(QStringLiteral("country")));
                 country->lineEdit()->selectAll();
                 QTest::keyClicks(country->lineEdit(), QStringLiteral("China"));
+                screenshot(form, QStringLiteral("form-organization"));
                 submit(form);
             });
             QVERIFY(w.addRecord(RecordKind::Organization));
@@ -230,11 +240,13 @@ private slots:
                         QTest::keyClicks(lineEdit(nested, "title"),
                                          QStringLiteral("Tencent Cloud hosts Zhipu AI"));
                         QTest::keyClicks(lineEdit(nested, "date"), QStringLiteral("2024-03-05"));
+                        screenshot(nested, QStringLiteral("form-source"));
                         submit(nested);
                     },
                     form);
             QTest::mouseClick(form->findChild<QPushButton *>(QStringLiteral("NewSource")),
                               Qt::LeftButton);
+            screenshot(form, QStringLiteral("form-tie"));
             submit(form);
         });
         QVERIFY(w.addRecord(RecordKind::Tie, QStringLiteral("hosting"), tencentCloud, zhipu));
@@ -334,6 +346,7 @@ private slots:
             QTest::keyClicks(amount, QStringLiteral("up to $4 billion"));
             QCOMPARE(form->preview(QStringLiteral("amount")),
                      QStringLiteral("→ up to 4 billion USD"));
+            screenshot(form, QStringLiteral("form-investment"));
             submit(form);
         });
         QVERIFY(w.editRecord(RecordKind::Tie, id));
@@ -387,6 +400,7 @@ private slots:
             QVERIFY(form->isVisible());
             QVERIFY(form->message(QStringLiteral("sources"))
                             .startsWith(QStringLiteral("Cite a source")));
+            screenshot(form, QStringLiteral("form-messages"));
             // Inferred needs its rationale, beside the rationale field.
             auto *grade = qobject_cast<QComboBox *>(form->field(QStringLiteral("evidence")));
             grade->setCurrentIndex(grade->findData(QStringLiteral("inferred")));

@@ -93,6 +93,12 @@ TablePage::TablePage(QAbstractItemModel *model,
         menu->popup(m_view->viewport()->mapToGlobal(pos));
     });
     m_view->installEventFilter(this);
+    // A double-click edits in place where the cell allows it, and opens the form elsewhere.
+    connect(m_view, &QAbstractItemView::doubleClicked, this, [this](const QModelIndex &index) {
+        if (index.isValid() && !(index.flags() & Qt::ItemIsEditable))
+            if (const RowId id = index.siblingAtColumn(0).data(ModelRole::Id).toLongLong())
+                emit editRequested(recordKind(), id);
+    });
     // A row the user selects (click, keyboard) selects its organization everywhere. Only a
     // selection counts: entering the tab gives the view the focus, and Qt then makes the first
     // row current without selecting it, which must not replace the shared selection.

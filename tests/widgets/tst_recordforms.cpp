@@ -7,15 +7,23 @@
 #include "LandscapeStore.h"
 #include "LandscapeTableModels.h"
 #include "MainWindow.h"
+#include "NetworkDiagramModel.h"
+#include "NetworkFigure.h"
+#include "NetworkPage.h"
+#include "NetworkView.h"
 #include "RecordForm.h"
 #include "SphereMapModel.h"
 #include "SphereView.h"
 #include "TablePage.h"
 #include "ViewState.h"
 
+#include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QComboBox>
+#include <QDateTime>
 #include <QDialogButtonBox>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QInputDialog>
 #include <QInputMethodEvent>
 #include <QJsonArray>
@@ -24,9 +32,11 @@
 #include <QListWidget>
 #include <QMenu>
 #include <QMessageBox>
+#include <QMouseEvent>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSettings>
+#include <QSortFilterProxyModel>
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTableView>
@@ -36,6 +46,8 @@
 #include <QUndoStack>
 
 #include <functional>
+#include <memory>
+#include <vector>
 
 using namespace EcoAtlas;
 
@@ -532,6 +544,141 @@ private slots:
         QCOMPARE(again.sphereModel()->fixedCenters().value(alibabaCloud), QPointF(120, -40));
     }
 
+    void shiftDragDrawsATie()
+    {
+        MainWindow w;
+        w.resize(1400, 900);
+        w.show();
+        QVERIFY(w.openFile(m_path));
+        w.findChild<QTabWidget *>()->setCurrentWidget(w.networkPage());
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        NetworkView *view = w.networkPage()->view();
+        const NetworkFigure &f = view->figure();
+        const QTransform t = f.fitTransform(f.frame(QRectF(view->rect())).plot)
+                             * view->viewTransform();
+        const RowId baidu = idOf(w, "baidu");
+        const RowId huawei = idOf(w, "huawei");
+        const QPoint from = t.map(f.positions().at(
+                                          w.networkModel()->graph().indexOfOrganization(baidu)))
+                                    .toPoint();
+        const QPoint to = t.map(f.positions().at(
+                                        w.networkModel()->graph().indexOfOrganization(huawei)))
+                                  .toPoint();
+        const int ties = w.document()->landscape().ties.size();
+        onNextModal([](QWidget *modal) {
+            auto *form = qobject_cast<RecordForm *>(modal);
+            QVERIFY(form);
+            QCOMPARE(qobject_cast<OrganizationPicker *>(form->field(QStringLiteral("from")))->key(),
+                     std::optional<QString>(QStringLiteral("baidu")));
+            QCOMPARE(qobject_cast<OrganizationPicker *>(form->field(QStringLiteral("to")))->key(),
+                     std::optional<QString>(QStringLiteral("huawei")));
+            auto *grade = qobject_cast<QComboBox *>(form->field(QStringLiteral("evidence")));
+            grade->setCurrentIndex(grade->findData(QStringLiteral("inferred")));
+            QTest::keyClicks(lineEdit(form, "rationale"), QStringLiteral("Both use Ascend chips"));
+            submit(form);
+        });
+        QTest::mousePress(view, Qt::LeftButton, Qt::ShiftModifier, from);
+        for (int step = 1; step <= 4; ++step) {
+            const QPointF at = from + (to - from) * (step / 4.0);
+            QMouseEvent move(QEvent::MouseMove,
+                             at,
+                             view->mapToGlobal(at),
+                             Qt::NoButton,
+                             Qt::LeftButton,
+                             Qt::ShiftModifier);
+            QApplication::sendEvent(view, &move);
+        }
+        QTest::mouseRelease(view, Qt::LeftButton, Qt::ShiftModifier, to);
+        QCOMPARE(w.document()->landscape().ties.size(), ties + 1);
+        const Tie &tie = w.document()->landscape().ties.last();
+        QCOMPARE(tie.kind, QStringLiteral("partnership"));
+        QCOMPARE(tie.fromId, baidu);
+        QCOMPARE(tie.toId, huawei);
+        QCOMPARE(tie.evidence.grade, EvidenceGrade::Inferred);
+        QCOMPARE(tie.evidence.rationale, QStringLiteral("Both use Ascend chips"));
+        // The diagram shows it at once, and nodes did not move.
+        QCOMPARE(w.networkModel()->graph().edges.size(), ties + 1);
+    }
+
+    void modelsStayConsistentThroughEdits()
+    {
+        MainWindow w;
+        QVERIFY(w.openFile(m_path));
+        std::vector<std::unique_ptr<QAbstractItemModelTester>> testers;
+        for (TablePage *page : w.tablePages()) {
+            testers.push_back(std::make_unique<QAbstractItemModelTester>(
+                    page->proxy()->sourceModel(),
+                    QAbstractItemModelTester::FailureReportingMode::QtTest));
+            testers.push_back(std::make_unique<QAbstractItemModelTester>(
+                    page->proxy(), QAbstractItemModelTester::FailureReportingMode::QtTest));
+        }
+        QString error;
+        LandscapeDocument *doc = w.document();
+        QVERIFY(doc->apply(doc->deleteChange(RecordKind::Organization, idOf(w, "baichuan")),
+                           &error));
+        QVERIFY(doc->editOrganization(
+                idOf(w, "baidu"), QStringLiteral("name_en"), QStringLiteral("Baidu Inc"), &error));
+        Sector x;
+        x.nameEn = QStringLiteral("Transport");
+        x.nameZh = QStringLiteral("交通");
+        QVERIFY(doc->apply(doc->addChange(x), &error));
+        QCOMPARE(w.tablePages().at(14)->proxy()->rowCount(), 7);
+        w.undoStack()->undo();
+        w.undoStack()->undo();
+        w.undoStack()->undo();
+        QCOMPARE(w.tablePages().first()->proxy()->rowCount(), 32);
+        QCOMPARE(w.tablePages().at(14)->proxy()->rowCount(), 6);
+    }
+
+    void saveACopyAddsTheSuffixAndAsksOnceForAnExistingFile()
+    {
+        MainWindow w;
+        w.show();
+        QVERIFY(w.openFile(m_path));
+        const QString base = m_dir.filePath(
+                QStringLiteral("copy-%1").arg(QDateTime::currentMSecsSinceEpoch()));
+        QAction *saveCopy = nullptr;
+        for (QAction *a : w.findChildren<QAction *>())
+            if (a->text() == QStringLiteral("Save a &Copy…"))
+                saveCopy = a;
+        QVERIFY(saveCopy);
+        onNextModal([base](QWidget *modal) {
+            auto *dialog = qobject_cast<QFileDialog *>(modal);
+            QVERIFY(dialog);
+            dialog->selectFile(base);
+            QMetaObject::invokeMethod(dialog, "accept");
+        });
+        saveCopy->trigger();
+        QVERIFY(QFileInfo::exists(base + QStringLiteral(".ecoatlas")));
+        // Again with the same name: one message, then the dialog again (cancelled here).
+        QString said;
+        onNextModal([base, &said](QWidget *modal) {
+            auto *dialog = qobject_cast<QFileDialog *>(modal);
+            QVERIFY(dialog);
+            onNextModal(
+                    [&said](QWidget *box) {
+                        auto *message = qobject_cast<QMessageBox *>(box);
+                        QVERIFY(message);
+                        said = message->text();
+                        onNextModal(
+                                [](QWidget *again) {
+                                    QVERIFY(qobject_cast<QFileDialog *>(again));
+                                    qobject_cast<QDialog *>(again)->reject();
+                                },
+                                box);
+                        message->accept();
+                    },
+                    dialog);
+            dialog->selectFile(base);
+            QMetaObject::invokeMethod(dialog, "accept");
+        });
+        saveCopy->trigger();
+        QCOMPARE(said,
+                 QStringLiteral("%1.ecoatlas already exists. EcoAtlas never replaces a landscape "
+                                "file: choose another name.")
+                         .arg(QFileInfo(base).fileName()));
+    }
+
     void cellEditorStartsWithTheValue()
     {
         MainWindow w;
@@ -545,6 +692,25 @@ private slots:
         auto *editor = orgs->view()->findChild<QLineEdit *>();
         QVERIFY(editor);
         QCOMPARE(editor->text(), QStringLiteral("Zhipu AI"));
+        QCOMPARE(editor->selectedText(), QStringLiteral("Zhipu AI"));
+        QTest::keyClick(editor, Qt::Key_Escape);
+
+        // A double-click on a cell that is not edited in place opens the record's form.
+        TablePage *sources = w.tablePages().at(12);
+        w.findChild<QTabWidget *>()->setCurrentWidget(sources);
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QCoreApplication::processEvents();
+        const QRect cell = sources->view()->visualRect(sources->proxy()->index(0, 0));
+        QString title;
+        onNextModal([&title](QWidget *modal) {
+            title = modal->windowTitle();
+            qobject_cast<QDialog *>(modal)->reject();
+        });
+        // As a real double-click arrives: press, release, then the double-click.
+        QTest::mousePress(sources->view()->viewport(), Qt::LeftButton, {}, cell.center());
+        QTest::mouseRelease(sources->view()->viewport(), Qt::LeftButton, {}, cell.center());
+        QTest::mouseDClick(sources->view()->viewport(), Qt::LeftButton, {}, cell.center());
+        QVERIFY2(title.startsWith(QStringLiteral("Edit Source — ")), qPrintable(title));
     }
 
 private:

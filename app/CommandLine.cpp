@@ -3,6 +3,7 @@
 
 #include "Database.h"
 #include "LandscapeDocument.h"
+#include "LandscapeImport.h"
 #include "LandscapeJson.h"
 #include "LandscapeStore.h"
 #include "ViewExport.h"
@@ -90,6 +91,7 @@ bool isHeadless(const QStringList &arguments)
                                       QStringLiteral("--dump-json"),
                                       QStringLiteral("--new-db"),
                                       QStringLiteral("--check"),
+                                      QStringLiteral("--import"),
                                       QStringLiteral("--list-views"),
                                       QStringLiteral("--help"),
                                       QStringLiteral("-h"),
@@ -182,24 +184,19 @@ int run(const QStringList &arguments, QString *fileToOpen)
                                    QStringLiteral("Write a new database holding the seed "
                                                   "landscape."),
                                    QStringLiteral("FILE"));
-    p.addOptions({db,
-                  exportView,
-                  exportAll,
-                  out,
-                  format,
-                  size,
-                  dpi,
-                  asOf,
-                  labels,
-                  grades,
-                  from,
-                  to,
-                  currency,
-                  transparent,
-                  listViews,
-                  dumpJson,
-                  newDb,
-                  check});
+    const QCommandLineOption importFile(
+            QStringLiteral("import"),
+            QStringLiteral("Merge the landscape JSON file IN into the database (--db, or your "
+                           "own) as one change: organizations, sources and sectors it already "
+                           "has are matched by name, URL or title; ties it already has are "
+                           "skipped. Prints what it adds, matches and skips."),
+            QStringLiteral("IN"));
+    const QCommandLineOption dryRun(QStringLiteral("dry-run"),
+                                    QStringLiteral("With --import: print the report, write "
+                                                   "nothing."));
+    p.addOptions({db,       importFile,  dryRun,    exportView, exportAll, out,  format,
+                  size,     dpi,         asOf,      labels,     grades,    from, to,
+                  currency, transparent, listViews, dumpJson,   newDb,     check});
 
     if (!p.parse(arguments))
         return fail(2, p.errorText());
@@ -213,11 +210,14 @@ int run(const QStringList &arguments, QString *fileToOpen)
         return 0;
     }
     const int actions = int(p.isSet(exportView)) + int(p.isSet(exportAll)) + int(p.isSet(listViews))
-                        + int(p.isSet(dumpJson)) + int(p.isSet(newDb)) + int(p.isSet(check));
+                        + int(p.isSet(dumpJson)) + int(p.isSet(newDb)) + int(p.isSet(check))
+                        + int(p.isSet(importFile));
     if (actions > 1)
         return fail(2,
                     QStringLiteral("choose one of --export, --export-all, --list-views, "
-                                   "--dump-json, --new-db, --check"));
+                                   "--dump-json, --new-db, --check, --import"));
+    if (p.isSet(dryRun) && !p.isSet(importFile))
+        return fail(2, QStringLiteral("--dry-run goes with --import"));
     if (p.isSet(listViews)) {
         for (const QString &v : ViewExport::viewNames())
             say(v);
@@ -409,6 +409,39 @@ int run(const QStringList &arguments, QString *fileToOpen)
                                 .arg(problems.size())
                                 .arg(problems.size() == 1 ? "" : "s"));
         say(QStringLiteral("%1: no problems found").arg(dbPath));
+        return 0;
+    }
+    if (p.isSet(importFile)) {
+        if (p.isSet(format) && p.value(format) != QLatin1String("json"))
+            return fail(2,
+                        QStringLiteral("--import reads the landscape JSON format only so far "
+                                       "(--format json)"));
+        const QString in = p.value(importFile);
+        QFile file(in);
+        if (!file.open(QIODevice::ReadOnly))
+            return fail(1, QStringLiteral("%1: %2").arg(in, file.errorString()));
+        const std::optional<Landscape> incoming = LandscapeJson::fromJson(file.readAll(), &error);
+        if (!incoming)
+            return fail(1, QStringLiteral("%1: %2").arg(in, error));
+        LandscapeDocument target;
+        const Database::Mode mode = p.isSet(dryRun) ? Database::Mode::ReadOnly
+                                                    : Database::Mode::ReadWrite;
+        if (!target.open(dbPath, mode, &error))
+            return fail(1, error);
+        LandscapeImport::Report report;
+        const ChangeSet change = LandscapeImport::plan(
+                target.landscape(), *incoming, QFileInfo(in).fileName(), &report);
+        for (const QString &line : report.lines())
+            say(line);
+        if (p.isSet(dryRun)) {
+            say(QStringLiteral("dry run: nothing written to %1").arg(dbPath));
+            return 0;
+        }
+        if (!target.apply(change, &error))
+            return fail(1, QStringLiteral("nothing imported: %1").arg(error));
+        say(QStringLiteral("imported %1 into %2 (%3 records added)")
+                    .arg(in, dbPath)
+                    .arg(change.changes.size()));
         return 0;
     }
     LandscapeDocument document;

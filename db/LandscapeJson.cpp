@@ -350,9 +350,9 @@ private:
     void collectKeys(const QJsonObject &root, const QString &section, QHash<QString, RowId> &keys)
     {
         const QJsonArray a = array(root, section);
+        QSet<QString> seen(keys.keyBegin(), keys.keyEnd()); // once, not per item (linear)
         for (int i = 0; i < a.size(); ++i) {
             const QJsonObject o = a.at(i).toObject();
-            QSet<QString> seen(keys.keyBegin(), keys.keyEnd());
             const QString key = uniqueKey(o, label(section, i, o), seen);
             keys.insert(key, i + 1);
         }
@@ -889,41 +889,51 @@ QJsonObject recordToJson(const Landscape &landscape, const Record &record)
     return std::visit([&w](const auto &r) { return w.object(r); }, record);
 }
 
-std::optional<Record> recordFromJson(RecordKind kind,
-                                     const QJsonObject &object,
-                                     const Landscape &context,
-                                     RowId id,
-                                     QString *error,
-                                     QString *member)
+struct RecordReader::Private
 {
     Landscape scratch;
-    Reader reader(scratch, context);
-    reader.m_strictCountry = true;
+    Reader reader;
+    explicit Private(const Landscape &context)
+        : reader(scratch, context)
+    {
+        reader.m_strictCountry = true;
+    }
+};
+
+RecordReader::RecordReader(const Landscape &context)
+    : d(std::make_unique<Private>(context))
+{}
+
+RecordReader::~RecordReader() = default;
+
+std::optional<Record> RecordReader::read(
+        RecordKind kind, const QJsonObject &object, RowId id, QString *error, QString *member)
+{
     const QString at = recordKindName(kind);
     std::optional<Record> out;
     try {
         QSet<QString> keys;
         switch (kind) {
         case RecordKind::Source:
-            out = reader.readSource(object, at);
+            out = d->reader.readSource(object, at);
             break;
         case RecordKind::Organization:
-            out = reader.readOrganization(object, at, id);
+            out = d->reader.readOrganization(object, at, id);
             break;
         case RecordKind::Sector:
-            out = reader.readSector(object, at);
+            out = d->reader.readSector(object, at);
             break;
         case RecordKind::Product:
-            out = reader.readProduct(object, at);
+            out = d->reader.readProduct(object, at);
             break;
         case RecordKind::Deal:
-            out = reader.readDeal(object, at);
+            out = d->reader.readDeal(object, at);
             break;
         case RecordKind::Tie:
-            out = reader.readTie(object, at, keys);
+            out = d->reader.readTie(object, at, keys);
             break;
         case RecordKind::Figure:
-            out = reader.readFigure(object, at, keys);
+            out = d->reader.readFigure(object, at, keys);
             break;
         }
     } catch (const ParseFailure &f) {
@@ -944,6 +954,16 @@ std::optional<Record> recordFromJson(RecordKind kind,
     }
     setRecordId(*out, id);
     return out;
+}
+
+std::optional<Record> recordFromJson(RecordKind kind,
+                                     const QJsonObject &object,
+                                     const Landscape &context,
+                                     RowId id,
+                                     QString *error,
+                                     QString *member)
+{
+    return RecordReader(context).read(kind, object, id, error, member);
 }
 
 QList<HistoryEntry> describeChanges(const ChangeSet &changes,

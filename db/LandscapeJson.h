@@ -7,6 +7,7 @@
 #include <QByteArray>
 #include <QJsonObject>
 
+#include <memory>
 #include <optional>
 
 namespace EcoAtlas {
@@ -48,6 +49,27 @@ std::optional<Record> recordFromJson(RecordKind kind,
                                      RowId id,
                                      QString *error,
                                      QString *member = nullptr);
+
+/// recordFromJson() for many records against one context: the context's keys are read once.
+/// Valid while `context` is unchanged.
+class RecordReader
+{
+public:
+    explicit RecordReader(const Landscape &context);
+    ~RecordReader();
+    RecordReader(const RecordReader &) = delete;
+    RecordReader &operator=(const RecordReader &) = delete;
+    /// As recordFromJson().
+    std::optional<Record> read(RecordKind kind,
+                               const QJsonObject &object,
+                               RowId id,
+                               QString *error,
+                               QString *member = nullptr);
+
+private:
+    struct Private;
+    std::unique_ptr<Private> d;
+};
 
 /// The history entries of `changes`: one per changed member of each changed record (old and
 /// new value as JSON text), one per added or deleted record (the whole record as a JSON

@@ -263,29 +263,49 @@ ChangeSet ChangeSet::inverted() const
 
 void applyToLandscape(Landscape &landscape, const ChangeSet &changes)
 {
-    for (const RecordChange &c : changes.changes) {
-        const RowId id = c.id();
-        auto apply = [&](auto &list) {
+    // Linear in the size of the lists and of the change (an import adds 100,000s of records):
+    // one id → position map per kind, replacements in place, deletions marked and removed in
+    // one pass, additions appended and the list sorted by id only when they do not come last.
+    for (RecordKind kind : kRecordKinds) {
+        withList(landscape, kind, [&](auto &list) {
             using T = typename std::decay_t<decltype(list)>::value_type;
-            const auto it = std::find_if(
-                    list.begin(), list.end(), [id](const T &r) { return r.id == id; });
-            if (!c.after) {
-                if (it != list.end())
-                    list.erase(it);
-            } else if (it != list.end()) {
-                *it = std::get<T>(*c.after);
-            } else {
-                // Keep the list in id order, as the store reads it.
-                const T &added = std::get<T>(*c.after);
-                const auto at = std::lower_bound(list.begin(),
-                                                 list.end(),
-                                                 added.id,
-                                                 [](const T &r, RowId v) { return r.id < v; });
-                list.insert(at, added);
+            QHash<RowId, qsizetype> at;
+            bool touched = false;
+            for (const RecordChange &c : changes.changes)
+                touched = touched || c.kind() == kind;
+            if (!touched)
+                return 0;
+            at.reserve(list.size());
+            for (qsizetype i = 0; i < list.size(); ++i)
+                at.insert(list.at(i).id, i);
+            QSet<RowId> removed;
+            QList<T> added;
+            for (const RecordChange &c : changes.changes) {
+                if (c.kind() != kind)
+                    continue;
+                const RowId id = c.id();
+                const auto it = at.constFind(id);
+                if (!c.after) {
+                    removed.insert(id);
+                } else if (it != at.constEnd()) {
+                    removed.remove(id); // deleted and added again in one set: replaced
+                    list[*it] = std::get<T>(*c.after);
+                } else {
+                    added.append(std::get<T>(*c.after));
+                }
+            }
+            if (!removed.isEmpty())
+                list.removeIf([&](const T &r) { return removed.contains(r.id); });
+            if (!added.isEmpty()) {
+                const bool inOrder = list.isEmpty() || added.first().id > list.last().id;
+                list.append(added);
+                if (!inOrder)
+                    std::stable_sort(list.begin(), list.end(), [](const T &a, const T &b) {
+                        return a.id < b.id;
+                    });
             }
             return 0;
-        };
-        withList(landscape, c.kind(), apply);
+        });
     }
     landscape.index();
 }

@@ -125,6 +125,41 @@ QList<T> where(const QList<T> &list, P &&pred)
     return out;
 }
 
+/// How many records of `kind` use each key.
+QHash<QString, int> keyCountsOf(const Landscape &l, RecordKind kind)
+{
+    QHash<QString, int> counts;
+    auto count = [&counts](const auto &list) {
+        counts.reserve(list.size());
+        for (const auto &r : list)
+            ++counts[r.key];
+    };
+    switch (kind) {
+    case RecordKind::Source:
+        count(l.sources);
+        break;
+    case RecordKind::Organization:
+        count(l.organizations);
+        break;
+    case RecordKind::Sector:
+        count(l.sectors);
+        break;
+    case RecordKind::Product:
+        count(l.products);
+        break;
+    case RecordKind::Deal:
+        count(l.deals);
+        break;
+    case RecordKind::Tie:
+        count(l.ties);
+        break;
+    case RecordKind::Figure:
+        count(l.figures);
+        break;
+    }
+    return counts;
+}
+
 } // namespace
 
 bool LandscapeDocument::isReadOnly() const
@@ -454,16 +489,17 @@ bool LandscapeDocument::applyDirect(const ChangeSet &changes, QString *error)
     // will be (a change may refer to a record added by the same set).
     Landscape after = m_landscape;
     applyToLandscape(after, changes);
+    LandscapeJson::RecordReader reader(after);
+    QHash<RecordKind, QHash<QString, int>> keyCounts; // key uniqueness, counted once per kind
     for (const RecordChange &c : changes.changes) {
         if (!c.after)
             continue;
         QString problem, member;
-        if (!LandscapeJson::recordFromJson(c.kind(),
-                                           LandscapeJson::recordToJson(after, *c.after),
-                                           after,
-                                           c.id(),
-                                           &problem,
-                                           &member)) {
+        if (!reader.read(c.kind(),
+                         LandscapeJson::recordToJson(after, *c.after),
+                         c.id(),
+                         &problem,
+                         &member)) {
             *error = QStringLiteral("%1 '%2': %3")
                              .arg(recordKindName(c.kind()),
                                   recordKey(*c.after),
@@ -471,7 +507,10 @@ bool LandscapeDocument::applyDirect(const ChangeSet &changes, QString *error)
                                                    : member + QStringLiteral(": ") + problem);
             return false;
         }
-        if (isKeyTaken(after, c.kind(), recordKey(*c.after), c.id())) {
+        QHash<QString, int> &counts = keyCounts[c.kind()];
+        if (counts.isEmpty())
+            counts = keyCountsOf(after, c.kind());
+        if (counts.value(recordKey(*c.after)) > 1) {
             *error = tr("%1 '%2': the key is taken")
                              .arg(recordKindName(c.kind()), recordKey(*c.after));
             return false;

@@ -187,6 +187,61 @@ private slots:
         QVERIFY(text.contains(QStringLiteral("as of 2023-11-30")));
     }
 
+    void importMergesAJsonFile()
+    {
+        const QString target = path(QStringLiteral("import-target.ecoatlas"));
+        QVERIFY(QFile::copy(m_db, target));
+        const QString in = path(QStringLiteral("moonshot.json"));
+        {
+            QFile f(in);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("{\"format\": \"ecoatlas-landscape\", \"version\": 2,"
+                    " \"organizations\": [{\"key\": \"tc\", \"name_en\": \"Tencent Cloud\"},"
+                    " {\"key\": \"moonshot\", \"name_en\": \"Moonshot AI\", \"name_zh\": "
+                    "\"\u6708\u4e4b\u6697\u9762\"}],"
+                    " \"ties\": [{\"key\": \"t1\", \"kind\": \"hosting\", \"from\": \"tc\","
+                    " \"to\": \"moonshot\", \"start\": \"2024-03\", \"evidence\": \"inferred\","
+                    " \"rationale\": \"test\"}]}");
+        }
+        const QByteArray before = bytes(target);
+        Run r = run({QStringLiteral("--db"),
+                     target,
+                     QStringLiteral("--import"),
+                     in,
+                     QStringLiteral("--dry-run")});
+        QCOMPARE(r.code, 0);
+        QVERIFY2(r.out.startsWith(QStringLiteral("organizations: 1 new, 1 matched\n")),
+                 qPrintable(r.out));
+        QVERIFY(r.out.contains(QStringLiteral("ties: 1 new, 0 skipped")));
+        QVERIFY(r.out.contains(QStringLiteral("dry run: nothing written")));
+        QCOMPARE(bytes(target), before);
+
+        r = run({QStringLiteral("--db"), target, QStringLiteral("--import"), in});
+        QCOMPARE(r.code, 0);
+        QVERIFY2(r.out.contains(QStringLiteral("(2 records added)")), qPrintable(r.out));
+        r = run({QStringLiteral("--db"),
+                 target,
+                 QStringLiteral("--dump-json"),
+                 QStringLiteral("-")});
+        QCOMPARE(r.code, 0);
+        QVERIFY(r.out.contains(QStringLiteral("\"name_zh\": \"月之暗面\"")));
+        // A second import finds everything there.
+        r = run({QStringLiteral("--db"), target, QStringLiteral("--import"), in});
+        QVERIFY(r.out.contains(QStringLiteral("ties: 0 new, 1 skipped")));
+        QVERIFY(r.out.contains(QStringLiteral("(0 records added)")));
+        // A file that is not a landscape: one line, nothing written.
+        const QByteArray after = bytes(target);
+        QFile bad(path(QStringLiteral("bad.json")));
+        QVERIFY(bad.open(QIODevice::WriteOnly));
+        bad.write("{\"format\": \"something else\"}");
+        bad.close();
+        r = run({QStringLiteral("--db"), target, QStringLiteral("--import"), bad.fileName()});
+        QCOMPARE(r.code, 1);
+        checkOneLineError(r);
+        QVERIFY(r.err.contains(QStringLiteral("not an EcoAtlas landscape document")));
+        QCOMPARE(bytes(target), after);
+    }
+
     void dumpJson()
     {
         const Run r = run(

@@ -12,6 +12,8 @@
 #include "ExportDialog.h"
 #include "HistoryPanel.h"
 #include "LandscapeDocument.h"
+#include "LandscapeImport.h"
+#include "LandscapeJson.h"
 #include "LandscapeStore.h"
 #include "LandscapeTableModels.h"
 #include "NetworkDiagramModel.h"
@@ -45,6 +47,7 @@
 #include <QCloseEvent>
 #include <QDir>
 #include <QDockWidget>
+#include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QLineEdit>
@@ -362,6 +365,12 @@ void MainWindow::createActions()
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     updateRecentMenu();
     file->addSeparator();
+    QAction *importAct = file->addAction(
+            tr("&Import Landscape JSON…"), this, [this] { importFile(); });
+    importAct->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
+    importAct->setStatusTip(tr("Merge a landscape JSON file into this landscape: see what is new, "
+                               "matched and skipped before anything is written"));
+    m_editActions.append(importAct);
     QAction *copyAct = file->addAction(tr("Save a &Copy…"), this, &MainWindow::saveCopy);
     copyAct->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
     QAction *exportAct = file->addAction(tr("&Export View…"), this, &MainWindow::exportView);
@@ -943,6 +952,57 @@ QMenu *MainWindow::createOrganizationMenu(RowId id)
             })->setEnabled(writable);
     }
     return menu;
+}
+
+bool MainWindow::importFile(const QString &given)
+{
+    QString path = given;
+    if (path.isEmpty())
+        path = QFileDialog::getOpenFileName(this,
+                                            tr("Import Landscape JSON"),
+                                            QFileInfo(m_document->path()).path(),
+                                            tr("Landscape JSON (*.json);;All files (*)"));
+    if (path.isEmpty())
+        return false;
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        showError(tr("Cannot import %1").arg(QFileInfo(path).fileName()), file.errorString());
+        return false;
+    }
+    QString error;
+    const std::optional<Landscape> incoming = LandscapeJson::fromJson(file.readAll(), &error);
+    if (!incoming) {
+        showError(tr("Cannot import %1").arg(QFileInfo(path).fileName()), error);
+        return false;
+    }
+    LandscapeImport::Report report;
+    const ChangeSet change = LandscapeImport::plan(
+            m_document->landscape(), *incoming, QFileInfo(path).fileName(), &report);
+    // Preview first: what is new, matched and skipped; nothing is written until Import.
+    QMessageBox preview(
+            QMessageBox::Question,
+            tr("Import %1").arg(QFileInfo(path).fileName()),
+            change.isEmpty() ? tr("Everything in this file is already in the landscape.")
+            : change.changes.size() == 1 ? tr("Import 1 record?")
+                                         : tr("Import %1 records?").arg(change.changes.size()),
+            QMessageBox::Cancel,
+            this);
+    preview.setDetailedText(report.lines().join(u'\n'));
+    preview.setInformativeText(report.lines().mid(0, 7).join(u'\n'));
+    QPushButton *go = change.isEmpty() ? nullptr
+                                       : preview.addButton(tr("&Import"), QMessageBox::AcceptRole);
+    preview.exec();
+    if (!go || preview.clickedButton() != static_cast<QAbstractButton *>(go))
+        return false;
+    if (!m_document->apply(change, &error)) {
+        showError(tr("Nothing was imported"), error);
+        return false;
+    }
+    statusBar()->showMessage(tr("Imported %1: %2 records added (Ctrl+Z undoes)")
+                                     .arg(QFileInfo(path).fileName())
+                                     .arg(change.changes.size()),
+                             10000);
+    return true;
 }
 
 } // namespace EcoAtlas

@@ -87,6 +87,10 @@ public:
     /// Asks, naming what goes with it ("also deletes 6 ties and 2 figures"), then deletes
     /// record `id` as one undoable change.
     bool deleteRecord(RecordKind kind, RowId id);
+    /// Reads a landscape JSON file (`path`, or asked for), shows what would be new, matched and
+    /// skipped, and on Import merges it as one undoable change. Errors (unreadable file, not a
+    /// landscape) are shown and nothing is written.
+    bool importFile(const QString &path = {});
     /// Asks which organization to keep, then merges organization `id` into it (one step).
     bool mergeOrganization(RowId id);
     /// The context menu of organization `id` in a diagram (0: of the background); the caller

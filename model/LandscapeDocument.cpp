@@ -376,7 +376,9 @@ QString LandscapeDocument::consequences(const ChangeSet &changes, RecordKind tar
         text = tr("also deletes %1").arg(parts.join(tr(" and ")));
     if (changed > 0)
         text += (text.isEmpty() ? QString() : QStringLiteral("; "))
-                + tr("removes references to it from %n other record(s)", nullptr, changed);
+                + (changed == 1
+                           ? tr("removes references to it from 1 other record")
+                           : tr("removes references to it from %1 other records").arg(changed));
     return text;
 }
 

@@ -679,6 +679,47 @@ private slots:
                          .arg(QFileInfo(base).fileName()));
     }
 
+    void importShowsAPreviewAndIsOneUndoStep()
+    {
+        MainWindow w;
+        w.show();
+        QVERIFY(w.openFile(m_path));
+        const QByteArray before = storedDump(m_path);
+        const QString in = m_dir.filePath(QStringLiteral("import.json"));
+        {
+            QFile f(in);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("{\"format\": \"ecoatlas-landscape\", \"version\": 2, \"organizations\": ["
+                    "{\"key\": \"a\", \"name_en\": \"Aliyun\"},"
+                    "{\"key\": \"b\", \"name_en\": \"StepFun\", \"roles\": [\"model_developer\"]}],"
+                    "\"ties\": [{\"key\": \"t\", \"kind\": \"hosting\", \"from\": \"a\", "
+                    "\"to\": \"b\", \"evidence\": \"inferred\", \"rationale\": \"test\"}]}");
+        }
+        QString informative;
+        onNextModal([&informative](QWidget *modal) {
+            auto *box = qobject_cast<QMessageBox *>(modal);
+            QVERIFY(box);
+            informative = box->informativeText();
+            box->reject(); // Cancel: nothing written
+        });
+        QVERIFY(!w.importFile(in));
+        QVERIFY(informative.startsWith(QStringLiteral("organizations: 1 new, 1 matched\n")));
+        QCOMPARE(storedDump(m_path), before);
+        onNextModal([](QWidget *modal) {
+            auto *box = qobject_cast<QMessageBox *>(modal);
+            QVERIFY(box);
+            QCOMPARE(box->text(), QStringLiteral("Import 2 records?"));
+            for (QAbstractButton *b : box->buttons())
+                if (b->text() == QLatin1String("&Import"))
+                    QTest::mouseClick(b, Qt::LeftButton);
+        });
+        QVERIFY(w.importFile(in));
+        QVERIFY(w.document()->landscape().organizationByKey(QStringLiteral("b")));
+        QCOMPARE(w.undoStack()->undoText(), QStringLiteral("Import import.json"));
+        w.undoStack()->undo();
+        QCOMPARE(storedDump(m_path), before);
+    }
+
     void cellEditorStartsWithTheValue()
     {
         MainWindow w;

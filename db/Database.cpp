@@ -263,6 +263,10 @@ const QList<QStringList> &migrations()
                             "TEXT, field TEXT NOT NULL, old_value TEXT, new_value TEXT)"),
                     QStringLiteral("CREATE INDEX history_record ON history(record_kind, "
                                    "record_id)"),
+                    // … and two fields a journalist keeps: an organization's website, the day
+                    // a web source was retrieved.
+                    QStringLiteral("ALTER TABLE organization ADD COLUMN website TEXT"),
+                    QStringLiteral("ALTER TABLE source ADD COLUMN retrieved_on TEXT"),
             },
     };
     return m;

@@ -109,6 +109,7 @@ struct Source
     QString url;
     RowId viaId = 0;
     QString notes;
+    FuzzyDate retrievedOn; ///< when the editor last read the URL (web sources), or unknown
 };
 
 /// A firm, group, government body or other actor. It may hold several roles at once.
@@ -125,6 +126,7 @@ struct Organization
     RowId parentId = 0;
     QString country; ///< ISO 3166 alpha-2 or empty
     QString notes;
+    QString website; ///< home page URL, or empty
 
     /// "English (中文)" or the English name alone when there is no Chinese name.
     QString displayName() const;

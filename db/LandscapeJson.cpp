@@ -146,6 +146,7 @@ public:
         s.url = text(o, at, QStringLiteral("url"));
         s.viaId = ref(o, at, QStringLiteral("via"), m_sourceKeys, QStringLiteral("source"));
         s.notes = text(o, at, QStringLiteral("notes"));
+        s.retrievedOn = date(o, at, QStringLiteral("retrieved_on"));
         return s;
     }
 
@@ -180,6 +181,7 @@ public:
             fail(at + QStringLiteral(".country"),
                  QStringLiteral("'%1' is not an ISO 3166 country code such as CN").arg(g.country));
         g.notes = text(o, at, QStringLiteral("notes"));
+        g.website = text(o, at, QStringLiteral("website"));
         return g;
     }
 
@@ -721,6 +723,8 @@ public:
         const Source *via = m_l.source(s.viaId);
         o.insert(QStringLiteral("via"), via ? QJsonValue(via->key) : QJsonValue(QJsonValue::Null));
         o.insert(QStringLiteral("notes"), s.notes);
+        if (s.retrievedOn.isValid())
+            o.insert(QStringLiteral("retrieved_on"), dateJson(s.retrievedOn, m_style));
         return o;
     }
     QJsonObject object(const Organization &g) const
@@ -732,6 +736,8 @@ public:
         o.insert(QStringLiteral("roles"), QJsonArray::fromStringList(g.roles));
         o.insert(QStringLiteral("country"), nullable(g.country));
         o.insert(QStringLiteral("notes"), g.notes);
+        if (!g.website.isEmpty())
+            o.insert(QStringLiteral("website"), g.website);
         return o;
     }
     QJsonObject object(const Sector &x) const

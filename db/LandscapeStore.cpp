@@ -187,10 +187,13 @@ std::optional<Landscape> loadLandscape(Database &db, QString *error, QStringList
         else if (q.value(0).toString() == QLatin1String("description"))
             l.description = q.value(1).toString();
     });
+    // Schema 3 files (read-only) have no website and retrieved_on columns yet.
+    const bool v4 = db.schemaVersion() >= 4;
     ok = ok
          && select(db,
-                   QStringLiteral("SELECT id, key, publisher, title, date, url, via_id, notes "
-                                  "FROM source ORDER BY id"),
+                   QStringLiteral("SELECT id, key, publisher, title, date, url, via_id, notes, %1 "
+                                  "FROM source ORDER BY id")
+                           .arg(v4 ? QStringLiteral("retrieved_on") : QStringLiteral("NULL")),
                    error,
                    [&](QSqlQuery &q) {
                        l.sources.append({q.value(0).toLongLong(),
@@ -200,12 +203,14 @@ std::optional<Landscape> loadLandscape(Database &db, QString *error, QStringList
                                          date(q.value(4)),
                                          q.value(5).toString(),
                                          q.value(6).toLongLong(),
-                                         q.value(7).toString()});
+                                         q.value(7).toString(),
+                                         date(q.value(8))});
                    });
     ok = ok
          && select(db,
-                   QStringLiteral("SELECT id, key, name_en, name_zh, country, notes "
-                                  "FROM organization ORDER BY id"),
+                   QStringLiteral("SELECT id, key, name_en, name_zh, country, notes, %1 "
+                                  "FROM organization ORDER BY id")
+                           .arg(v4 ? QStringLiteral("website") : QStringLiteral("NULL")),
                    error,
                    [&](QSqlQuery &q) {
                        Organization g;
@@ -215,6 +220,7 @@ std::optional<Landscape> loadLandscape(Database &db, QString *error, QStringList
                        g.nameZh = q.value(3).toString();
                        g.country = q.value(4).toString();
                        g.notes = q.value(5).toString();
+                       g.website = q.value(6).toString();
                        orgIndex.insert(g.id, l.organizations.size());
                        l.organizations.append(g);
                    });
@@ -450,7 +456,8 @@ public:
                        QStringLiteral("date"),
                        QStringLiteral("url"),
                        QStringLiteral("via_id"),
-                       QStringLiteral("notes")},
+                       QStringLiteral("notes"),
+                       QStringLiteral("retrieved_on")},
                       s.id,
                       {s.key,
                        s.publisher,
@@ -458,7 +465,8 @@ public:
                        dateOrNull(s.date),
                        nullIfEmpty(s.url),
                        idOrNull(withVia ? s.viaId : 0),
-                       s.notes});
+                       s.notes,
+                       dateOrNull(s.retrievedOn)});
     }
     bool write(const Organization &g)
     {
@@ -467,9 +475,15 @@ public:
                           QStringLiteral("name_en"),
                           QStringLiteral("name_zh"),
                           QStringLiteral("country"),
-                          QStringLiteral("notes")},
+                          QStringLiteral("notes"),
+                          QStringLiteral("website")},
                          g.id,
-                         {g.key, g.nameEn, nullIfEmpty(g.nameZh), nullIfEmpty(g.country), g.notes})
+                         {g.key,
+                          g.nameEn,
+                          nullIfEmpty(g.nameZh),
+                          nullIfEmpty(g.country),
+                          g.notes,
+                          nullIfEmpty(g.website)})
                   && clear(QStringLiteral("organization_alias"),
                            QStringLiteral("organization_id"),
                            g.id)

@@ -256,6 +256,7 @@ void RecordForm::build()
         addField(QStringLiteral("date"), tr("&Date"), Type::Date);
         addField(QStringLiteral("url"), tr("&URL"), Type::Text);
         addField(QStringLiteral("via"), tr("Relayed &by"), Type::Source);
+        addField(QStringLiteral("retrieved_on"), tr("Retrie&ved on"), Type::Date);
         addField(QStringLiteral("notes"), tr("&Notes"), Type::LongText);
         break;
     case RecordKind::Organization:
@@ -264,7 +265,9 @@ void RecordForm::build()
         addField(QStringLiteral("aliases"), tr("&Aliases"), Type::TextList);
         addField(QStringLiteral("roles"), tr("&Roles"), Type::Roles);
         addField(QStringLiteral("country"), tr("C&ountry"), Type::Country);
+        addField(QStringLiteral("website"), tr("&Website"), Type::Text);
         addField(QStringLiteral("notes"), tr("N&otes"), Type::LongText);
+        addParentRow();
         break;
     case RecordKind::Sector:
         addField(QStringLiteral("name_en"), tr("&Name (English)"), Type::Text);
@@ -551,6 +554,43 @@ void RecordForm::addField(const QString &member,
             }
         });
     }
+}
+
+void RecordForm::addParentRow()
+{
+    // One truth for parents: the ownership tie. The form names it and offers to add one.
+    const Landscape &l = m_document->landscape();
+    const auto *org = std::get_if<Organization>(&m_record);
+    const Organization *parent = org ? l.organization(org->parentId) : nullptr;
+    auto *row = new QWidget(this);
+    auto *h = new QHBoxLayout(row);
+    h->setContentsMargins(0, 0, 0, 0);
+    auto *text = new QLabel(parent ? tr("%1 (through an ownership tie)").arg(parent->displayName())
+                                   : tr("None recorded"),
+                            row);
+    text->setTextFormat(Qt::PlainText);
+    text->setObjectName(QStringLiteral("ParentText"));
+    h->addWidget(text, 1);
+    if (!m_isNew && m_apply) {
+        auto *add = new QPushButton(tr("Add &Ownership Tie…"), row);
+        add->setToolTip(tr("Record who owns this organization, with a source (a tie of kind "
+                           "ownership)"));
+        connect(add, &QPushButton::clicked, this, [this] {
+            Tie t;
+            t.kind = QStringLiteral("ownership");
+            t.toId = recordId(m_record);
+            RecordForm tie(m_document, t, this);
+            if (tie.exec() == QDialog::Accepted) {
+                const auto *now = m_document->landscape().organization(recordId(m_record));
+                const Organization *p = now ? m_document->landscape().organization(now->parentId)
+                                            : nullptr;
+                if (auto *label = findChild<QLabel *>(QStringLiteral("ParentText")); label && p)
+                    label->setText(tr("%1 (through an ownership tie)").arg(p->displayName()));
+            }
+        });
+        h->addWidget(add);
+    }
+    m_form->addRow(tr("Parent"), row);
 }
 
 void RecordForm::load(const QJsonObject &o)

@@ -113,6 +113,8 @@ private:
     };
 
     void build();
+    /// Organizations: the parent (from the ownership tie) and "Add Ownership Tie…".
+    void addParentRow();
     void addField(const QString &member,
                   const QString &label,
                   Type type,

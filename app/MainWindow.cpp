@@ -219,6 +219,14 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_networkPage->view(), &NetworkView::tieDrawn, this, [this](qint64 from, qint64 to) {
         addRecord(RecordKind::Tie, QStringLiteral("partnership"), from, to);
     });
+    // A deleted (or merged) organization is no longer selected anywhere.
+    connect(m_document, &LandscapeDocument::landscapeChanged, this, [this] {
+        const RowId selected = m_state->selectedOrganization();
+        if (selected && !m_document->landscape().organization(selected))
+            m_state->setSelectedOrganization(0);
+        else if (selected)
+            m_details->showOrganization(selected);
+    });
     connect(m_document, &LandscapeDocument::changeFailed, this, [this](const QString &message) {
         showError(tr("The change could not be written"), message);
     });
@@ -280,7 +288,15 @@ MainWindow::MainWindow(QWidget *parent)
                     statusBar()->showMessage(
                             tr("Select an organization first (click a node or a row)"), 6000);
             });
-    m_editActions << editSelected << mergeSelected;
+    QAction *deleteSelected = edit->addAction(tr("&Delete Selected Organization…"), this, [this] {
+        if (const RowId id = m_state->selectedOrganization())
+            deleteRecord(RecordKind::Organization, id);
+        else
+            statusBar()->showMessage(tr("Select an organization first (click a node or a row)"),
+                                     6000);
+    });
+    deleteSelected->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Delete));
+    m_editActions << editSelected << mergeSelected << deleteSelected;
     connect(m_document, &LandscapeDocument::landscapeReset, this, &MainWindow::updateEditActions);
     connect(m_document, &LandscapeDocument::landscapeReset, m_undo, &QUndoStack::clear);
     QMenu *viewMenu = menuBar()->addMenu(tr("&View"));
@@ -891,17 +907,29 @@ bool MainWindow::mergeOrganization(RowId id)
         names << o.displayName();
         ids << o.id;
     }
-    bool ok = false;
-    const QString chosen = QInputDialog::getItem(
-            this,
-            tr("Merge %1").arg(gone->nameEn),
-            tr("Merge %1 into (its ties, figures and products move there; its names become "
-               "aliases):")
-                    .arg(gone->nameEn),
-            names,
-            0,
-            true,
-            &ok);
+    // No organization is chosen for the user: a likely duplicate (one name contained in the
+    // other) is offered, otherwise the field starts empty.
+    QString likely;
+    const QString own = gone->nameEn.simplified().toCaseFolded();
+    for (const Organization &o : m_document->landscape().organizations) {
+        const QString other = o.nameEn.simplified().toCaseFolded();
+        if (o.id != id && !own.isEmpty() && !other.isEmpty()
+            && (other.contains(own) || own.contains(other))) {
+            likely = o.displayName();
+            break;
+        }
+    }
+    QInputDialog ask(this);
+    ask.setWindowTitle(tr("Merge %1").arg(gone->nameEn));
+    ask.setLabelText(tr("Merge %1 into (its ties, figures and products move there; its names "
+                        "become aliases):")
+                             .arg(gone->nameEn));
+    ask.setComboBoxItems(names);
+    ask.setComboBoxEditable(true);
+    ask.setTextValue(likely);
+    ask.setOkButtonText(tr("&Merge"));
+    const bool ok = ask.exec() == QDialog::Accepted;
+    const QString chosen = ask.textValue();
     const qsizetype at = names.indexOf(chosen);
     if (!ok || at < 0)
         return false;

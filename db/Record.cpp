@@ -235,6 +235,8 @@ QString makeRecordKey(const Landscape &l, RecordKind kind, const QString &name)
         if (base.size() >= 40)
             break;
     }
+    if (base.size() >= 40 && base.lastIndexOf(u'-') > 20)
+        base.truncate(base.lastIndexOf(u'-')); // cut at a word, not in one
     if (base.isEmpty())
         base = recordKindName(kind);
     QSet<QString> taken;

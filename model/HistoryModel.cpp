@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "HistoryModel.h"
+#include <QJsonObject>
 
 #include "HistoryCsv.h"
 #include "LandscapeDocument.h"
@@ -67,6 +68,21 @@ QString HistoryModel::valueText(const QString &json)
         return tr("(none)");
     if (json.trimmed() == QLatin1String("null"))
         return QStringLiteral("—");
+    // Amounts as people read them: {"value": 4e9, "currency": "USD", "qualifier": "up_to"}
+    // → "up to 4 billion USD".
+    const QJsonDocument doc = QJsonDocument::fromJson(json.toUtf8());
+    if (doc.isObject() && doc.object().contains(QLatin1String("qualifier"))
+        && !doc.object().contains(QLatin1String("key"))) {
+        const QJsonObject o = doc.object();
+        Amount a;
+        if (o.value(QLatin1String("value")).isDouble())
+            a.value = o.value(QLatin1String("value")).toDouble();
+        a.currency = o.value(QLatin1String("currency")).toString();
+        if (const auto q = Amount::qualifierFromName(
+                    o.value(QLatin1String("qualifier")).toString()))
+            a.qualifier = *q;
+        return a.toDisplayString();
+    }
     return historyValuePlainText(json);
 }
 

@@ -229,12 +229,18 @@ QString NetworkFigure::subtitle() const
         sectors += n.sectorId ? 1 : 0;
     }
     const QString when = m_options.dateText();
-    const QString sectorText = sectors ? QStringLiteral(", %1 industry sectors").arg(sectors)
+    auto count = [](qsizetype n, const char *one, const char *many) {
+        return QStringLiteral("%1 %2").arg(n).arg(QLatin1String(n == 1 ? one : many));
+    };
+    const QString sectorText = sectors ? QStringLiteral(", ")
+                                                 + count(sectors,
+                                                         "industry sector",
+                                                         "industry sectors")
                                        : QString();
-    const QString generated = QStringLiteral("%1 organizations with ties%2, %3 ties \u00B7 %4")
-                                      .arg(orgs)
+    const QString generated = QStringLiteral("%1 with ties%2, %3 \u00B7 %4")
+                                      .arg(count(orgs, "organization", "organizations"))
                                       .arg(sectorText)
-                                      .arg(m_graph.edges.size())
+                                      .arg(count(m_graph.edges.size(), "tie", "ties"))
                                       .arg(when);
     if (m_options.subtitle.isEmpty())
         return generated;

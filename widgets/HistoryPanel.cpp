@@ -15,10 +15,12 @@
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
+
 #include <QMessageBox>
 #include <QPushButton>
 #include <QTableView>
 #include <QVBoxLayout>
+#include <algorithm>
 
 namespace EcoAtlas {
 
@@ -34,7 +36,7 @@ HistoryPanel::HistoryPanel(LandscapeDocument *document, QWidget *parent)
     , m_to(new QDateEdit(this))
     , m_view(new QTableView(this))
     , m_revert(new QPushButton(tr("Revert"), this))
-    , m_export(new QPushButton(tr("Export CSV…"), this))
+    , m_export(new QPushButton(tr("Export Rows Shown as CSV…"), this))
 {
     m_proxy->setSourceModel(m_model);
 
@@ -88,6 +90,15 @@ HistoryPanel::HistoryPanel(LandscapeDocument *document, QWidget *parent)
     m_view->setWordWrap(false);
     m_view->verticalHeader()->hide();
     m_view->horizontalHeader()->setStretchLastSection(true);
+    m_view->setMinimumHeight(160);
+    // Columns follow their text (capped), so actions and records are not cut to a few letters.
+    auto fit = [this] {
+        m_view->resizeColumnsToContents();
+        for (int c = 0; c < m_view->horizontalHeader()->count(); ++c)
+            m_view->horizontalHeader()->resizeSection(
+                    c, std::clamp(m_view->horizontalHeader()->sectionSize(c) + 8, 50, 320));
+    };
+    connect(m_proxy, &QAbstractItemModel::modelReset, this, fit);
     m_view->setAccessibleName(tr("Change history"));
     m_view->setToolTip(tr("Every recorded change, newest first; select one to revert it"));
     connect(m_view->selectionModel(),
@@ -112,6 +123,12 @@ HistoryPanel::HistoryPanel(LandscapeDocument *document, QWidget *parent)
     connect(m_export, &QPushButton::clicked, this, &HistoryPanel::exportWithDialog);
 
     if (document) {
+        // Another file: its history, unfiltered.
+        connect(document, &LandscapeDocument::landscapeReset, this, [this] {
+            m_search->clear();
+            m_kind->setCurrentIndex(0);
+            m_dates->setChecked(false);
+        });
         connect(document, &LandscapeDocument::landscapeReset, this, &HistoryPanel::updateActions);
         connect(document, &LandscapeDocument::landscapeChanged, this, &HistoryPanel::updateActions);
     }

@@ -315,6 +315,7 @@ NetworkPage::NetworkPage(LandscapeDocument *document,
     layout->addWidget(m_view, 1);
 
     connect(document, &LandscapeDocument::landscapeReset, this, [this] {
+        m_search->clear(); // a search belongs to the file it was typed for
         updateCompletion();
         updateGroups();
         loadTitles();
@@ -493,7 +494,15 @@ void NetworkPage::search(const QString &text)
         return;
     }
     m_view->centreOn(found->id);
-    if (m_model->graph().indexOfOrganization(found->id) < 0)
+    bool hasTies = false;
+    for (const Tie &tie : m_document->landscape().ties)
+        hasTies = hasTies || tie.fromId == found->id || tie.toId == found->id;
+    if (m_model->graph().indexOfOrganization(found->id) < 0 && !hasTies)
+        emit statusMessage(tr("%1 has no ties yet: it shows in the diagram once it has one "
+                              "(right-click it in a table, or Edit › Add › Tie)")
+                                   .arg(found->nameEn),
+                           10000);
+    else if (m_model->graph().indexOfOrganization(found->id) < 0)
         emit statusMessage(
                 tr("%1 is selected but hidden by the filters or the date").arg(found->nameEn),
                 8000);

@@ -243,6 +243,7 @@ void RecordForm::build()
     auto *scroll = new QScrollArea(this);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     auto *inner = new QWidget(scroll);
     m_form = new QFormLayout(inner);
     m_form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
@@ -436,7 +437,8 @@ void RecordForm::addField(const QString &member,
         auto *combo = new QComboBox(row);
         combo->setEditable(true);
         combo->setInsertPolicy(QComboBox::NoInsert);
-        combo->addItem(tr("Not given"), QString());
+        combo->addItem(QString(), QString());
+        combo->lineEdit()->setPlaceholderText(tr("Not given: type a country or its code"));
         for (const auto &[name, code] : countries())
             combo->addItem(QStringLiteral("%1 (%2)").arg(name, code), code);
         combo->completer()->setFilterMode(Qt::MatchContains);
@@ -507,6 +509,30 @@ void RecordForm::addField(const QString &member,
         break;
     }
     }
+    if (auto *combo = qobject_cast<QComboBox *>(input)) {
+        // Long items (source titles) do not widen the form; the popup shows them in full.
+        combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        combo->setMinimumContentsLength(24);
+    }
+    // Changing a value takes its message away (it is checked again on OK).
+    QWidget *changed = input ? input : m_fields.value(member);
+    auto clear = [this, member] {
+        for (const Field &r : std::as_const(m_rows))
+            if (r.member == member && !r.preview) {
+                r.message->clear();
+                r.message->hide();
+            }
+    };
+    if (auto *e = qobject_cast<QLineEdit *>(changed))
+        connect(e, &QLineEdit::textEdited, this, clear);
+    else if (auto *c = qobject_cast<QComboBox *>(changed)) {
+        connect(c, &QComboBox::currentIndexChanged, this, clear);
+        if (c->isEditable())
+            connect(c, &QComboBox::editTextChanged, this, clear);
+    } else if (auto *t = qobject_cast<QPlainTextEdit *>(changed))
+        connect(t, &QPlainTextEdit::textChanged, this, clear);
+    else if (auto *list = qobject_cast<QListWidget *>(changed))
+        connect(list, &QListWidget::itemChanged, this, clear);
     if (input) {
         box->addWidget(input);
         m_fields.insert(member, input);
@@ -515,6 +541,7 @@ void RecordForm::addField(const QString &member,
     if (type == Type::Date || type == Type::Money || type == Type::Count) {
         f.preview = new QLabel(row);
         f.preview->setTextFormat(Qt::PlainText);
+        f.preview->setWordWrap(true);
         f.preview->setStyleSheet(QStringLiteral("color: #555;"));
         box->addWidget(f.preview);
     }
@@ -649,9 +676,12 @@ void RecordForm::load(const QJsonObject &o)
                 combo->setEditText(jsonText(v));
             break;
         }
-        case Type::Date:
-            static_cast<QLineEdit *>(w)->setText(jsonText(v));
+        case Type::Date: {
+            // Shown as people write it ("late Oct 2023"); the field reads that form back.
+            const FuzzyDate d = FuzzyDate::fromString(jsonText(v));
+            static_cast<QLineEdit *>(w)->setText(d.isValid() ? d.toDisplayString() : jsonText(v));
             break;
+        }
         case Type::Money:
         case Type::Count: {
             // A figure holds value, currency and qualifier as its own members.
@@ -747,7 +777,7 @@ bool RecordForm::read(QJsonObject *out)
             auto *combo = static_cast<QComboBox *>(w);
             const QString text = combo->currentText().trimmed();
             QString code;
-            if (text.isEmpty() || text == combo->itemText(0)) {
+            if (text.isEmpty()) {
                 code.clear();
             } else if (const int i = combo->findText(text, Qt::MatchFixedString); i >= 0) {
                 code = combo->itemData(i).toString();
@@ -861,12 +891,26 @@ void RecordForm::updatePreview(const QString &member)
             shown = a ? QStringLiteral("→ %1").arg(a->toDisplayString()) : error;
         }
         f.preview->setText(shown);
+        f.preview->setStyleSheet(error.isEmpty() || text.isEmpty()
+                                         ? QStringLiteral("color: #555;")
+                                         : QStringLiteral("color: #b00020;"));
+        f.message->clear();
     }
 }
 
 void RecordForm::setMessage(const QString &member, const QString &message)
 {
     for (const Field &f : std::as_const(m_rows)) {
+        if (f.member == member && f.preview && !message.isEmpty()) {
+            // One line per field: the preview line turns into the message.
+            f.preview->setText(message);
+            f.preview->setStyleSheet(QStringLiteral("color: #b00020;"));
+            f.message->setText(message);
+            f.message->hide();
+            if (QWidget *w = m_fields.value(member))
+                w->setFocus();
+            return;
+        }
         if (f.member == member) {
             f.message->setText(message);
             f.message->setVisible(!message.isEmpty());

@@ -18,13 +18,24 @@
 
 namespace EcoAtlas {
 
+namespace {
+/// A table view that says whether a cell editor is open (QAbstractItemView::state() is
+/// protected): a Return that commits an edit must not also open the record's form.
+class RecordTableView : public QTableView
+{
+public:
+    using QTableView::QTableView;
+    bool isEditing() const { return state() == QAbstractItemView::EditingState; }
+};
+} // namespace
+
 TablePage::TablePage(QAbstractItemModel *model,
                      const QString &kind,
                      bool withRoleFilter,
                      QWidget *parent)
     : QWidget(parent)
     , m_proxy(new LandscapeFilterProxyModel(this))
-    , m_view(new QTableView(this))
+    , m_view(new RecordTableView(this))
     , m_search(new QLineEdit(this))
 {
     m_proxy->setSourceModel(model);
@@ -70,8 +81,10 @@ TablePage::TablePage(QAbstractItemModel *model,
     // edit keeps the widths and the current record.
     connect(m_proxy, &QAbstractItemModel::modelAboutToBeReset, this, [this] {
         m_keptId = currentId();
+        m_selecting = true; // the reset's own selection changes select nothing elsewhere
     });
     connect(m_proxy, &QAbstractItemModel::modelReset, this, [this] {
+        m_selecting = false;
         auto *source = qobject_cast<LandscapeTableModel *>(m_proxy->sourceModel());
         if (source && source->isResettingForEdit()) {
             if (m_keptId)
@@ -191,8 +204,9 @@ QMenu *TablePage::createContextMenu()
 
 bool TablePage::eventFilter(QObject *watched, QEvent *event)
 {
-    // Keys reach the view only when no cell editor has the focus.
-    if (watched == m_view && event->type() == QEvent::KeyPress) {
+    // Keys that a cell editor passes on (its Return) are the editor's, not the table's.
+    if (watched == m_view && event->type() == QEvent::KeyPress
+        && !static_cast<RecordTableView *>(m_view)->isEditing()) {
         auto *key = static_cast<QKeyEvent *>(event);
         if (key->modifiers() & (Qt::ControlModifier | Qt::AltModifier | Qt::MetaModifier))
             return QWidget::eventFilter(watched, event);

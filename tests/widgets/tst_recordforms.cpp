@@ -54,7 +54,7 @@ using namespace EcoAtlas;
 namespace {
 
 /// Runs `step` on the modal dialog that opens next (polled, so it works for nested modals).
-void onNextModal(std::function<void(QWidget *)> step, QWidget *notThis = nullptr)
+QTimer *onNextModal(std::function<void(QWidget *)> step, QWidget *notThis = nullptr)
 {
     auto *timer = new QTimer;
     timer->setInterval(10);
@@ -71,6 +71,7 @@ void onNextModal(std::function<void(QWidget *)> step, QWidget *notThis = nullptr
                 dialog->reject();
     });
     timer->start();
+    return timer;
 }
 
 /// Types `text` into `w` as an input method commits it (Chinese input).
@@ -734,7 +735,21 @@ private slots:
         QVERIFY(editor);
         QCOMPARE(editor->text(), QStringLiteral("Zhipu AI"));
         QCOMPARE(editor->selectedText(), QStringLiteral("Zhipu AI"));
-        QTest::keyClick(editor, Qt::Key_Escape);
+        // Return commits the edit and does nothing else: no form opens (it used to, with the
+        // old name, which Save then wrote back).
+        bool formOpened = false;
+        QTimer *watch = onNextModal([&formOpened](QWidget *modal) {
+            formOpened = true;
+            qobject_cast<QDialog *>(modal)->reject();
+        });
+        QTest::keyClicks(editor, QStringLiteral("Zhipu AI Lab"));
+        QTest::keyClick(editor, Qt::Key_Return);
+        for (int i = 0; i < 5; ++i)
+            QCoreApplication::processEvents();
+        delete watch;
+        QVERIFY(!formOpened);
+        QCOMPARE(w.document()->landscape().organization(idOf(w, "zhipu-ai"))->nameEn,
+                 QStringLiteral("Zhipu AI Lab"));
 
         // A double-click on a cell that is not edited in place opens the record's form.
         TablePage *sources = w.tablePages().at(12);

@@ -20,6 +20,7 @@
 #include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QComboBox>
+#include <QCompleter>
 #include <QDateTime>
 #include <QDialogButtonBox>
 #include <QFileDialog>
@@ -38,6 +39,7 @@
 #include <QSettings>
 #include <QSortFilterProxyModel>
 #include <QStandardPaths>
+#include <QStringListModel>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -719,6 +721,47 @@ private slots:
         QCOMPARE(w.undoStack()->undoText(), QStringLiteral("Import import.json"));
         w.undoStack()->undo();
         QCOMPARE(storedDump(m_path), before);
+    }
+
+    void everyKindHasAFormAndDerivedListsFollow()
+    {
+        MainWindow w;
+        w.show();
+        QVERIFY(w.openFile(m_path));
+        const QList<std::pair<RecordKind, QString>> kinds{
+                {RecordKind::Organization, QStringLiteral("Add Organization")},
+                {RecordKind::Tie, QStringLiteral("Add Tie")},
+                {RecordKind::Source, QStringLiteral("Add Source")},
+                {RecordKind::Figure, QStringLiteral("Add Figure")},
+                {RecordKind::Product, QStringLiteral("Add Product")},
+                {RecordKind::Deal, QStringLiteral("Add Deal")},
+                {RecordKind::Sector, QStringLiteral("Add Sector")}};
+        for (const auto &[kind, title] : kinds) {
+            QString shown;
+            onNextModal([&shown, name = recordKindName(kind)](QWidget *modal) {
+                shown = modal->windowTitle();
+                screenshot(modal, QStringLiteral("form-add-") + name);
+                qobject_cast<QDialog *>(modal)->reject();
+            });
+            QVERIFY(!w.addRecord(kind));
+            QCOMPARE(shown, title);
+        }
+        // The search completer and the group list follow a rename at once.
+        QString error;
+        QVERIFY(w.document()->editOrganization(idOf(w, "alibaba-group"),
+                                               QStringLiteral("name_en"),
+                                               QStringLiteral("Alibaba Holding"),
+                                               &error));
+        const auto *names = qobject_cast<QStringListModel *>(
+                w.networkPage()->searchField()->completer()->model());
+        QVERIFY(names);
+        QVERIFY(names->stringList().contains(QStringLiteral("Alibaba Holding")));
+        QVERIFY(!names->stringList().contains(QStringLiteral("Alibaba Group")));
+        bool inGroups = false;
+        for (QComboBox *c : w.networkPage()->findChildren<QComboBox *>())
+            for (int i = 0; i < c->count(); ++i)
+                inGroups = inGroups || c->itemText(i).contains(QStringLiteral("Alibaba Holding"));
+        QVERIFY(inGroups);
     }
 
     void cellEditorStartsWithTheValue()

@@ -10,6 +10,27 @@
 
 namespace EcoAtlas {
 
+namespace {
+/// "about 4 billion USD", "up to …", "over …", "at least …"; exact and undisclosed unchanged.
+QString withQualifier(Amount::Qualifier qualifier, const QString &text)
+{
+    switch (qualifier) {
+    case Amount::Qualifier::About:
+        return QStringLiteral("about ") + text;
+    case Amount::Qualifier::UpTo:
+        return QStringLiteral("up to ") + text;
+    case Amount::Qualifier::Over:
+        return QStringLiteral("over ") + text;
+    case Amount::Qualifier::AtLeast:
+        return QStringLiteral("at least ") + text;
+    case Amount::Qualifier::Exact:
+    case Amount::Qualifier::Undisclosed:
+        break;
+    }
+    return text;
+}
+} // namespace
+
 QString Amount::qualifierName(Qualifier q)
 {
     return qualifierNames().at(static_cast<int>(q));
@@ -63,20 +84,7 @@ QString Amount::toDisplayString(const QString &unit) const
         text += QLatin1Char('%');
     else if (!unit.isEmpty())
         text += QLatin1Char(' ') + unit;
-    switch (qualifier) {
-    case Qualifier::About:
-        return QStringLiteral("about ") + text;
-    case Qualifier::UpTo:
-        return QStringLiteral("up to ") + text;
-    case Qualifier::Over:
-        return QStringLiteral("over ") + text;
-    case Qualifier::AtLeast:
-        return QStringLiteral("at least ") + text;
-    case Qualifier::Exact:
-    case Qualifier::Undisclosed:
-        break;
-    }
-    return text;
+    return withQualifier(qualifier, text);
 }
 
 namespace {
@@ -452,20 +460,7 @@ QString Amount::toInputString() const
         text = en.toString(v, 'f', QLocale::FloatingPointShortest);
     if (!currency.isEmpty())
         text += QLatin1Char(' ') + currency;
-    switch (qualifier) {
-    case Qualifier::About:
-        return QStringLiteral("about ") + text;
-    case Qualifier::UpTo:
-        return QStringLiteral("up to ") + text;
-    case Qualifier::Over:
-        return QStringLiteral("over ") + text;
-    case Qualifier::AtLeast:
-        return QStringLiteral("at least ") + text;
-    case Qualifier::Exact:
-    case Qualifier::Undisclosed:
-        break;
-    }
-    return text;
+    return withQualifier(qualifier, text);
 }
 
 } // namespace EcoAtlas

@@ -65,6 +65,15 @@ namespace EcoAtlas {
 
 namespace {
 constexpr int kMaxRecent = 8;
+
+/// Shows every text of `box` (text and informative text) as plain text: names in them are
+/// data, and "<b>x</b>" must show as typed. QMessageBox::setTextFormat covers the main text only.
+void makePlain(QMessageBox &box)
+{
+    box.setTextFormat(Qt::PlainText);
+    for (QLabel *label : box.findChildren<QLabel *>())
+        label->setTextFormat(Qt::PlainText);
+}
 const char *const kFileFilter = "EcoAtlas landscapes (*.ecoatlas *.sqlite *.db);;All files (*)";
 } // namespace
 
@@ -733,8 +742,8 @@ void MainWindow::about()
 void MainWindow::showError(const QString &what, const QString &message)
 {
     QMessageBox box(QMessageBox::Warning, what, what, QMessageBox::Ok, this);
-    box.setTextFormat(Qt::PlainText);
     box.setInformativeText(message);
+    makePlain(box);
     box.exec();
 }
 
@@ -879,6 +888,7 @@ bool MainWindow::deleteRecord(RecordKind kind, RowId id)
                     QMessageBox::Cancel,
                     this);
     ask.setInformativeText(tr("Edit › Undo (Ctrl+Z) brings it back."));
+    makePlain(ask);
     QPushButton *yes = ask.addButton(tr("&Delete"), QMessageBox::DestructiveRole);
     ask.setDefaultButton(QMessageBox::Cancel);
     ask.exec();
@@ -928,6 +938,8 @@ bool MainWindow::mergeOrganization(RowId id)
     ask.setComboBoxEditable(true);
     ask.setTextValue(likely);
     ask.setOkButtonText(tr("&Merge"));
+    for (QLabel *label : ask.findChildren<QLabel *>())
+        label->setTextFormat(Qt::PlainText); // the name is data, never markup
     const bool ok = ask.exec() == QDialog::Accepted;
     const QString chosen = ask.textValue();
     const qsizetype at = names.indexOf(chosen);
@@ -1017,6 +1029,7 @@ bool MainWindow::importFile(const QString &given)
             this);
     preview.setDetailedText(report.lines().join(u'\n'));
     preview.setInformativeText(report.lines().mid(0, 7).join(u'\n'));
+    makePlain(preview);
     QPushButton *go = change.isEmpty() ? nullptr
                                        : preview.addButton(tr("&Import"), QMessageBox::AcceptRole);
     preview.exec();

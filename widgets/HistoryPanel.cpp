@@ -115,8 +115,16 @@ HistoryPanel::HistoryPanel(LandscapeDocument *document, QWidget *parent)
                             "that can be undone"));
     connect(m_revert, &QPushButton::clicked, this, [this] {
         QString error;
-        if (!revertSelected(&error))
-            QMessageBox::warning(this, tr("Revert"), tr("Cannot revert: %1").arg(error));
+        if (!revertSelected(&error)) {
+            // The message names records: plain text, never markup.
+            QMessageBox box(QMessageBox::Warning,
+                            tr("Revert"),
+                            tr("Cannot revert: %1").arg(error),
+                            QMessageBox::Ok,
+                            this);
+            box.setTextFormat(Qt::PlainText);
+            box.exec();
+        }
     });
     m_export->setAccessibleName(tr("Export the history as CSV"));
     m_export->setToolTip(tr("Writes the changes shown to a CSV file (UTF-8) for a spreadsheet"));

@@ -29,6 +29,7 @@
 #include <QInputMethodEvent>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMenu>
@@ -762,6 +763,38 @@ private slots:
             for (int i = 0; i < c->count(); ++i)
                 inGroups = inGroups || c->itemText(i).contains(QStringLiteral("Alibaba Holding"));
         QVERIFY(inGroups);
+    }
+
+    void hostileNamesStayText()
+    {
+        MainWindow w;
+        w.show();
+        QVERIFY(w.openFile(m_path));
+        Organization o;
+        o.nameEn = QStringLiteral("<b>Bold</b> & <img src=x>");
+        QString error;
+        QVERIFY(w.document()->apply(w.document()->addChange(o), &error));
+        const RowId id = w.document()->landscape().organizations.last().id;
+        QStringList formats;
+        onNextModal([&formats](QWidget *modal) {
+            for (QLabel *label : modal->findChildren<QLabel *>())
+                if (!label->text().isEmpty())
+                    formats << QString::number(int(label->textFormat())) + u' ' + label->text();
+            qobject_cast<QDialog *>(modal)->reject();
+        });
+        QVERIFY(!w.deleteRecord(RecordKind::Organization, id));
+        QVERIFY(!formats.isEmpty());
+        for (const QString &f : std::as_const(formats))
+            QVERIFY2(f.startsWith(QString::number(int(Qt::PlainText)) + u' '), qPrintable(f));
+        formats.clear();
+        onNextModal([&formats](QWidget *modal) {
+            for (QLabel *label : modal->findChildren<QLabel *>())
+                if (label->text().contains(QStringLiteral("<b>")))
+                    formats << QString::number(int(label->textFormat()));
+            qobject_cast<QDialog *>(modal)->reject();
+        });
+        QVERIFY(!w.mergeOrganization(id));
+        QCOMPARE(formats, QStringList{QString::number(int(Qt::PlainText))});
     }
 
     void cellEditorStartsWithTheValue()

@@ -141,11 +141,25 @@ void TimelineAggregateModel::replace(bool sameShape, const std::function<void()>
         endResetModel();
         return;
     }
-    assign();
+    // Only the cells whose value changed: QBarModelMapper lays the whole chart out again for
+    // every cell a dataChanged covers, so a whole-table signal costs cells × bars (minutes
+    // under the sanitizers after one edit); an edit changes a few cells.
     const int rows = rowCount();
     const int columns = columnCount();
-    if (rows > 0 && columns > 0)
-        emit dataChanged(index(0, 0), index(rows - 1, columns - 1));
+    auto cell = [this](int r, int c) {
+        const QModelIndex i = index(r, c);
+        return std::pair{data(i, Qt::DisplayRole), data(i, Qt::ToolTipRole)};
+    };
+    QList<std::pair<QVariant, QVariant>> before;
+    before.reserve(qsizetype(rows) * columns);
+    for (int r = 0; r < rows; ++r)
+        for (int c = 0; c < columns; ++c)
+            before.append(cell(r, c));
+    assign();
+    for (int r = 0; r < rows; ++r)
+        for (int c = 0; c < columns; ++c)
+            if (cell(r, c) != before.at(qsizetype(r) * columns + c))
+                emit dataChanged(index(r, c), index(r, c));
     if (columns > 0)
         emit headerDataChanged(Qt::Horizontal, 0, columns - 1);
     if (rows > 0)

@@ -233,8 +233,6 @@ MainWindow::MainWindow(QWidget *parent)
         const RowId selected = m_state->selectedOrganization();
         if (selected && !m_document->landscape().organization(selected))
             m_state->setSelectedOrganization(0);
-        else if (selected)
-            m_details->showOrganization(selected);
     });
     connect(m_document, &LandscapeDocument::changeFailed, this, [this](const QString &message) {
         showError(tr("The change could not be written"), message);

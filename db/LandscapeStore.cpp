@@ -812,39 +812,6 @@ bool createFile(const QString &path, const Landscape &landscape, QString *error)
             path, [&](Database &db, QString *err) { return insert(db, landscape, err); }, error);
 }
 
-bool updateOrganization(Database &db, const Organization &o, QString *error)
-{
-    QString ignored;
-    if (!error)
-        error = &ignored;
-    if (o.nameEn.trimmed().isEmpty()) {
-        *error = QStringLiteral("an organization needs an English name");
-        return false;
-    }
-    return db.transaction(
-            [&](QString *err) {
-                QSqlQuery q(db.connection());
-                q.prepare(QStringLiteral("UPDATE organization SET name_en = ?, name_zh = ?, "
-                                         "country = ?, notes = ? WHERE id = ?"));
-                q.addBindValue(o.nameEn);
-                q.addBindValue(nullIfEmpty(o.nameZh));
-                q.addBindValue(nullIfEmpty(o.country));
-                q.addBindValue(o.notes);
-                q.addBindValue(o.id);
-                if (!q.exec()) {
-                    *err = QStringLiteral("saving %1 failed: %2")
-                                   .arg(o.nameEn, q.lastError().text());
-                    return false;
-                }
-                if (q.numRowsAffected() != 1) {
-                    *err = QStringLiteral("no organization with id %1").arg(o.id);
-                    return false;
-                }
-                return true;
-            },
-            error);
-}
-
 QHash<RowId, NodePosition> loadPositions(Database &db, const QString &view, QString *error)
 {
     QHash<RowId, NodePosition> out;
@@ -969,14 +936,8 @@ bool apply(Database &db,
                             return fail(c, QStringLiteral("deleting"));
                     }
                 }
-                QSqlQuery check(db.connection());
-                if (!check.exec(QStringLiteral("PRAGMA foreign_key_check")) || check.next()) {
-                    *err = QStringLiteral("the change would leave a row of %1 referring to a "
-                                          "missing record")
-                                   .arg(check.value(0).toString());
-                    return false;
-                }
-                check.finish();
+                // Foreign keys are on for every writable connection (Database::open): a
+                // statement that would leave a dangling reference has failed above.
                 // One action id for the entries of this call.
                 QSqlQuery next(db.connection());
                 if (!next.exec(QStringLiteral("SELECT coalesce(max(action_id), 0) + 1 FROM "

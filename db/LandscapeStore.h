@@ -32,11 +32,6 @@ bool insert(Database &db, const Landscape &landscape, QString *error);
 /// createAtomically): the file appears complete or not at all, even if the process is killed.
 bool createFile(const QString &path, const Landscape &landscape, QString *error);
 
-/// Writes the editable text fields of one organization (English and Chinese name, country,
-/// notes) in one transaction. Fails, writing nothing, for an unknown id or an empty English
-/// name.
-bool updateOrganization(Database &db, const Organization &organization, QString *error);
-
 /// Applies `changes` to the database in one transaction and appends `history` to its history
 /// table (the entries get one new action id; their own is ignored): records are added and changed
 /// first (in dependency order, sources before organizations before ties …), then deleted (in

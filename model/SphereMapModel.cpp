@@ -161,9 +161,9 @@ void SphereMapModel::moveOwner(int ownerIndex, const QPointF &center)
 {
     if (ownerIndex < 0 || ownerIndex >= m_input.owners.size())
         return;
-    m_fixedCenters.insert(m_input.owners[ownerIndex].id, center);
-    storeFixedCenters();
-    rebuild();
+    QHash<RowId, QPointF> centers = m_fixedCenters;
+    centers.insert(m_input.owners[ownerIndex].id, center);
+    setFixedCenters(centers);
 }
 
 void SphereMapModel::setFixedCenters(const QHash<RowId, QPointF> &centers)

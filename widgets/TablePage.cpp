@@ -151,16 +151,23 @@ RowId TablePage::currentId() const
 
 void TablePage::selectRecord(RowId id)
 {
+    selectFirstRow([id](const QModelIndex &index) {
+        return index.data(ModelRole::Id).toLongLong() == id;
+    });
+}
+
+void TablePage::selectFirstRow(const std::function<bool(const QModelIndex &)> &matches)
+{
     for (int r = 0; r < m_proxy->rowCount(); ++r) {
         const QModelIndex index = m_proxy->index(r, 0);
-        if (index.data(ModelRole::Id).toLongLong() == id) {
-            m_selecting = true;
-            m_view->selectionModel()->setCurrentIndex(
-                    index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
-            m_view->scrollTo(index);
-            m_selecting = false;
-            return;
-        }
+        if (!matches(index))
+            continue;
+        m_selecting = true;
+        m_view->selectionModel()->setCurrentIndex(
+                index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        m_view->scrollTo(index);
+        m_selecting = false;
+        return;
     }
 }
 
@@ -266,18 +273,10 @@ void TablePage::selectOrganization(RowId id)
         m_selecting = false;
         return;
     }
-    for (int r = 0; r < m_proxy->rowCount(); ++r) {
-        const QModelIndex index = m_proxy->index(r, 0);
+    selectFirstRow([id](const QModelIndex &index) {
         const auto ids = index.data(ModelRole::OrganizationIds).value<QList<qint64>>();
-        if (!ids.isEmpty() && ids.first() == id) {
-            m_selecting = true;
-            m_view->selectionModel()->setCurrentIndex(
-                    index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
-            m_view->scrollTo(index);
-            m_selecting = false;
-            return;
-        }
-    }
+        return !ids.isEmpty() && ids.first() == id;
+    });
 }
 
 } // namespace EcoAtlas

@@ -6,6 +6,8 @@
 
 #include <QWidget>
 
+#include <functional>
+
 class QComboBox;
 class QMenu;
 class QLineEdit;
@@ -82,6 +84,9 @@ private:
     bool m_selecting = false;
     bool m_columnsFitted = false;
     RowId m_keptId = 0; ///< current record across an edit's model reset
+    /// Makes the first row (column 0 index) for which `matches` holds current and selected,
+    /// without organizationActivated.
+    void selectFirstRow(const std::function<bool(const QModelIndex &)> &matches);
 };
 
 } // namespace EcoAtlas
